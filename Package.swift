@@ -1,0 +1,38 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "sentry-migrate",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "sentry-migrate", targets: ["sentry-migrate"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+    ],
+    targets: [
+        // Pure core: entity types, snapshot files, errors shared by every command.
+        .target(name: "SentryModel"),
+        // libpq, seen through a system-library target; only SelfHosted imports it.
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
+        ),
+        // The only owner of the self-hosted PostgreSQL database.
+        .target(name: "SelfHosted", dependencies: ["SentryModel", "CLibPQ"]),
+        // Thin CLI: one file per subcommand.
+        .executableTarget(
+            name: "sentry-migrate",
+            dependencies: [
+                "SentryModel",
+                "SelfHosted",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "SentryModelTests", dependencies: ["SentryModel"]),
+        .testTarget(name: "SelfHostedTests", dependencies: ["SelfHosted", "SentryModel"]),
+    ]
+)
