@@ -10,10 +10,13 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         // Pure core: entity types, snapshot files, errors shared by every command.
         .target(name: "SentryModel"),
+        // Mapping files (YAML with positioned diagnostics), the transform, ownership-rule rewriting.
+        .target(name: "Mapping", dependencies: ["SentryModel", .product(name: "Yams", package: "Yams")]),
         // libpq, seen through a system-library target; only SelfHosted imports it.
         .systemLibrary(
             name: "CLibPQ",
@@ -33,6 +36,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "SentryModelTests", dependencies: ["SentryModel"]),
+        .testTarget(name: "MappingTests", dependencies: ["Mapping", "SentryModel"]),
         .testTarget(name: "SelfHostedTests", dependencies: ["SelfHosted", "SentryModel"]),
     ]
 )

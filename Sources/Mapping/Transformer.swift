@@ -1,0 +1,43 @@
+import SentryModel
+
+/// What `transform` produces: the desired snapshot, why it differs, the waves, and warnings.
+public struct TransformOutput: Sendable, Hashable {
+    public var snapshot: Snapshot
+    public var explanations: [Explanation]
+    public var waves: WaveFile
+    public var warnings: [Diagnostic]
+}
+
+/// Applies a mapping file to a snapshot. Pure and deterministic: the same inputs give the same
+/// snapshot, in canonical order, and the same explanations in the same order.
+public enum Transformer {
+    /// Validates, then applies; throws every problem at once when there is any error.
+    public static func transform(
+        _ mapping: MappingFile, snapshot: Snapshot, snapshotPath: String = "snapshot"
+    ) throws(MappingError) -> TransformOutput {
+        let diagnostics = MappingValidator.validate(mapping, against: snapshot, snapshotPath: snapshotPath)
+        guard !diagnostics.hasErrors else { throw MappingError(diagnostics: diagnostics) }
+        let (result, explanations) = apply(mapping, to: snapshot)
+        return TransformOutput(
+            snapshot: result, explanations: explanations, waves: waves(of: mapping, for: snapshot),
+            warnings: diagnostics)
+    }
+
+    /// The desired snapshot. Validate first (`MappingValidator`): on a mapping with errors this
+    /// does its best (first of two colliding entities wins) rather than fail.
+    public static func apply(_ mapping: MappingFile, to snapshot: Snapshot) -> (Snapshot, [Explanation]) {
+        var run = TransformRun(resolution: MappingResolution(mapping: mapping, snapshot: snapshot))
+        return run.run()
+    }
+
+    /// The mapping's waves, their teams given by final slug (sorted, duplicates removed).
+    public static func waves(of mapping: MappingFile, for snapshot: Snapshot) -> WaveFile {
+        let resolution = MappingResolution(mapping: mapping, snapshot: snapshot)
+        return WaveFile(
+            waves: mapping.waves.map { wave in
+                Wave(
+                    name: wave.name.value, description: wave.description,
+                    teams: Array(Set(wave.teams.compactMap { resolution.waveTarget($0.value) })))
+            })
+    }
+}
