@@ -39,6 +39,7 @@ struct NodeReader {
     }
 
     private mutating func mismatch(_ path: String, expected: String, found node: Node, hint: String?) {
+        let path = path.isEmpty ? "a mapping file" : path
         error("\(path) must be \(expected), found \(Self.describe(node))", hint: hint, at: Self.position(of: node))
     }
 

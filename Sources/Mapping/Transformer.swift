@@ -11,11 +11,28 @@ public struct TransformOutput: Sendable, Hashable {
 /// Applies a mapping file to a snapshot. Pure and deterministic: the same inputs give the same
 /// snapshot, in canonical order, and the same explanations in the same order.
 public enum Transformer {
+    /// Parses, validates, then applies; throws every problem at once (shape and names alike)
+    /// when there is any error.
+    public static func transform(
+        mappingText: String, mappingPath: String, snapshot: Snapshot, snapshotPath: String = "snapshot"
+    ) throws(MappingError) -> TransformOutput {
+        let (parsed, parseDiagnostics) = MappingFile.parseCollecting(yaml: mappingText, path: mappingPath)
+        guard let mapping = parsed else { throw MappingError(diagnostics: parseDiagnostics) }
+        return try transform(mapping, snapshot: snapshot, snapshotPath: snapshotPath, alsoReporting: parseDiagnostics)
+    }
+
     /// Validates, then applies; throws every problem at once when there is any error.
     public static func transform(
         _ mapping: MappingFile, snapshot: Snapshot, snapshotPath: String = "snapshot"
     ) throws(MappingError) -> TransformOutput {
-        let diagnostics = MappingValidator.validate(mapping, against: snapshot, snapshotPath: snapshotPath)
+        try transform(mapping, snapshot: snapshot, snapshotPath: snapshotPath, alsoReporting: [])
+    }
+
+    private static func transform(
+        _ mapping: MappingFile, snapshot: Snapshot, snapshotPath: String, alsoReporting earlier: [Diagnostic]
+    ) throws(MappingError) -> TransformOutput {
+        let diagnostics = (earlier + MappingValidator.validate(mapping, against: snapshot, snapshotPath: snapshotPath))
+            .sortedForReport()
         guard !diagnostics.hasErrors else { throw MappingError(diagnostics: diagnostics) }
         let (result, explanations) = apply(mapping, to: snapshot)
         return TransformOutput(
