@@ -19,10 +19,12 @@ enum DidYouMean {
         return best?.name
     }
 
-    /// Levenshtein distance, or nil as soon as it must exceed `limit` (keeps big snapshots fast).
+    /// Edit distance counting a swap of neighbours as one edit (optimal string alignment), or nil
+    /// as soon as it must exceed `limit` (keeps big snapshots fast).
     static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], atMost limit: Int) -> Int? {
         if a.isEmpty { return b.count <= limit ? b.count : nil }
         if b.isEmpty { return a.count <= limit ? a.count : nil }
+        var beforePrevious = [Int](repeating: 0, count: b.count + 1)
         var previous = Array(0...b.count)
         var current = [Int](repeating: 0, count: b.count + 1)
         for i in 1...a.count {
@@ -31,10 +33,14 @@ enum DidYouMean {
             for j in 1...b.count {
                 let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
                 current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    current[j] = min(current[j], beforePrevious[j - 2] + 1)
+                }
                 rowMinimum = min(rowMinimum, current[j])
             }
-            if rowMinimum > limit { return nil }
-            swap(&previous, &current)
+            // A swap reaches back two rows, so stop only when both rows are past the limit.
+            if rowMinimum > limit, previous.min()! > limit { return nil }
+            (beforePrevious, previous, current) = (previous, current, beforePrevious)
         }
         return previous[b.count] <= limit ? previous[b.count] : nil
     }

@@ -168,14 +168,15 @@ extension MappingResolution {
         _ holders: [(email: String, role: String)], map: [String: Destination], allowed: [String], kind: String,
         rule: String
     ) {
-        var unmapped: [String: [String]] = [:]
+        var unmapped: [String: Set<String>] = [:]
         for (email, role) in holders where map[role] == nil && !allowed.contains(role) {
-            unmapped[role, default: []].append(email)
+            unmapped[role, default: []].insert(email)
         }
-        for (role, emails) in unmapped.sorted(by: { $0.key < $1.key }) {
+        for (role, holders) in unmapped.sorted(by: { $0.key < $1.key }) {
+            let emails = holders.sorted()
             let who =
                 emails.count == 1
-                ? "member '\(emails[0])' has" : "\(emails.count) members (first: '\(emails.min()!)') have"
+                ? "member '\(emails[0])' has" : "\(emails.count) members (first: '\(emails[0])') have"
             error(
                 "\(who) \(kind) '\(role)', which self-hosted Sentry lacks",
                 hint: "map it in \(rule), for example '\(role): \(allowed[0])'",
