@@ -36,7 +36,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "SentryModelTests", dependencies: ["SentryModel"]),
-        .testTarget(name: "MappingTests", dependencies: ["Mapping", "SentryModel"]),
+        .testTarget(name: "MappingTests", dependencies: ["Mapping", "SentryModel"], exclude: ["Fixtures"]),
         .testTarget(name: "SelfHostedTests", dependencies: ["SelfHosted", "SentryModel"]),
     ]
 )

@@ -47,7 +47,8 @@ enum OwnershipRewriter {
         for rule in document.rules {
             var ruleEdits: [(range: Range<Int>, replacement: String)] = []
             var ruleChanges: [OwnershipRewrite.Change] = []
-            var seen = Set<String>()
+            // Owners already in the rule, and whether the rewrite produced them.
+            var seen: [String: Bool] = [:]
             var remaining = 0
             var previousEnd = rule.pattern.upperBound
             for owner in rule.owners {
@@ -67,7 +68,7 @@ enum OwnershipRewriter {
                     }
                 }
                 let key = final.hasPrefix("#") ? final : final.lowercased()
-                if drop == nil, final != written, seen.contains(key) {
+                if drop == nil, let rewritten = seen[key], rewritten || final != written {
                     drop = "already an owner of this rule after the rewrite"
                 }
                 if let drop {
@@ -75,7 +76,7 @@ enum OwnershipRewriter {
                     ruleChanges.append(.init(position: position, from: written, to: nil, reason: drop))
                     continue
                 }
-                seen.insert(key)
+                seen[key] = (seen[key] ?? false) || final != written
                 remaining += 1
                 if final != written {
                     ruleEdits.append((owner.range, final))
