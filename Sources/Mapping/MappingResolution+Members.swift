@@ -211,8 +211,10 @@ extension MappingResolution {
             let key = member.email.lowercased()
             guard memberExcluded[key] == nil else { continue }
             if member.pending, pendingPolicy == .keep {
-                let position = rules.pendingInvites?.position ?? section
-                identity[key] = (.invite, RuleReference(rule: "members.pendingInvites", position: position))
+                let rule =
+                    rules.pendingInvites.map { RuleReference(rule: "members.pendingInvites", position: $0.position) }
+                    ?? RuleReference(rule: "members.identity", position: section)
+                identity[key] = (.invite, rule)
             } else if let (policy, reference) = overrides[key] {
                 identity[key] = (policy, reference)
             } else if let defaultPolicy {

@@ -148,7 +148,10 @@ struct TransformRun {
         let key = member.email.lowercased()
         if let (policy, rule) = resolution.identity[key] {
             changed.identity = policy
-            explain(rule, entity, "identity: \(policy.rawValue)")
+            explain(
+                rule, entity,
+                "identity: \(policy.rawValue)"
+                    + (member.pending && changed.identity == .invite ? " (a pending invite stays one)" : ""))
         }
         if member.pending, resolution.pendingPolicy == .keep { return }
         changed.pending = changed.identity == .invite
