@@ -75,11 +75,12 @@ extension SnapshotProblem.Kind {
             "this command needs the DSN secret keys: put the secrets/ folder of the original export (kept out of "
                 + "git) back next to manifest.json, or export again"
         case .malformedJSON, .invalidValue, .unknownField:
-            "the file is not what this sentry-migrate writes (a newer version may have written it: see the "
-                + "manifest's toolVersion); " + Self.recreate
+            "this is not what sentry-migrate \(ToolVersion.current) writes: if a newer version wrote it (toolVersion "
+                + "in manifest.json), upgrade; otherwise re-create the snapshot with `sentry-migrate export`, `read` "
+                + "or `transform`, and put changes in a mapping file"
         case .duplicateKey, .danglingReference:
-            "each entity appears once and references stay inside the snapshot; " + Self.recreate
-                + " (renames, merges and exclusions belong there)"
+            "natural keys must be unique and references must stay inside the snapshot: re-create it with "
+                + "`sentry-migrate export`, `read` or `transform`; renames, merges and exclusions belong in a mapping file"
         }
     }
 }

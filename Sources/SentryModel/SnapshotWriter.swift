@@ -18,14 +18,22 @@ public enum SnapshotWriter {
     }
 
     /// `beforeStep` runs before each file is written (with its path) and before the final swap
-    /// (with "swap"); tests make it throw to check that failures leave no trace.
+    /// (with "swap"); tests make it throw to check that failures leave no trace, and turn
+    /// `atomicExchange` off to test the fallback for systems without it.
     static func write(
         _ snapshot: Snapshot, source: SnapshotSource, exportedAt: Date, to directory: URL,
-        beforeStep: (String) throws -> Void
+        atomicExchange: Bool = true, beforeStep: (String) throws -> Void
     ) throws -> SnapshotManifest {
         let canonical = snapshot.canonicalized()
-        let problems = SnapshotValidator.problems(in: SnapshotParts(canonical), requireSecrets: false)
-        guard problems.isEmpty else { throw SnapshotError(directory: directory.relativePath, problems: problems) }
+        var problems = SnapshotValidator.problems(in: SnapshotParts(canonical), requireSecrets: false)
+        guard problems.isEmpty else {
+            for index in problems.indices {
+                problems[index].hint =
+                    "nothing was written: the step that produced this snapshot (export, read or transform) should "
+                    + "have caught this; please report it"
+            }
+            throw SnapshotError(directory: directory.relativePath, problems: problems)
+        }
 
         let contents = try encodeFiles(canonical)
         let manifest = SnapshotManifest(
@@ -50,7 +58,7 @@ public enum SnapshotWriter {
             try PosixFiles.syncDirectory(staging + "/" + SnapshotFile.secretsFolder)
             try PosixFiles.syncDirectory(staging)
             try beforeStep("swap")
-            try swap(staging, into: target)
+            try swap(staging, into: target, atomicExchange: atomicExchange)
         } catch {
             try? FileManager.default.removeItem(atPath: staging)
             if let error = error as? PosixError { throw SnapshotWriteError(error) }
@@ -137,9 +145,9 @@ public enum SnapshotWriter {
         }
     }
 
-    private static func swap(_ staging: String, into target: Target) throws(PosixError) {
+    private static func swap(_ staging: String, into target: Target, atomicExchange: Bool) throws(PosixError) {
         guard target.exists else { return try PosixFiles.rename(staging, to: target.path) }
-        if try PosixFiles.exchange(staging, target.path) {
+        if atomicExchange, try PosixFiles.exchange(staging, target.path) {
             try? FileManager.default.removeItem(atPath: staging)
             return
         }
