@@ -135,5 +135,5 @@ public struct SnapshotWriteError: ReportableError, Hashable {
         }
     }
 
-    public var description: String { "\(path): \(message)\nhint: \(hint)" }
+    public var description: String { "\(path.isEmpty ? "" : path + ": ")\(message)\nhint: \(hint)" }
 }
