@@ -20,6 +20,7 @@ public enum SnapshotWriter {
     /// `beforeStep` runs before each file is written (with its path) and before the final swap
     /// (with "swap"); tests make it throw to check that failures leave no trace, and turn
     /// `atomicExchange` off to test the fallback for systems without it.
+    @discardableResult
     static func write(
         _ snapshot: Snapshot, source: SnapshotSource, exportedAt: Date, to directory: URL,
         atomicExchange: Bool = true, beforeStep: (String) throws -> Void
