@@ -107,7 +107,7 @@ public struct PostgresError: ReportableError, Sendable {
             lines.append("internal error while \(activity): \(message)")
         case .statement:
             let code = [sqlState, severity].compactMap { $0 }.joined(separator: " ")
-            let label = code.isEmpty ? "PostgreSQL" : "PostgreSQL \(code)"
+            let label = code.isEmpty ? "PostgreSQL error" : "PostgreSQL \(code)"
             lines.append("\(label) while \(activity): \(message)")
         }
         if let detail { lines.append("  detail: \(detail)") }

@@ -70,9 +70,14 @@ public struct SQL: Sendable, ExpressibleByStringInterpolation, CustomStringConve
             sql.appendLiteral(literal)
         }
 
-        /// A bind parameter (an optional that is `nil` binds NULL).
+        /// A bind parameter.
         public mutating func appendInterpolation(_ value: some PostgresEncodable) {
             sql.appendParameter(value.postgresText)
+        }
+
+        /// A bind parameter; `nil` binds NULL. (Spelled out so that optionals need no cast.)
+        public mutating func appendInterpolation(_ value: (some PostgresEncodable)?) {
+            sql.appendParameter(value?.postgresText)
         }
 
         /// A quoted identifier (table, column, schema), never a parameter.
