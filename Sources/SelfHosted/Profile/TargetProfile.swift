@@ -1,0 +1,70 @@
+import SentryModel
+
+/// How one self-hosted Sentry version stores organization configuration. The loader and reader
+/// branch on these facts, never on version numbers, because admins run every release in between.
+public struct TargetProfile: Sendable, Hashable {
+    /// The release family, for people: it names the documented profile the database matches.
+    public enum Family: String, Sendable, Hashable, CaseIterable {
+        /// 23.x before 23.10: team actors, no slug reservations or replica tables.
+        case v23 = "23.x"
+        /// 23.10 to 25.7: slug reservations and replicas; option values as JSON text.
+        case v24 = "24.x"
+        /// 25.8 and later 25.x: option values (and from 25.10 ownership schema) as jsonb.
+        case v25 = "25.8+"
+        /// 26.x: key mappings, `cell_name` instead of `region_name`.
+        case v26 = "26.x"
+    }
+
+    /// How a JSON value is stored in a column.
+    public enum JSONStorage: String, Sendable, Hashable {
+        /// `text` holding JSON (Sentry's own JSONField and PickledObjectField).
+        case text
+        case jsonb
+    }
+
+    public enum IntegerWidth: String, Sendable, Hashable {
+        case integer
+        case bigint
+    }
+
+    public var family: Family
+    /// Newest applied `sentry` migration, e.g. `0521_migrate_world_map_widgets`.
+    public var migrationHead: String
+    /// Width of the primary keys of organizations, teams, projects (`SENTRY_USE_BIG_INTS`).
+    public var idWidth: IntegerWidth
+    /// Width of `auth_user.id`; `integer` on databases first created by Sentry 9/10.
+    public var userIdWidth: IntegerWidth
+    /// 23.x: every team has a `sentry_actor` row and `sentry_team.actor_id`.
+    public var hasTeamActors: Bool
+    /// `sentry_organizationslugreservation` and its region replica exist (23.10+).
+    public var hasSlugReservations: Bool
+    /// `sentry_teamreplica` and `sentry_organizationmember_teamsreplica` exist (23.10+).
+    public var hasTeamReplicas: Bool
+    /// `sentry_projectkeymapping` exists (26.x).
+    public var hasProjectKeyMapping: Bool
+    /// `sentry_projectkey.use_case` exists (24.3+).
+    public var hasKeyUseCase: Bool
+    /// `sentry_email` exists (removed in 2026).
+    public var hasEmailTable: Bool
+    public var optionValueStorage: JSONStorage
+    public var ownershipSchemaStorage: JSONStorage
+    /// `region_name` (≤25.x) or `cell_name` (26.x) on mapping, reservation and outbox tables.
+    public var locationColumn: String
+    public var projectSlugMaxLength: Int
+    public var emailMaxLength: Int
+    /// Every column of every table, for writing each NOT NULL column Sentry's ORM would have filled.
+    public var catalog: SchemaCatalog
+
+    /// Tables every supported version has and sentry-migrate reads or writes.
+    public static let requiredTables = [
+        "auth_user", "sentry_useremail", "sentry_organization", "sentry_organizationoptions", "sentry_team",
+        "sentry_organizationmember", "sentry_organizationmember_teams", "sentry_project", "sentry_projectteam",
+        "sentry_projectkey", "sentry_projectoptions", "sentry_projectownership", "sentry_organizationmapping",
+        "sentry_organizationmembermapping", "sentry_regionoutbox", "sentry_controloutbox", "django_migrations",
+    ]
+
+    /// Oldest `sentry` migration we support: 23.7's head, after option values became JSON.
+    public static let oldestSupportedMigration = 521
+    /// Newest `sentry` migration whose schema we have checked (≈26.8).
+    public static let newestKnownMigration = 1118
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import SelfHosted
+import SentryModel
+
+struct Read: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Take a snapshot of an organization as a self-hosted Sentry database holds it now.",
+        discussion: """
+            Reads all seven kinds (organization, teams, members and pending invites, projects, client \
+            keys, inbound filters, ownership rules) of one organization and writes them as a snapshot \
+            folder, in the format `export` writes. Client-key secrets go to OUT/secrets/ (mode 0600). \
+            Nothing in the database is changed.
+
+            Example:
+              sentry-migrate read --database postgresql://sentry@db/postgres --org acme --out current
+            """
+    )
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "Slug of the organization to read.")
+    var org: String
+
+    @Option(help: "Snapshot folder to write; replaced only if it already holds a snapshot.")
+    var out: String
+
+    func run() async throws {
+    }
+}
