@@ -8,8 +8,9 @@
 -- django_migrations: ids and names of the sentry rows, and per-app heads and counts, come from
 -- reference/schema/sentry-23.7.1-migrations-tail.txt. Only the first three and the last five
 -- sentry rows are listed (ids 23-339 are left out); the rows of the other apps carry Django's
--- and the apps' own migration names. Which app took which of ids 1-19 and 344-348 is inferred
--- from the counts (the apps that do not depend on sentry ran first).
+-- and the apps' own migration names. Inferred: which app took which of ids 1-19 and 344-348
+-- (from the counts: the apps that do not depend on sentry ran first), and the name of replays
+-- 0002 (the app's history has two, 0002_rename_to_segment_id and 0002_change_sequence_id_to_segment_id).
 --
 -- Load: psql -v ON_ERROR_STOP=1 -d DB -f sentry-23.7.1.sql
 
