@@ -122,3 +122,11 @@ public struct SnapshotCounts: Codable, Sendable, Hashable {
             keys: snapshot.keys.count, filters: snapshot.filters.count, ownership: snapshot.ownership.count)
     }
 }
+
+extension SnapshotCounts {
+    /// `3 teams, 12 members (2 pending), 5 projects, 9 keys, 5 filters, 4 ownership files`.
+    public var summary: String {
+        "\(teams) teams, \(members) members (\(pendingInvites) pending), \(projects) projects, \(keys) keys,"
+            + " \(filters) filter sets, \(ownership) ownership files"
+    }
+}

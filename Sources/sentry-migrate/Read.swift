@@ -26,5 +26,15 @@ struct Read: AsyncParsableCommand {
     var out: String
 
     func run() async throws {
+        let target = try TargetDatabase(url: database.url)
+        Terminal.note("connected to \(target.connection.target): self-hosted Sentry \(target.profile.summary)")
+        guard let snapshot = try target.readOrganization(slug: org) else {
+            throw OrganizationNotFoundError(slug: org, present: try target.organizationSlugs())
+        }
+        target.warnings.forEach(Terminal.warning)
+        let manifest = try SnapshotWriter.write(
+            snapshot, source: SnapshotSource(kind: .selfHosted, location: target.connection.target.description),
+            exportedAt: Date(), to: URL(fileURLWithPath: out))
+        Terminal.note("wrote \(out): \(manifest.counts.summary)")
     }
 }

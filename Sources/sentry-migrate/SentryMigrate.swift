@@ -1,4 +1,5 @@
 import ArgumentParser
+import SentryModel
 
 struct SentryMigrate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,7 +13,7 @@ struct SentryMigrate: AsyncParsableCommand {
             Exit codes: 0 success, 2 differences found, 64 usage, 65 bad input data, 69 service \
             unavailable or refusing, 70 internal error, 75 temporary failure (retry).
             """,
-        version: ToolVersionText.current,
+        version: ToolVersion.current,
         subcommands: [Read.self]
     )
 }

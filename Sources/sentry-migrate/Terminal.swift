@@ -12,7 +12,3 @@ enum Terminal {
         FileHandle.standardError.write(Data((message + "\n").utf8))
     }
 }
-
-enum ToolVersionText {
-    static let current = "0.1.0"
-}

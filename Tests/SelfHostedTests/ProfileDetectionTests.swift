@@ -20,10 +20,10 @@ import Testing
                 Column(name: name, dataType: type, isNullable: true, defaultExpression: nil, maxLength: maxLength))
         }
         let json = family == .v25 || family == .v26 ? "jsonb" : "text"
-        add("sentry_projectoptions", "value", json)
+        add("sentry_projectoptions", "value", "text")
         add("sentry_organizationoptions", "value", json)
         add("sentry_projectownership", "schema", json)
-        add("sentry_organizationmapping", family == .v26 ? "cell_name" : "region_name", "character varying")
+        add("sentry_regionoutbox", "payload", json)
         if family == .v23 {
             add("sentry_team", "actor_id", "bigint")
             add("sentry_actor", "id", "bigint")
@@ -48,8 +48,8 @@ import Testing
         #expect(profile.family == family)
         #expect(profile.hasTeamActors == (family == .v23))
         #expect(profile.hasSlugReservations == (family != .v23))
-        #expect(profile.optionValueStorage == (family == .v25 || family == .v26 ? .jsonb : .text))
-        #expect(profile.locationColumn == (family == .v26 ? "cell_name" : "region_name"))
+        #expect(profile.organizationOptionStorage == (family == .v25 || family == .v26 ? .jsonb : .text))
+        #expect(profile.projectOptionStorage == .text)
         #expect(warnings.isEmpty)
     }
 
@@ -85,14 +85,39 @@ import Testing
         }
     }
 
-    @Test func refusesAHalfMigratedOptionColumn() {
+    @Test func refusesAJSONColumnOfAnUnexpectedType() {
         var catalog = Self.catalog(.v25)
-        catalog.tables["sentry_organizationoptions"]![1].dataType = "text"
+        catalog.tables["sentry_organizationoptions"]![1].dataType = "bytea"
         var warnings: [String] = []
         #expect {
             try TargetProfile.detect(from: catalog, target: "db", warnings: &warnings)
         } throws: { error in
-            String(describing: error).contains("stored differently")
+            String(describing: error).contains("sentry_organizationoptions.value has type bytea")
+        }
+    }
+
+    /// 23.10 to 24.5 have team actors and slug reservations side by side.
+    @Test func acceptsActorsTogetherWithSlugReservations() throws {
+        var catalog = Self.catalog(.v24)
+        catalog.tables["sentry_team"]!.append(
+            Column(name: "actor_id", dataType: "bigint", isNullable: true, defaultExpression: nil, maxLength: nil))
+        catalog.tables["sentry_actor"] = catalog.tables["sentry_team"]
+        var warnings: [String] = []
+        let profile = try TargetProfile.detect(from: catalog, target: "db", warnings: &warnings)
+        #expect(profile.family == .v24)
+        #expect(profile.hasTeamActors)
+    }
+
+    @Test func refusesALayoutWithNeitherActorsNorReservations() {
+        var catalog = Self.catalog(.v24)
+        catalog.tables["sentry_organizationslugreservation"] = nil
+        catalog.tables["sentry_teamreplica"] = nil
+        catalog.tables["sentry_organizationmember_teamsreplica"] = nil
+        var warnings: [String] = []
+        #expect {
+            try TargetProfile.detect(from: catalog, target: "db", warnings: &warnings)
+        } throws: { error in
+            String(describing: error).contains("neither team actors")
         }
     }
 

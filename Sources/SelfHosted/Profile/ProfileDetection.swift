@@ -56,50 +56,51 @@ extension TargetProfile {
         let hasReplicas =
             catalog.hasTable("sentry_teamreplica") && catalog.hasTable("sentry_organizationmember_teamsreplica")
         let hasKeyMapping = catalog.hasTable("sentry_projectkeymapping")
-        let optionType = catalog.column("sentry_projectoptions", "value")?.dataType
-        let orgOptionType = catalog.column("sentry_organizationoptions", "value")?.dataType
-        let ownershipType = catalog.column("sentry_projectownership", "schema")?.dataType
-        let locationColumn =
-            catalog.column("sentry_organizationmapping", "cell_name") != nil ? "cell_name" : "region_name"
+        let jsonColumns = [
+            ("sentry_organizationoptions", "value"), ("sentry_projectoptions", "value"),
+            ("sentry_projectownership", "schema"), ("sentry_regionoutbox", "payload"),
+        ]
+        var storages: [String: JSONStorage] = [:]
+        for (table, column) in jsonColumns {
+            guard let type = catalog.column(table, column)?.dataType else {
+                if catalog.hasTable(table) { problems.append("\(table) has no column \(column)") }
+                continue
+            }
+            guard let storage = storage(type) else {
+                problems.append("\(table).\(column) has type \(type); Sentry stores JSON there as text or jsonb")
+                continue
+            }
+            storages[table] = storage
+        }
+        let orgOptions = storages["sentry_organizationoptions"] ?? .text
         if hasActors { found.append("team actors") }
         if hasReservations { found.append("slug reservations") }
         if hasReplicas { found.append("team replicas") }
         if hasKeyMapping { found.append("project key mappings") }
-        if let optionType { found.append("option values as \(optionType)") }
-        if locationColumn == "cell_name" { found.append("cell_name columns") }
-
-        let optionStorage = storage(optionType)
-        if optionType != nil, optionStorage == nil {
-            problems.append("sentry_projectoptions.value has unexpected type \(optionType ?? "")")
-        }
-        if storage(orgOptionType) != optionStorage, orgOptionType != nil {
-            problems.append(
-                "organization option values (\(orgOptionType ?? "")) and project option values"
-                    + " (\(optionType ?? "")) are stored differently: a migration stopped half-way")
-        }
+        found.append("organization options as \(orgOptions.rawValue)")
         if hasReservations != hasReplicas {
-            problems.append("slug reservations and replica tables must appear together (added in 23.10)")
+            problems.append("slug reservations and team replica tables must appear together (both came in 23.10)")
         }
 
+        // The order follows the releases: each later family adds what tells it apart.
         let family: Family
-        switch (hasActors, hasReservations, optionStorage, hasKeyMapping) {
-        case (_, _, _, true):
+        if hasKeyMapping {
             family = .v26
-            if locationColumn != "cell_name" {
-                problems.append(
-                    "project key mappings exist but mapping tables still have region_name (26.x renames it)")
-            }
-        case (false, true, .jsonb, false): family = .v25
-        case (_, true, .text, false): family = .v24
-        case (true, false, .text, false): family = .v23
-        default:
+        } else if orgOptions == .jsonb {
+            family = .v25
+        } else if hasReservations {
+            // 23.10 to 24.5 still have team actors next to the reservations; writers honour both.
+            family = .v24
+        } else if hasActors, !hasReservations {
+            family = .v23
+        } else {
             family = .v24
             if missing.isEmpty {
-                problems.append(
-                    "this combination of features matches no known Sentry release"
-                        + " (actors: \(hasActors), reservations: \(hasReservations),"
-                        + " option values: \(optionType ?? "?"))")
+                problems.append("neither team actors (23.x) nor slug reservations (23.10 and later) exist")
             }
+        }
+        if family != .v23, !hasReservations, missing.isEmpty {
+            problems.append("\(family.rawValue) layout without sentry_organizationslugreservation")
         }
         if !problems.isEmpty {
             throw UnsupportedSchemaError(target: target, found: found, problems: problems)
@@ -112,13 +113,15 @@ extension TargetProfile {
             userIdWidth: width(catalog.column("auth_user", "id")),
             hasTeamActors: hasActors,
             hasSlugReservations: hasReservations,
+            hasSlugReservationReplica: catalog.hasTable("hybridcloud_organizationslugreservationreplica"),
             hasTeamReplicas: hasReplicas,
             hasProjectKeyMapping: hasKeyMapping,
             hasKeyUseCase: catalog.column("sentry_projectkey", "use_case") != nil,
             hasEmailTable: catalog.hasTable("sentry_email"),
-            optionValueStorage: optionStorage ?? .text,
-            ownershipSchemaStorage: storage(ownershipType) ?? .text,
-            locationColumn: locationColumn,
+            organizationOptionStorage: orgOptions,
+            projectOptionStorage: storages["sentry_projectoptions"] ?? .text,
+            ownershipSchemaStorage: storages["sentry_projectownership"] ?? .text,
+            outboxPayloadStorage: storages["sentry_regionoutbox"] ?? .text,
             projectSlugMaxLength: catalog.column("sentry_project", "slug")?.maxLength ?? 50,
             emailMaxLength: catalog.column("auth_user", "email")?.maxLength ?? 75,
             catalog: catalog

@@ -7,11 +7,11 @@ public struct TargetProfile: Sendable, Hashable {
     public enum Family: String, Sendable, Hashable, CaseIterable {
         /// 23.x before 23.10: team actors, no slug reservations or replica tables.
         case v23 = "23.x"
-        /// 23.10 to 25.7: slug reservations and replicas; option values as JSON text.
+        /// 23.10 to 25.7: slug reservations and replicas, no team actors; option values as JSON text.
         case v24 = "24.x"
-        /// 25.8 and later 25.x: option values (and from 25.10 ownership schema) as jsonb.
+        /// 25.8 and later 25.x: organization option values (and from 25.10 ownership schema) as jsonb.
         case v25 = "25.8+"
-        /// 26.x: key mappings, `cell_name` instead of `region_name`.
+        /// 26.x: `sentry_projectkeymapping`; no slug-reservation replica.
         case v26 = "26.x"
     }
 
@@ -36,8 +36,10 @@ public struct TargetProfile: Sendable, Hashable {
     public var userIdWidth: IntegerWidth
     /// 23.x: every team has a `sentry_actor` row and `sentry_team.actor_id`.
     public var hasTeamActors: Bool
-    /// `sentry_organizationslugreservation` and its region replica exist (23.10+).
+    /// `sentry_organizationslugreservation` exists (23.10+).
     public var hasSlugReservations: Bool
+    /// `hybridcloud_organizationslugreservationreplica` exists (23.10 to 25.x).
+    public var hasSlugReservationReplica: Bool
     /// `sentry_teamreplica` and `sentry_organizationmember_teamsreplica` exist (23.10+).
     public var hasTeamReplicas: Bool
     /// `sentry_projectkeymapping` exists (26.x).
@@ -46,10 +48,12 @@ public struct TargetProfile: Sendable, Hashable {
     public var hasKeyUseCase: Bool
     /// `sentry_email` exists (removed in 2026).
     public var hasEmailTable: Bool
-    public var optionValueStorage: JSONStorage
+    /// Each JSON column's own type decides its encoding: 25.8 made organization options jsonb, but
+    /// project options went back to text a week after they became jsonb (migrations 0960, 0962).
+    public var organizationOptionStorage: JSONStorage
+    public var projectOptionStorage: JSONStorage
     public var ownershipSchemaStorage: JSONStorage
-    /// `region_name` (≤25.x) or `cell_name` (26.x) on mapping, reservation and outbox tables.
-    public var locationColumn: String
+    public var outboxPayloadStorage: JSONStorage
     public var projectSlugMaxLength: Int
     public var emailMaxLength: Int
     /// Every column of every table, for writing each NOT NULL column Sentry's ORM would have filled.
@@ -67,4 +71,12 @@ public struct TargetProfile: Sendable, Hashable {
     public static let oldestSupportedMigration = 521
     /// Newest `sentry` migration whose schema we have checked (≈26.8).
     public static let newestKnownMigration = 1118
+}
+
+extension TargetProfile {
+    /// One line for people: `26.x (migration 1118_add_group_derived_data, 64-bit ids)`.
+    public var summary: String {
+        let ids = idWidth == .bigint ? "64-bit ids" : "32-bit ids"
+        return "\(family.rawValue) (migration \(migrationHead), \(ids))"
+    }
 }
