@@ -1,0 +1,89 @@
+import Foundation
+
+/// A value that can be sent to PostgreSQL as a text-format parameter or COPY field.
+public protocol PostgresEncodable: Sendable {
+    /// PostgreSQL's text input form of the value, or nil for NULL.
+    var postgresText: String? { get }
+}
+
+extension String: PostgresEncodable {
+    public var postgresText: String? { self }
+}
+
+extension Substring: PostgresEncodable {
+    public var postgresText: String? { String(self) }
+}
+
+extension Int: PostgresEncodable {
+    public var postgresText: String? { String(self) }
+}
+
+extension Int32: PostgresEncodable {
+    public var postgresText: String? { String(self) }
+}
+
+extension Int64: PostgresEncodable {
+    public var postgresText: String? { String(self) }
+}
+
+extension Bool: PostgresEncodable {
+    public var postgresText: String? { self ? "true" : "false" }
+}
+
+extension Date: PostgresEncodable {
+    /// A `timestamptz` in UTC with microseconds, PostgreSQL's own precision.
+    public var postgresText: String? { TimestampText.format(self) }
+}
+
+extension Optional: PostgresEncodable where Wrapped: PostgresEncodable {
+    public var postgresText: String? { self?.postgresText }
+}
+
+/// An element of a one-dimensional PostgreSQL array literal, as used with `= ANY($1)`.
+public protocol PostgresArrayElement: PostgresEncodable {}
+
+extension String: PostgresArrayElement {}
+extension Int: PostgresArrayElement {}
+extension Int32: PostgresArrayElement {}
+extension Int64: PostgresArrayElement {}
+
+extension Array: PostgresEncodable where Element: PostgresArrayElement {
+    /// `{"a","b\"c"}`: every element double-quoted, with `"` and `\` escaped, so that commas, braces,
+    /// spaces and the word NULL inside strings stay data.
+    public var postgresText: String? {
+        var literal = "{"
+        for (index, element) in enumerated() {
+            if index > 0 { literal += "," }
+            guard let text = element.postgresText else {
+                literal += "NULL"
+                continue
+            }
+            literal += "\""
+            for character in text {
+                if character == "\"" || character == "\\" { literal += "\\" }
+                literal.append(character)
+            }
+            literal += "\""
+        }
+        return literal + "}"
+    }
+}
+
+/// JSON text for a `json`, `jsonb` or JSON-in-`text` column.
+public struct JSONText: PostgresEncodable, Hashable {
+    public let text: String
+
+    /// Text that is already JSON.
+    public init(_ text: String) {
+        self.text = text
+    }
+
+    /// Encodes `value` with sorted keys, so that equal values give equal bytes.
+    public init(encoding value: some Encodable) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        text = String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    public var postgresText: String? { text }
+}

@@ -1,0 +1,142 @@
+import SentryModel
+
+/// A failure reported by PostgreSQL or libpq. It carries the server's diagnostic fields and what we were
+/// doing, but never a parameter value or a password: server text that can echo values is masked.
+public struct PostgresError: ReportableError, Sendable {
+    public enum Kind: Sendable, Equatable {
+        /// Opening the connection failed.
+        case connect
+        /// The server (or libpq, for a lost connection) rejected a statement.
+        case statement
+        /// sentry-migrate used this API wrongly; a bug, not the database's fault.
+        case misuse
+    }
+
+    public let kind: Kind
+    /// What we were doing, e.g. `inserting teams` or `running "SELECT slug FROM …"`.
+    public let activity: String
+    /// The five-character SQLSTATE; nil when libpq itself failed (lost connection, refused connect).
+    public let sqlState: String?
+    public let severity: String?
+    public let message: String
+    public let detail: String?
+    public let hint: String?
+    /// The connection target with its password removed.
+    public let target: String?
+
+    init(
+        kind: Kind, activity: String, sqlState: String? = nil, severity: String? = nil, message: String,
+        detail: String? = nil, hint: String? = nil, target: String? = nil
+    ) {
+        self.kind = kind
+        self.activity = activity
+        self.sqlState = sqlState
+        self.severity = severity
+        self.message = message
+        self.detail = detail
+        self.hint = hint
+        self.target = target
+    }
+
+    static func misuse(_ activity: String, _ message: String) -> PostgresError {
+        PostgresError(kind: .misuse, activity: activity, message: message)
+    }
+
+    public var exitStatus: ExitStatus {
+        switch kind {
+        case .connect: return .unavailable
+        case .misuse: return .software
+        case .statement: break
+        }
+        guard let sqlState else { return .unavailable }
+        switch sqlState {
+        case "40001", "40P01", "55P03", "57P01", "57P02", "57P03": return .temporaryFailure
+        case "3D000", "42501": return .unavailable
+        default: break
+        }
+        switch sqlState.prefix(2) {
+        case "08", "28": return .unavailable
+        case "22", "23": return .dataError
+        case "42": return .software
+        default: return .unavailable
+        }
+    }
+
+    /// What the operator should do next.
+    public var advice: String {
+        switch kind {
+        case .connect: return ConnectAdvice.advice(for: message)
+        case .misuse: return "This is a bug in sentry-migrate; please report it with this message."
+        case .statement: break
+        }
+        guard let sqlState else {
+            return "The connection to the database was lost; check that the server is running and reachable, "
+                + "then run the command again."
+        }
+        switch sqlState {
+        case "40001", "40P01", "55P03", "57P01", "57P02", "57P03":
+            return "This is temporary (a conflict with another session, a lock held elsewhere or a server "
+                + "restart); run the command again."
+        case "3D000": return "Check the database name in the URL."
+        case "42501":
+            return "Connect as a user that owns Sentry's tables, or grant this user the privileges it lacks."
+        default: break
+        }
+        switch sqlState.prefix(2) {
+        case "08":
+            return "Check that the server is running and reachable, then run the command again."
+        case "28":
+            return "Check the user name and password (URL, PGPASSWORD or the password file) and pg_hba.conf."
+        case "22", "23":
+            return "The data does not fit the target database's rules (see the detail); check the rows named "
+                + "there against the target, then plan again."
+        case "42":
+            return "The statement does not match this database's schema: either the target is not a supported "
+                + "Sentry version or this is a bug in sentry-migrate; please report it with this message."
+        default:
+            return "Check the PostgreSQL server log for more, then run the command again."
+        }
+    }
+
+    public var description: String {
+        var lines: [String] = []
+        switch kind {
+        case .connect:
+            lines.append("could not connect to PostgreSQL at \(target ?? "(unknown target)"): \(message)")
+        case .misuse:
+            lines.append("internal error while \(activity): \(message)")
+        case .statement:
+            let code = [sqlState, severity].compactMap { $0 }.joined(separator: " ")
+            let label = code.isEmpty ? "PostgreSQL error" : "PostgreSQL \(code)"
+            lines.append("\(label) while \(activity): \(message)")
+        }
+        if let detail { lines.append("  detail: \(detail)") }
+        if let hint { lines.append("  hint: \(hint)") }
+        lines.append("  next: \(advice)")
+        return lines.joined(separator: "\n")
+    }
+}
+
+private enum ConnectAdvice {
+    static func advice(for message: String) -> String {
+        let lower = message.lowercased()
+        if lower.contains("could not be parsed") || lower.contains("invalid") && lower.contains("connection") {
+            return "Fix the database URL (postgresql://USER@HOST:PORT/DATABASE) or conninfo string (host=… dbname=…)."
+        }
+        if lower.contains("password") || lower.contains("authentication") || lower.contains("pg_hba.conf") {
+            return "Check the user name and password (in the URL, PGPASSWORD or the password file) and that "
+                + "pg_hba.conf lets this user connect from this machine."
+        }
+        if lower.contains("database"), lower.contains("does not exist") {
+            return "Check the database name in the URL (self-hosted Sentry's database is usually 'postgres')."
+        }
+        if lower.contains("role"), lower.contains("does not exist") {
+            return "Check the user name in the URL."
+        }
+        if lower.contains("ssl") {
+            return "Check sslmode (sslmode= in the URL or PGSSLMODE) and the server's SSL settings."
+        }
+        return "Check the host and port in the URL (or PGHOST/PGPORT) and that the PostgreSQL server is running "
+            + "and accepts connections from this machine."
+    }
+}

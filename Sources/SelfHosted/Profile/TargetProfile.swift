@@ -1,0 +1,82 @@
+import SentryModel
+
+/// How one self-hosted Sentry version stores organization configuration. The loader and reader
+/// branch on these facts, never on version numbers, because admins run every release in between.
+public struct TargetProfile: Sendable, Hashable {
+    /// The release family, for people: it names the documented profile the database matches.
+    public enum Family: String, Sendable, Hashable, CaseIterable {
+        /// 23.x before 23.10: team actors, no slug reservations or replica tables.
+        case v23 = "23.x"
+        /// 23.10 to 25.7: slug reservations and replicas, no team actors; option values as JSON text.
+        case v24 = "24.x"
+        /// 25.8 and later 25.x: organization option values (and from 25.10 ownership schema) as jsonb.
+        case v25 = "25.8+"
+        /// 26.x: `sentry_projectkeymapping`; no slug-reservation replica.
+        case v26 = "26.x"
+    }
+
+    /// How a JSON value is stored in a column.
+    public enum JSONStorage: String, Sendable, Hashable {
+        /// `text` holding JSON (Sentry's own JSONField and PickledObjectField).
+        case text
+        case jsonb
+    }
+
+    public enum IntegerWidth: String, Sendable, Hashable {
+        case integer
+        case bigint
+    }
+
+    public var family: Family
+    /// Newest applied `sentry` migration, e.g. `0521_migrate_world_map_widgets`.
+    public var migrationHead: String
+    /// Width of the primary keys of organizations, teams, projects (`SENTRY_USE_BIG_INTS`).
+    public var idWidth: IntegerWidth
+    /// Width of `auth_user.id`; `integer` on databases first created by Sentry 9/10.
+    public var userIdWidth: IntegerWidth
+    /// 23.x: every team has a `sentry_actor` row and `sentry_team.actor_id`.
+    public var hasTeamActors: Bool
+    /// `sentry_organizationslugreservation` exists (23.10+).
+    public var hasSlugReservations: Bool
+    /// `hybridcloud_organizationslugreservationreplica` exists (23.10 to 25.x).
+    public var hasSlugReservationReplica: Bool
+    /// `sentry_teamreplica` and `sentry_organizationmember_teamsreplica` exist (23.10+).
+    public var hasTeamReplicas: Bool
+    /// `sentry_projectkeymapping` exists (26.x).
+    public var hasProjectKeyMapping: Bool
+    /// `sentry_projectkey.use_case` exists (24.3+).
+    public var hasKeyUseCase: Bool
+    /// `sentry_email` exists (removed in 2026).
+    public var hasEmailTable: Bool
+    /// Each JSON column's own type decides its encoding: 25.8 made organization options jsonb, but
+    /// project options went back to text a week after they became jsonb (migrations 0960, 0962).
+    public var organizationOptionStorage: JSONStorage
+    public var projectOptionStorage: JSONStorage
+    public var ownershipSchemaStorage: JSONStorage
+    public var outboxPayloadStorage: JSONStorage
+    public var projectSlugMaxLength: Int
+    public var emailMaxLength: Int
+    /// Every column of every table, for writing each NOT NULL column Sentry's ORM would have filled.
+    public var catalog: SchemaCatalog
+
+    /// Tables every supported version has and sentry-migrate reads or writes.
+    public static let requiredTables = [
+        "auth_user", "sentry_useremail", "sentry_organization", "sentry_organizationoptions", "sentry_team",
+        "sentry_organizationmember", "sentry_organizationmember_teams", "sentry_project", "sentry_projectteam",
+        "sentry_projectkey", "sentry_projectoptions", "sentry_projectownership", "sentry_organizationmapping",
+        "sentry_organizationmembermapping", "sentry_regionoutbox", "sentry_controloutbox", "django_migrations",
+    ]
+
+    /// Oldest `sentry` migration we support: 23.7's head, after option values became JSON.
+    public static let oldestSupportedMigration = 521
+    /// Newest `sentry` migration whose schema we have checked (≈26.8).
+    public static let newestKnownMigration = 1118
+}
+
+extension TargetProfile {
+    /// One line for people: `26.x (migration 1118_add_group_derived_data, 64-bit ids)`.
+    public var summary: String {
+        let ids = idWidth == .bigint ? "64-bit ids" : "32-bit ids"
+        return "\(family.rawValue) (migration \(migrationHead), \(ids))"
+    }
+}

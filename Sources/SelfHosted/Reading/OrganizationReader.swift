@@ -1,0 +1,274 @@
+import SentryModel
+
+/// The organization asked for is not in the target database.
+public struct OrganizationNotFoundError: ReportableError {
+    public var slug: String
+    public var present: [String]
+
+    public init(slug: String, present: [String]) {
+        self.slug = slug
+        self.present = present
+    }
+
+    public var exitStatus: ExitStatus { .dataError }
+
+    public var description: String {
+        let others =
+            present.isEmpty
+            ? "the database holds no active organization" : "it holds: \(present.joined(separator: ", "))"
+        return "organization '\(slug)' is not in the target database (\(others)). Check --org;"
+            + " slugs are lower-case."
+    }
+}
+
+extension TargetDatabase {
+    /// Reads one organization as a snapshot, in one read-only transaction so that every kind sees the
+    /// same moment. Returns nil when no active organization has `slug`.
+    public func readOrganization(slug: String) throws -> Snapshot? {
+        try connection.withTransaction(activity: "reading organization '\(slug)'") { connection in
+            try connection.execute(
+                "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY", activity: "starting a consistent read")
+            return try OrganizationReader(connection: connection, profile: profile).read(slug: slug) { [self] in
+                warn($0)
+            }
+        }
+    }
+
+    /// Slugs of the active organizations, for error messages.
+    public func organizationSlugs() throws -> [String] {
+        try connection.query(
+            "SELECT slug FROM sentry_organization WHERE status = 0 ORDER BY slug", activity: "listing organizations"
+        ).map { try $0.string("slug") }
+    }
+}
+
+/// Queries per kind, one statement each, whatever the organization's size.
+struct OrganizationReader {
+    let connection: PostgresConnection
+    let profile: TargetProfile
+
+    func read(slug: String, warn: (String) -> Void) throws -> Snapshot? {
+        let orgRows = try connection.query(
+            "SELECT id, slug, name, default_role, flags FROM sentry_organization WHERE slug = \(slug) AND status = 0",
+            activity: "reading the organization")
+        guard let orgRow = orgRows.first else { return nil }
+        let orgId = try orgRow.int64("id")
+        let flags = try orgRow.int64("flags")
+        let organization = Organization(
+            slug: try orgRow.string("slug"),
+            name: try orgRow.string("name"),
+            defaultRole: try orgRow.string("default_role"),
+            openMembership: flags & 1 != 0,
+            enhancedPrivacy: flags & 2 != 0,
+            allowSharedIssues: flags & 4 == 0,
+            isEarlyAdopter: flags & 8 != 0,
+            require2FA: flags & 16 != 0,
+            hostedId: String(orgId))
+
+        var teamSlugs: [Int64: String] = [:]
+        var teams: [Team] = []
+        for row in try connection.query(
+            "SELECT id, slug, name FROM sentry_team WHERE organization_id = \(orgId) AND status = 0",
+            activity: "reading teams")
+        {
+            let id = try row.int64("id")
+            let team = Team(slug: try row.string("slug"), name: try row.string("name"), hostedId: String(id))
+            teamSlugs[id] = team.slug
+            teams.append(team)
+        }
+
+        let members = try readMembers(orgId: orgId, teamSlugs: teamSlugs, warn: warn)
+        let (projects, projectSlugs) = try readProjects(orgId: orgId, teamSlugs: teamSlugs)
+        let (keys, secrets) = try readKeys(orgId: orgId, projectSlugs: projectSlugs)
+        let filters = try readFilters(orgId: orgId, projectSlugs: projectSlugs, warn: warn)
+        let ownership = try readOwnership(orgId: orgId, projectSlugs: projectSlugs)
+
+        return Snapshot(
+            organization: organization,
+            teams: teams.sorted { $0.slug < $1.slug },
+            members: members.sorted { $0.email < $1.email },
+            projects: projects.sorted { $0.slug < $1.slug },
+            keys: keys.sorted { ($0.project, $0.publicKey) < ($1.project, $1.publicKey) },
+            filters: filters.sorted { $0.project < $1.project },
+            ownership: ownership.sorted { $0.project < $1.project },
+            secrets: secrets.sorted { $0.publicKey < $1.publicKey })
+    }
+
+    private func readMembers(orgId: Int64, teamSlugs: [Int64: String], warn: (String) -> Void) throws -> [Member] {
+        var teamsByMember: [Int64: [TeamMembership]] = [:]
+        for row in try connection.query(
+            """
+            SELECT omt.organizationmember_id, omt.team_id, omt.role
+            FROM sentry_organizationmember_teams omt
+            JOIN sentry_organizationmember m ON m.id = omt.organizationmember_id
+            WHERE m.organization_id = \(orgId) AND omt.is_active
+            """,
+            activity: "reading team memberships")
+        {
+            // Memberships of deleted teams are not memberships any more.
+            guard let slug = teamSlugs[try row.int64("team_id")] else { continue }
+            teamsByMember[try row.int64("organizationmember_id"), default: []].append(
+                TeamMembership(slug: slug, role: try row.optionalString("role")))
+        }
+
+        var members: [Member] = []
+        // Join requests and invite requests (invite_status 1, 2) are not members yet.
+        for row in try connection.query(
+            """
+            SELECT m.id, m.role, m.email AS invite_email, m.user_id, u.email AS user_email, u.first_name
+            FROM sentry_organizationmember m
+            LEFT JOIN auth_user u ON u.id = m.user_id
+            WHERE m.organization_id = \(orgId) AND coalesce(m.invite_status, 0) = 0
+            """,
+            activity: "reading members")
+        {
+            let id = try row.int64("id")
+            let pending = try row.optionalInt64("user_id") == nil
+            let email: String
+            var name: String
+            if pending {
+                email = (try row.optionalString("invite_email") ?? "").lowercased()
+                name = email
+            } else if let userEmail = try row.optionalString("user_email") {
+                email = userEmail.lowercased()
+                name = try row.optionalString("first_name") ?? ""
+                if name.isEmpty { name = email }
+            } else {
+                warn(
+                    "member \(id) of the organization points at user \(try row.int64("user_id")), which does not"
+                        + " exist; it is left out. Sentry would fail on it too: remove the member row.")
+                continue
+            }
+            members.append(
+                Member(
+                    email: email, name: name, role: try row.string("role"), pending: pending,
+                    teams: (teamsByMember[id] ?? []).sorted { $0.slug < $1.slug }, hostedId: String(id)))
+        }
+        return members
+    }
+
+    private func readProjects(
+        orgId: Int64, teamSlugs: [Int64: String]
+    ) throws -> ([Project], [Int64: String]) {
+        var teamsByProject: [Int64: [String]] = [:]
+        for row in try connection.query(
+            """
+            SELECT pt.project_id, pt.team_id FROM sentry_projectteam pt
+            JOIN sentry_project p ON p.id = pt.project_id
+            WHERE p.organization_id = \(orgId)
+            """,
+            activity: "reading project teams")
+        {
+            guard let slug = teamSlugs[try row.int64("team_id")] else { continue }
+            teamsByProject[try row.int64("project_id"), default: []].append(slug)
+        }
+        var projects: [Project] = []
+        var slugs: [Int64: String] = [:]
+        for row in try connection.query(
+            "SELECT id, slug, name, platform FROM sentry_project WHERE organization_id = \(orgId) AND status = 0",
+            activity: "reading projects")
+        {
+            let id = try row.int64("id")
+            let slug = try row.string("slug")
+            slugs[id] = slug
+            projects.append(
+                Project(
+                    slug: slug, name: try row.string("name"), platform: try row.optionalString("platform"),
+                    teams: (teamsByProject[id] ?? []).sorted(), hostedId: String(id)))
+        }
+        return (projects, slugs)
+    }
+
+    private func readKeys(orgId: Int64, projectSlugs: [Int64: String]) throws -> ([ClientKey], [KeySecret]) {
+        // Only keys that can store events are DSNs; internal use cases (profiling, …) are Sentry's own.
+        let useCase: SQL = profile.hasKeyUseCase ? "AND k.use_case = 'user'" : ""
+        var keys: [ClientKey] = []
+        var secrets: [KeySecret] = []
+        for row in try connection.query(
+            """
+            SELECT k.project_id, k.label, k.public_key, k.secret_key, k.status, k.rate_limit_count,
+                   k.rate_limit_window, k.data
+            FROM sentry_projectkey k JOIN sentry_project p ON p.id = k.project_id
+            WHERE p.organization_id = \(orgId) AND (k.roles & 1) = 1 AND k.public_key IS NOT NULL \(useCase)
+            """,
+            activity: "reading client keys")
+        {
+            let projectId = try row.int64("project_id")
+            guard let project = projectSlugs[projectId] else { continue }
+            let publicKey = try row.string("public_key")
+            var label = try row.optionalString("label") ?? ""
+            if label.isEmpty { label = String(publicKey.prefix(14)) }
+            var rateLimit: RateLimit?
+            if let count = try row.optionalInt("rate_limit_count"),
+                let window = try row.optionalInt("rate_limit_window")
+            {
+                rateLimit = RateLimit(count: count, window: window)
+            }
+            let data = JSONValue.parse(try row.optionalString("data") ?? "{}") ?? .object([:])
+            keys.append(
+                ClientKey(
+                    project: project, label: label, publicKey: publicKey, active: try row.int("status") == 0,
+                    rateLimit: rateLimit, browserSdkVersion: data["browserSdkVersion"]?.stringValue,
+                    loaderOptions: data["dynamicSdkLoaderOptions"].map(Self.loaderOptions),
+                    hostedProjectId: String(projectId)))
+            if let secret = try row.optionalString("secret_key") {
+                secrets.append(KeySecret(publicKey: publicKey, secretKey: secret))
+            }
+        }
+        return (keys, secrets)
+    }
+
+    private static func loaderOptions(_ value: JSONValue) -> LoaderOptions {
+        LoaderOptions(
+            hasDebug: value["hasDebug"]?.boolValue ?? false,
+            hasFeedback: value["hasFeedback"]?.boolValue ?? false,
+            hasLogsAndMetrics: value["hasLogsAndMetrics"]?.boolValue ?? false,
+            hasPerformance: value["hasPerformance"]?.boolValue ?? false,
+            hasReplay: value["hasReplay"]?.boolValue ?? false)
+    }
+
+    private func readFilters(
+        orgId: Int64, projectSlugs: [Int64: String], warn: (String) -> Void
+    ) throws -> [InboundFilters] {
+        var options: [Int64: [String: String]] = [:]
+        for row in try connection.query(
+            """
+            SELECT o.project_id, o.key, o.value::text AS value
+            FROM sentry_projectoptions o JOIN sentry_project p ON p.id = o.project_id
+            WHERE p.organization_id = \(orgId) AND o.key = ANY(\(FilterOptions.keys)) AND o.value IS NOT NULL
+            """,
+            activity: "reading inbound filters")
+        {
+            options[try row.int64("project_id"), default: [:]][try row.string("key")] = try row.string("value")
+        }
+        var warnings: [String] = []
+        let filters = projectSlugs.map { id, slug in
+            FilterOptions(values: options[id] ?? [:], project: slug).decode(warnings: &warnings)
+        }
+        warnings.forEach(warn)
+        return filters
+    }
+
+    private func readOwnership(orgId: Int64, projectSlugs: [Int64: String]) throws -> [Ownership] {
+        var ownership: [Ownership] = []
+        for row in try connection.query(
+            """
+            SELECT o.project_id, o.raw, o.fallthrough, o.auto_assignment, o.suspect_committer_auto_assignment,
+                   o.codeowners_auto_sync
+            FROM sentry_projectownership o JOIN sentry_project p ON p.id = o.project_id
+            WHERE p.organization_id = \(orgId)
+            """,
+            activity: "reading ownership rules")
+        {
+            guard let project = projectSlugs[try row.int64("project_id")] else { continue }
+            let autoAssign = try row.bool("auto_assignment")
+            let suspectCommits = try row.bool("suspect_committer_auto_assignment")
+            ownership.append(
+                Ownership(
+                    project: project, raw: try row.optionalString("raw"), fallthrough: try row.bool("fallthrough"),
+                    autoAssignment: autoAssign ? (suspectCommits ? .suspectCommits : .issueOwner) : .off,
+                    codeownersAutoSync: try row.optionalBool("codeowners_auto_sync") ?? true))
+        }
+        return ownership
+    }
+}

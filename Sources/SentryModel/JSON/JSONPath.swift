@@ -1,0 +1,54 @@
+// JSONPath-style locations (`$[3].teams[0].slug`) for messages about snapshot files.
+
+enum JSONPathComponent: Hashable, Sendable {
+    case key(String)
+    case index(Int)
+}
+
+typealias JSONPath = [JSONPathComponent]
+
+extension Array where Element == JSONPathComponent {
+    /// `$`, `$[3].teams[0].slug`, `$.files["secrets/keys.json"]`.
+    var rendered: String {
+        var text = "$"
+        for component in self {
+            switch component {
+            case .index(let index): text += "[\(index)]"
+            case .key(let key) where key.isPlainIdentifier: text += ".\(key)"
+            case .key(let key): text += "[\(JSONPrinter.quoted(key))]"
+            }
+        }
+        return text
+    }
+}
+
+extension String {
+    fileprivate var isPlainIdentifier: Bool {
+        guard let first = utf8.first, first == UInt8(ascii: "_") || first.isASCIILetter else { return false }
+        return utf8.allSatisfy { $0 == UInt8(ascii: "_") || $0.isASCIILetter || (0x30...0x39).contains($0) }
+    }
+}
+
+extension UInt8 {
+    fileprivate var isASCIILetter: Bool { (0x41...0x5a).contains(self) || (0x61...0x7a).contains(self) }
+}
+
+extension JSONNode {
+    /// The offset of the value at `path`, or of the deepest value on the way when the path goes
+    /// further than the document (a missing field is reported at its object).
+    func offset(at path: JSONPath) -> Int {
+        var node = self
+        for component in path {
+            switch (component, node.value) {
+            case (.index(let index), .array(let elements)) where elements.indices.contains(index):
+                node = elements[index]
+            case (.key(let key), .object):
+                guard let member = node.member(key) else { return node.offset }
+                node = member.value
+            default:
+                return node.offset
+            }
+        }
+        return node.offset
+    }
+}

@@ -1,0 +1,339 @@
+// Decodes `Decodable` values from a `JSONNode`, more strictly than JSONDecoder: every field a
+// type does not ask for is an error (a snapshot has no room for fields nobody reads), numbers
+// must fit the wanted type exactly, and every problem comes with a JSON path and a position.
+
+struct FieldProblem: Error {
+    enum Kind {
+        case invalidValue
+        case unknownField
+    }
+
+    var kind: Kind
+    var path: JSONPath
+    var offset: Int
+    var message: String
+}
+
+enum StrictDecoder {
+    /// Decodes `type` from `node`, found at `path` in its file. All unknown fields are
+    /// reported, together with the first invalid value, if any; the value is nil when there
+    /// are problems.
+    static func decode<T: Decodable>(
+        _ type: T.Type, from node: JSONNode, at path: JSONPath, namesKeys: Bool = true
+    ) -> (value: T?, problems: [FieldProblem]) {
+        let session = DecodingSession()
+        let decoder = NodeDecoder(node: node, codingPath: path.map(PathKey.init), session: session)
+        var problems: [FieldProblem] = []
+        var decoded: T?
+        do {
+            decoded = try T(from: decoder)
+        } catch let error as DecodingError {
+            problems.append(problem(from: error, root: node, rootPath: path))
+        } catch {
+            problems.append(FieldProblem(kind: .invalidValue, path: path, offset: node.offset, message: "\(error)"))
+        }
+        session.unknownFields(in: node, at: path, namesKeys: namesKeys, into: &problems)
+        return (problems.isEmpty ? decoded : nil, problems)
+    }
+
+    private static func problem(from error: DecodingError, root: JSONNode, rootPath: JSONPath) -> FieldProblem {
+        let codingPath: [any CodingKey]
+        let message: String
+        switch error {
+        case .keyNotFound(let key, let context):
+            codingPath = context.codingPath + [key]
+            message = "missing required field '\(key.stringValue)'"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+            codingPath = context.codingPath
+            message = context.debugDescription
+        @unknown default:
+            codingPath = []
+            message = "\(error)"
+        }
+        let path = codingPath.map(JSONPathComponent.init)
+        let relative = path.starts(with: rootPath) ? Array(path.dropFirst(rootPath.count)) : []
+        return FieldProblem(kind: .invalidValue, path: path, offset: root.offset(at: relative), message: message)
+    }
+}
+
+/// Remembers, per object (identified by its offset), which fields the decoded types asked for.
+private final class DecodingSession {
+    private var requested: [Int: Set<String>] = [:]
+
+    func request(_ key: String, inObjectAt offset: Int) {
+        requested[offset, default: []].insert(key)
+    }
+
+    func requestAll(inObjectAt offset: Int, _ keys: [String]) {
+        requested[offset, default: []].formUnion(keys)
+    }
+
+    func unknownFields(in node: JSONNode, at path: JSONPath, namesKeys: Bool, into problems: inout [FieldProblem]) {
+        switch node.value {
+        case .object(let members):
+            let known = requested[node.offset]
+            for member in members {
+                let memberPath = path + [.key(member.key)]
+                if let known, !known.contains(member.key) {
+                    let message =
+                        namesKeys
+                        ? "unknown field '\(member.key)'"
+                        : "unknown field (its name is not shown because this file holds secrets)"
+                    problems.append(
+                        FieldProblem(
+                            kind: .unknownField, path: namesKeys ? memberPath : path, offset: member.keyOffset,
+                            message: message))
+                } else {
+                    unknownFields(in: member.value, at: memberPath, namesKeys: namesKeys, into: &problems)
+                }
+            }
+        case .array(let elements):
+            for (index, element) in elements.enumerated() {
+                unknownFields(in: element, at: path + [.index(index)], namesKeys: namesKeys, into: &problems)
+            }
+        default:
+            break
+        }
+    }
+}
+
+/// A coding key that stands for a JSON path component.
+private struct PathKey: CodingKey {
+    var stringValue: String
+    var intValue: Int?
+    let isIndex: Bool
+
+    init(_ component: JSONPathComponent) {
+        switch component {
+        case .key(let key): self.init(stringValue: key)
+        case .index(let index): self.init(index: index)
+        }
+    }
+
+    init(index: Int) {
+        stringValue = "Index \(index)"
+        intValue = index
+        isIndex = true
+    }
+
+    init(stringValue: String) {
+        self.stringValue = stringValue
+        intValue = nil
+        isIndex = false
+    }
+
+    init?(intValue: Int) {
+        self.init(index: intValue)
+    }
+}
+
+extension JSONPathComponent {
+    fileprivate init(_ key: any CodingKey) {
+        if let key = key as? PathKey, key.isIndex, let index = key.intValue {
+            self = .index(index)
+        } else {
+            self = .key(key.stringValue)
+        }
+    }
+}
+
+private func mismatch(_ expected: String, _ node: JSONNode, _ path: [any CodingKey], _ type: Any.Type) -> DecodingError
+{
+    .typeMismatch(
+        type, .init(codingPath: path, debugDescription: "expected \(expected), found \(node.kindDescription)"))
+}
+
+private struct NodeDecoder: Decoder {
+    let node: JSONNode
+    let codingPath: [any CodingKey]
+    let session: DecodingSession
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
+        guard case .object(let members) = node.value else {
+            throw mismatch("an object", node, codingPath, [String: Any].self)
+        }
+        return KeyedDecodingContainer(
+            KeyedNodeContainer<Key>(object: node, members: members, codingPath: codingPath, session: session))
+    }
+
+    func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
+        guard case .array(let elements) = node.value else {
+            throw mismatch("an array", node, codingPath, [Any].self)
+        }
+        return UnkeyedNodeContainer(elements: elements, codingPath: codingPath, session: session)
+    }
+
+    func singleValueContainer() throws -> any SingleValueDecodingContainer {
+        SingleNodeContainer(node: node, codingPath: codingPath, session: session)
+    }
+}
+
+private struct KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
+    let object: JSONNode
+    let members: [JSONMember]
+    let codingPath: [any CodingKey]
+    let session: DecodingSession
+
+    var allKeys: [Key] {
+        session.requestAll(inObjectAt: object.offset, members.map(\.key))
+        return members.compactMap { Key(stringValue: $0.key) }
+    }
+
+    func contains(_ key: Key) -> Bool {
+        session.request(key.stringValue, inObjectAt: object.offset)
+        return members.contains { $0.key == key.stringValue }
+    }
+
+    private func child(_ key: Key) throws -> NodeDecoder {
+        session.request(key.stringValue, inObjectAt: object.offset)
+        guard let member = members.first(where: { $0.key == key.stringValue }) else {
+            throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "missing field"))
+        }
+        return NodeDecoder(node: member.value, codingPath: codingPath + [key], session: session)
+    }
+
+    func decodeNil(forKey key: Key) throws -> Bool {
+        if case .null = try child(key).node.value { return true }
+        return false
+    }
+
+    func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
+        try T(from: child(key))
+    }
+
+    func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try type.init(from: child(key)) }
+    func decode(_ type: String.Type, forKey key: Key) throws -> String { try type.init(from: child(key)) }
+    func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try type.init(from: child(key)) }
+    func decode(_ type: Float.Type, forKey key: Key) throws -> Float { try type.init(from: child(key)) }
+    func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try type.init(from: child(key)) }
+    func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try type.init(from: child(key)) }
+    func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 { try type.init(from: child(key)) }
+    func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 { try type.init(from: child(key)) }
+    func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { try type.init(from: child(key)) }
+    func decode(_ type: UInt.Type, forKey key: Key) throws -> UInt { try type.init(from: child(key)) }
+    func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 { try type.init(from: child(key)) }
+    func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 { try type.init(from: child(key)) }
+    func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try type.init(from: child(key)) }
+    func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try type.init(from: child(key)) }
+
+    func nestedContainer<NestedKey: CodingKey>(
+        keyedBy type: NestedKey.Type, forKey key: Key
+    ) throws -> KeyedDecodingContainer<NestedKey> {
+        try child(key).container(keyedBy: type)
+    }
+
+    func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
+        try child(key).unkeyedContainer()
+    }
+
+    func superDecoder() throws -> any Decoder {
+        try child(Key(stringValue: "super")!)
+    }
+
+    func superDecoder(forKey key: Key) throws -> any Decoder {
+        try child(key)
+    }
+}
+
+private struct UnkeyedNodeContainer: UnkeyedDecodingContainer {
+    let elements: [JSONNode]
+    let codingPath: [any CodingKey]
+    let session: DecodingSession
+    var currentIndex = 0
+
+    init(elements: [JSONNode], codingPath: [any CodingKey], session: DecodingSession) {
+        self.elements = elements
+        self.codingPath = codingPath
+        self.session = session
+    }
+
+    var count: Int? { elements.count }
+    var isAtEnd: Bool { currentIndex >= elements.count }
+
+    private mutating func next() throws -> NodeDecoder {
+        guard !isAtEnd else {
+            throw DecodingError.valueNotFound(
+                Any.self, .init(codingPath: codingPath, debugDescription: "the array has too few elements"))
+        }
+        defer { currentIndex += 1 }
+        return NodeDecoder(
+            node: elements[currentIndex], codingPath: codingPath + [PathKey(index: currentIndex)], session: session)
+    }
+
+    mutating func decodeNil() throws -> Bool {
+        guard !isAtEnd, case .null = elements[currentIndex].value else { return false }
+        currentIndex += 1
+        return true
+    }
+
+    mutating func decode<T: Decodable>(_ type: T.Type) throws -> T { try T(from: next()) }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(
+        keyedBy type: NestedKey.Type
+    ) throws -> KeyedDecodingContainer<NestedKey> {
+        try next().container(keyedBy: type)
+    }
+
+    mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
+        try next().unkeyedContainer()
+    }
+
+    mutating func superDecoder() throws -> any Decoder { try next() }
+}
+
+private struct SingleNodeContainer: SingleValueDecodingContainer {
+    let node: JSONNode
+    let codingPath: [any CodingKey]
+    let session: DecodingSession
+
+    func decodeNil() -> Bool {
+        if case .null = node.value { return true }
+        return false
+    }
+
+    func decode(_ type: Bool.Type) throws -> Bool {
+        guard case .bool(let flag) = node.value else { throw mismatch("true or false", node, codingPath, type) }
+        return flag
+    }
+
+    func decode(_ type: String.Type) throws -> String {
+        guard case .string(let text) = node.value else { throw mismatch("a string", node, codingPath, type) }
+        return text
+    }
+
+    func decode(_ type: Double.Type) throws -> Double { try floatingPoint() }
+    func decode(_ type: Float.Type) throws -> Float { try floatingPoint() }
+    func decode(_ type: Int.Type) throws -> Int { try integer() }
+    func decode(_ type: Int8.Type) throws -> Int8 { try integer() }
+    func decode(_ type: Int16.Type) throws -> Int16 { try integer() }
+    func decode(_ type: Int32.Type) throws -> Int32 { try integer() }
+    func decode(_ type: Int64.Type) throws -> Int64 { try integer() }
+    func decode(_ type: UInt.Type) throws -> UInt { try integer() }
+    func decode(_ type: UInt8.Type) throws -> UInt8 { try integer() }
+    func decode(_ type: UInt16.Type) throws -> UInt16 { try integer() }
+    func decode(_ type: UInt32.Type) throws -> UInt32 { try integer() }
+    func decode(_ type: UInt64.Type) throws -> UInt64 { try integer() }
+
+    func decode<T: Decodable>(_ type: T.Type) throws -> T {
+        try T(from: NodeDecoder(node: node, codingPath: codingPath, session: session))
+    }
+
+    private func integer<T: FixedWidthInteger>() throws -> T {
+        guard case .number(let text) = node.value else { throw mismatch("an integer", node, codingPath, T.self) }
+        guard let value = T(text) else {
+            throw DecodingError.dataCorrupted(
+                .init(
+                    codingPath: codingPath,
+                    debugDescription: "expected an integer from \(T.min) to \(T.max), found \(text)"))
+        }
+        return value
+    }
+
+    private func floatingPoint<T: LosslessStringConvertible>() throws -> T {
+        guard case .number(let text) = node.value, let value = T(text) else {
+            throw mismatch("a number", node, codingPath, T.self)
+        }
+        return value
+    }
+}

@@ -1,0 +1,40 @@
+// The canonical order of a snapshot's lists, so that equal configurations are equal values and
+// equal files. Strings compare by their UTF-8 bytes: a total order that no locale or Unicode
+// normalization can change.
+
+extension Snapshot {
+    /// This snapshot in canonical order: teams by slug, members by e-mail (each member's teams
+    /// by slug), projects by slug (each project's teams sorted), keys by project then public key,
+    /// filters and ownership by project, secrets by public key, legacy-browser subfilters sorted.
+    /// Lists a person typed into a filter (IPs, releases, error messages) keep their order.
+    public func canonicalized() -> Snapshot {
+        var copy = self
+        copy.teams.sort { $0.slug.utf8Precedes($1.slug) }
+        for index in copy.members.indices {
+            copy.members[index].teams.sort { $0.slug.utf8Precedes($1.slug) }
+        }
+        copy.members.sort { $0.email.utf8Precedes($1.email) }
+        for index in copy.projects.indices {
+            copy.projects[index].teams.sort { $0.utf8Precedes($1) }
+        }
+        copy.projects.sort { $0.slug.utf8Precedes($1.slug) }
+        copy.keys.sort {
+            $0.project == $1.project ? $0.publicKey.utf8Precedes($1.publicKey) : $0.project.utf8Precedes($1.project)
+        }
+        for index in copy.filters.indices {
+            if case .subfilters(let names) = copy.filters[index].legacyBrowsers {
+                copy.filters[index].legacyBrowsers = .subfilters(names.sorted { $0.utf8Precedes($1) })
+            }
+        }
+        copy.filters.sort { $0.project.utf8Precedes($1.project) }
+        copy.ownership.sort { $0.project.utf8Precedes($1.project) }
+        copy.secrets.sort { $0.publicKey.utf8Precedes($1.publicKey) }
+        return copy
+    }
+}
+
+extension String {
+    func utf8Precedes(_ other: String) -> Bool {
+        utf8.lexicographicallyPrecedes(other.utf8)
+    }
+}

@@ -1,0 +1,19 @@
+/// The data files of a snapshot directory, in the order they are written and checked.
+public enum SnapshotFile: String, CaseIterable, Sendable {
+    case organization = "organization.json"
+    case teams = "teams.json"
+    case members = "members.json"
+    case projects = "projects.json"
+    case keys = "keys.json"
+    case filters = "filters.json"
+    case ownership = "ownership.json"
+    /// The only file that must never be committed; mode 0600 inside a 0700 folder.
+    case secrets = "secrets/keys.json"
+
+    /// The manifest is not a data file: it lists them, with their checksums.
+    public static let manifest = "manifest.json"
+    public static let secretsFolder = "secrets"
+
+    /// The path inside the snapshot directory.
+    public var path: String { rawValue }
+}

@@ -1,0 +1,336 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A snapshot read from disk, with the manifest that described it.
+public struct LoadedSnapshot: Sendable, Hashable {
+    /// In canonical order.
+    public var snapshot: Snapshot
+    public var manifest: SnapshotManifest
+    /// False when secrets were not required and `secrets/keys.json` was absent (then
+    /// `snapshot.secrets` is empty).
+    public var hasSecrets: Bool
+}
+
+/// Reads a snapshot directory strictly: checksums, exact fields and types, unique natural keys,
+/// references inside the snapshot, private secrets. Every problem found is reported at once,
+/// in a `SnapshotError` (exit status 65).
+public enum SnapshotReader {
+    /// `requireSecrets: false` lets commands that never create keys read a snapshot whose
+    /// `secrets/` folder was left out (as in git); present secrets are still checked.
+    public static func read(from directory: URL, requireSecrets: Bool = true) throws -> LoadedSnapshot {
+        var pass = ReadPass(directory: directory, requireSecrets: requireSecrets)
+        return try pass.run()
+    }
+}
+
+private struct ReadPass {
+    let root: String
+    let shown: String
+    let requireSecrets: Bool
+    var problems: [SnapshotProblem] = []
+    var bytes: [String: [UInt8]] = [:]
+    private var lineIndexes: [String: LineIndex] = [:]
+    private var reparsed: [String: JSONNode] = [:]
+
+    init(directory: URL, requireSecrets: Bool) {
+        root = directory.standardizedFileURL.path
+        shown = directory.relativePath
+        self.requireSecrets = requireSecrets
+    }
+
+    private var error: SnapshotError { SnapshotError(directory: shown, problems: problems) }
+
+    private func throwIfProblems() throws(SnapshotError) {
+        if !problems.isEmpty { throw error }
+    }
+
+    mutating func run() throws(SnapshotError) -> LoadedSnapshot {
+        var info = stat()
+        guard stat(root, &info) == 0, PosixFiles.isDirectory(info) else {
+            let exists = access(root, F_OK) == 0
+            problems.append(
+                SnapshotProblem(.missingDirectory, file: "", exists ? "is not a folder" : "no such snapshot folder"))
+            throw error
+        }
+        let (manifest, manifestNode) = try readManifest()
+        try checkListedFiles(manifest, manifestNode)
+        let hasSecrets = try checkFiles(manifest)
+
+        var parts = SnapshotParts()
+        parts.organization = decodeObject(Organization.self, .organization)
+        parts.teams = decodeArray(Team.self, .teams)
+        parts.members = decodeArray(Member.self, .members)
+        parts.projects = decodeArray(Project.self, .projects)
+        parts.keys = decodeArray(ClientKey.self, .keys)
+        parts.filters = decodeArray(InboundFilters.self, .filters)
+        parts.ownership = decodeArray(Ownership.self, .ownership)
+        if hasSecrets { parts.secrets = decodeArray(KeySecret.self, .secrets) }
+
+        for problem in SnapshotValidator.problems(in: parts, requireSecrets: requireSecrets) {
+            problems.append(located(problem))
+        }
+        checkAgainstManifest(manifest, manifestNode, parts)
+        try throwIfProblems()
+
+        guard let organization = parts.organization, let teams = parts.teams, let members = parts.members,
+            let projects = parts.projects, let keys = parts.keys, let filters = parts.filters,
+            let ownership = parts.ownership
+        else { preconditionFailure("every file decoded, or a problem was reported") }
+        let snapshot = Snapshot(
+            organization: organization, teams: teams, members: members, projects: projects, keys: keys,
+            filters: filters, ownership: ownership, secrets: parts.secrets ?? [])
+        return LoadedSnapshot(snapshot: snapshot.canonicalized(), manifest: manifest, hasSecrets: hasSecrets)
+    }
+
+    // MARK: Manifest
+
+    private mutating func readManifest() throws(SnapshotError) -> (SnapshotManifest, JSONNode) {
+        let file = SnapshotFile.manifest
+        guard access(root + "/" + file, F_OK) == 0 else {
+            problems.append(
+                SnapshotProblem(
+                    .missingManifest, file: file, "missing: this folder is not a sentry-migrate snapshot"))
+            throw error
+        }
+        guard let node = parse(file) else { throw error }
+        guard case .object = node.value else {
+            problems.append(problem(.invalidValue, file, node, [], "expected an object, found \(node.kindDescription)"))
+            throw error
+        }
+        try checkFormat(node)
+        let (manifest, fieldProblems) = StrictDecoder.decode(SnapshotManifest.self, from: node, at: [])
+        problems += fieldProblems.map { problem(from: $0, in: file) }
+        guard let manifest else { throw error }
+        return (manifest, node)
+    }
+
+    private mutating func checkFormat(_ node: JSONNode) throws(SnapshotError) {
+        let supported = SnapshotManifest.currentFormat
+        let file = SnapshotFile.manifest
+        guard let member = node.member("format"), case .string(let format) = member.value.value else {
+            problems.append(
+                problem(
+                    .unsupportedFormat, file, node, [.key("format")],
+                    "no format string: this is not a sentry-migrate snapshot manifest (expected '\(supported)')"))
+            throw error
+        }
+        guard format != supported else { return }
+        let prefix = SnapshotManifest.formatPrefix
+        if format.hasPrefix(prefix), let version = Int(format.dropFirst(prefix.count)), version > 1 {
+            problems.append(
+                problem(
+                    .unsupportedFormat, file, node, [.key("format")],
+                    "format '\(format)' is newer than this sentry-migrate \(ToolVersion.current) can read "
+                        + "(it reads '\(supported)')",
+                    hint: "upgrade sentry-migrate, or re-create the snapshot with this version"))
+        } else {
+            problems.append(
+                problem(
+                    .unsupportedFormat, file, node, [.key("format")],
+                    "unknown format '\(format)'; this sentry-migrate reads only '\(supported)'"))
+        }
+        throw error
+    }
+
+    private mutating func checkListedFiles(_ manifest: SnapshotManifest, _ node: JSONNode) throws(SnapshotError) {
+        let known = Set(SnapshotFile.allCases.map(\.path))
+        let file = SnapshotFile.manifest
+        for (name, hash) in manifest.files.sorted(by: { $0.key.utf8Precedes($1.key) }) {
+            let path: JSONPath = [.key("files"), .key(name)]
+            if !known.contains(name) {
+                problems.append(
+                    problem(
+                        .inconsistentManifest, file, node, path,
+                        "lists '\(name)', which is not a file of \(SnapshotManifest.currentFormat)"))
+            } else if hash.utf8.count != 64
+                || !hash.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
+            {
+                problems.append(
+                    problem(
+                        .inconsistentManifest, file, node, path, "is not a SHA-256 in lowercase hex (64 characters)"))
+            }
+        }
+        for expected in SnapshotFile.allCases where manifest.files[expected.path] == nil {
+            problems.append(
+                problem(.inconsistentManifest, file, node, [.key("files")], "does not list '\(expected.path)'"))
+        }
+        try throwIfProblems()
+    }
+
+    /// Presence, permissions and checksums. An edited file is not parsed: its other problems
+    /// would only follow from the edit. Returns whether secrets are present.
+    private mutating func checkFiles(_ manifest: SnapshotManifest) throws(SnapshotError) -> Bool {
+        var hasSecrets = false
+        for file in SnapshotFile.allCases {
+            let path = root + "/" + file.path
+            var info = stat()
+            guard stat(path, &info) == 0 else {
+                if file == .secrets {
+                    if requireSecrets {
+                        problems.append(
+                            SnapshotProblem(
+                                .missingSecrets, file: file.path,
+                                "missing (the secrets/ folder is kept out of git), and this command needs the secret keys"
+                            ))
+                    }
+                } else {
+                    problems.append(
+                        SnapshotProblem(.missingFile, file: file.path, "listed in manifest.json but missing"))
+                }
+                continue
+            }
+            guard PosixFiles.isRegularFile(info) else {
+                problems.append(SnapshotProblem(.unreadableFile, file: file.path, "is not a regular file"))
+                continue
+            }
+            if file == .secrets, info.st_mode & 0o077 != 0 {
+                let mode = String(info.st_mode & 0o777, radix: 8)
+                problems.append(
+                    SnapshotProblem(
+                        .insecurePermissions, file: file.path,
+                        "holds secret keys but is open to group or others (mode 0\(mode)); refusing to use it",
+                        hint: "chmod 600 '\(shown)/\(file.path)' (and chmod 700 the secrets/ folder); "
+                            + "secrets must be private, as ssh requires of private keys"))
+                continue
+            }
+            let content: [UInt8]
+            do {
+                content = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+            } catch {
+                problems.append(
+                    SnapshotProblem(.unreadableFile, file: file.path, "cannot be read: \(error.localizedDescription)"))
+                continue
+            }
+            let actual = SHA256Digest.hex(of: content)
+            if let expected = manifest.files[file.path], actual != expected {
+                problems.append(
+                    SnapshotProblem(
+                        .checksumMismatch, file: file.path,
+                        "was changed after sentry-migrate wrote it (SHA-256 \(actual.prefix(12))…, manifest.json "
+                            + "says \(expected.prefix(12))…)"))
+                continue
+            }
+            bytes[file.path] = content
+            if file == .secrets { hasSecrets = true }
+        }
+        try throwIfProblems()
+        return hasSecrets
+    }
+
+    private mutating func checkAgainstManifest(_ manifest: SnapshotManifest, _ node: JSONNode, _ parts: SnapshotParts) {
+        let file = SnapshotFile.manifest
+        if let organization = parts.organization, organization.slug != manifest.organization {
+            problems.append(
+                problem(
+                    .inconsistentManifest, file, node, [.key("organization")],
+                    "says '\(manifest.organization)' but organization.json has slug '\(organization.slug)'"))
+        }
+        let counts: [(String, Int, Int?)] = [
+            ("teams", manifest.counts.teams, parts.teams?.count),
+            ("members", manifest.counts.members, parts.members?.count),
+            ("pendingInvites", manifest.counts.pendingInvites, parts.members?.count { $0.pending }),
+            ("projects", manifest.counts.projects, parts.projects?.count),
+            ("keys", manifest.counts.keys, parts.keys?.count),
+            ("filters", manifest.counts.filters, parts.filters?.count),
+            ("ownership", manifest.counts.ownership, parts.ownership?.count),
+        ]
+        for (name, expected, actual) in counts {
+            guard let actual, actual != expected else { continue }
+            problems.append(
+                problem(
+                    .inconsistentManifest, file, node, [.key("counts"), .key(name)],
+                    "says \(expected) but the files hold \(actual)"))
+        }
+    }
+
+    // MARK: Data files
+
+    private mutating func parse(_ file: String) -> JSONNode? {
+        if bytes[file] == nil {
+            do {
+                bytes[file] = [UInt8](try Data(contentsOf: URL(fileURLWithPath: root + "/" + file)))
+            } catch {
+                problems.append(
+                    SnapshotProblem(.unreadableFile, file: file, "cannot be read: \(error.localizedDescription)"))
+                return nil
+            }
+        }
+        do {
+            return try JSONParser.parse(bytes[file] ?? [], namesKeys: file != SnapshotFile.secrets.path)
+        } catch {
+            problems.append(
+                SnapshotProblem(
+                    .malformedJSON, file: file, offset: position(of: error.offset, in: file),
+                    "malformed JSON: \(error.message)"))
+            return nil
+        }
+    }
+
+    private mutating func decodeObject<T: Decodable>(_ type: T.Type, _ file: SnapshotFile) -> T? {
+        guard let node = parse(file.path) else { return nil }
+        let (value, fieldProblems) = StrictDecoder.decode(type, from: node, at: [], namesKeys: file != .secrets)
+        problems += fieldProblems.map { problem(from: $0, in: file.path) }
+        return value
+    }
+
+    /// Decodes every element, so that one bad element does not hide the others' problems.
+    private mutating func decodeArray<T: Decodable>(_ type: T.Type, _ file: SnapshotFile) -> [T]? {
+        guard let node = parse(file.path) else { return nil }
+        guard case .array(let elements) = node.value else {
+            problems.append(
+                problem(.invalidValue, file.path, node, [], "expected an array, found \(node.kindDescription)"))
+            return nil
+        }
+        var values: [T] = []
+        values.reserveCapacity(elements.count)
+        var failed = false
+        for (index, element) in elements.enumerated() {
+            let (value, fieldProblems) = StrictDecoder.decode(
+                type, from: element, at: [.index(index)], namesKeys: file != .secrets)
+            problems += fieldProblems.map { problem(from: $0, in: file.path) }
+            if let value { values.append(value) } else { failed = true }
+        }
+        return failed ? nil : values
+    }
+
+    // MARK: Positions
+
+    private mutating func position(of offset: Int, in file: String) -> (line: Int, column: Int) {
+        if lineIndexes[file] == nil { lineIndexes[file] = LineIndex(bytes[file] ?? []) }
+        return lineIndexes[file]!.position(of: offset)
+    }
+
+    private mutating func problem(from field: FieldProblem, in file: String) -> SnapshotProblem {
+        SnapshotProblem(
+            field.kind == .unknownField ? .unknownField : .invalidValue, file: file, path: field.path,
+            offset: position(of: field.offset, in: file), field.message)
+    }
+
+    private mutating func problem(
+        _ kind: SnapshotProblem.Kind, _ file: String, _ node: JSONNode, _ path: JSONPath, _ message: String,
+        hint: String? = nil
+    ) -> SnapshotProblem {
+        SnapshotProblem(
+            kind, file: file, path: path, offset: position(of: node.offset(at: path), in: file), message, hint: hint)
+    }
+
+    /// Adds the line and column of a problem found in decoded values, by parsing its file again
+    /// (only files with problems, so a valid snapshot is parsed once).
+    private mutating func located(_ problem: SnapshotProblem) -> SnapshotProblem {
+        guard let path = problem.pathComponents, let content = bytes[problem.file] else { return problem }
+        if reparsed[problem.file] == nil { reparsed[problem.file] = try? JSONParser.parse(content) }
+        guard let node = reparsed[problem.file] else { return problem }
+        var located = problem
+        let position = position(of: node.offset(at: path), in: problem.file)
+        located.line = position.line
+        located.column = position.column
+        return located
+    }
+}

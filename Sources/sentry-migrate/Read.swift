@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import SelfHosted
+import SentryModel
+
+struct Read: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Take a snapshot of an organization as a self-hosted Sentry database holds it now.",
+        discussion: """
+            Reads all seven kinds (organization, teams, members and pending invites, projects, client \
+            keys, inbound filters, ownership rules) of one organization and writes them as a snapshot \
+            folder, in the format `export` writes. Client-key secrets go to OUT/secrets/ (mode 0600). \
+            Nothing in the database is changed.
+
+            Example:
+              sentry-migrate read --database postgresql://sentry@db/postgres --org acme --out current
+            """
+    )
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "Slug of the organization to read.")
+    var org: String
+
+    @Option(help: "Snapshot folder to write; replaced only if it already holds a snapshot.")
+    var out: String
+
+    func run() async throws {
+        let target = try TargetDatabase(url: database.url)
+        Terminal.note("connected to \(target.connection.target): self-hosted Sentry \(target.profile.summary)")
+        guard let snapshot = try target.readOrganization(slug: org) else {
+            throw OrganizationNotFoundError(slug: org, present: try target.organizationSlugs())
+        }
+        target.warnings.forEach(Terminal.warning)
+        let manifest = try SnapshotWriter.write(
+            snapshot, source: SnapshotSource(kind: .selfHosted, location: target.connection.target.description),
+            exportedAt: Date(), to: URL(fileURLWithPath: out))
+        Terminal.note("wrote \(out): \(manifest.counts.summary)")
+    }
+}

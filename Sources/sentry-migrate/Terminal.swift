@@ -1,0 +1,14 @@
+import Foundation
+
+/// Where the CLI writes: results on stdout, everything else (progress, warnings, errors) on stderr.
+enum Terminal {
+    static func error(_ message: String) { printErr("error: \(message)") }
+
+    static func warning(_ message: String) { printErr("warning: \(message)") }
+
+    static func note(_ message: String) { printErr(message) }
+
+    private static func printErr(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+}
