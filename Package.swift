@@ -31,6 +31,7 @@ let package = Package(
             dependencies: [
                 "SentryModel",
                 "SelfHosted",
+                "Mapping",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -38,5 +39,7 @@ let package = Package(
         .testTarget(name: "SentryModelTests", dependencies: ["SentryModel"]),
         .testTarget(name: "MappingTests", dependencies: ["Mapping", "SentryModel"], exclude: ["Fixtures"]),
         .testTarget(name: "SelfHostedTests", dependencies: ["SelfHosted", "SentryModel"]),
+        // End to end: runs the built `sentry-migrate` binary and checks its output and exit status.
+        .testTarget(name: "CLITests", dependencies: ["sentry-migrate", "SentryModel"]),
     ]
 )
