@@ -43,6 +43,8 @@ struct MappingResolution {
     var roleMap: [String: Destination] = [:]
     var teamRoleMap: [String: Destination] = [:]
     var identity: [String: (policy: IdentityPolicy, rule: RuleReference)] = [:]
+    /// Each migrated project's rewritten ownership rules, by hosted project slug.
+    var ownershipRewrites: [String: OwnershipRewrite] = [:]
 
     init(mapping: MappingFile, snapshot: Snapshot) {
         self.mapping = mapping
@@ -56,6 +58,11 @@ struct MappingResolution {
         checkKeys()
         checkFilters()
         checkWaves()
+        for ownership in snapshot.ownership where projectExcluded[ownership.project] == nil {
+            guard let raw = ownership.raw else { continue }
+            ownershipRewrites[ownership.project] = OwnershipRewriter.rewrite(
+                raw, unknownOwners: unknownOwnerPolicy, resolve: resolveOwner)
+        }
     }
 
     // MARK: Reporting

@@ -8,9 +8,11 @@ public enum MappingValidator {
     public static func validate(
         _ mapping: MappingFile, against snapshot: Snapshot, snapshotPath: String = "snapshot"
     ) -> [Diagnostic] {
-        let resolution = MappingResolution(mapping: mapping, snapshot: snapshot)
-        return (resolution.diagnostics + ownershipDiagnostics(resolution, snapshotPath: snapshotPath))
-            .sortedForReport()
+        validate(MappingResolution(mapping: mapping, snapshot: snapshot), snapshotPath: snapshotPath)
+    }
+
+    static func validate(_ resolution: MappingResolution, snapshotPath: String) -> [Diagnostic] {
+        (resolution.diagnostics + ownershipDiagnostics(resolution, snapshotPath: snapshotPath)).sortedForReport()
     }
 
     static func ownershipDiagnostics(_ resolution: MappingResolution, snapshotPath: String) -> [Diagnostic] {
@@ -19,8 +21,7 @@ public enum MappingValidator {
         let policy = resolution.unknownOwnerPolicy
         var diagnostics: [Diagnostic] = []
         for ownership in resolution.snapshot.ownership {
-            guard resolution.projectExcluded[ownership.project] == nil, let raw = ownership.raw else { continue }
-            let rewrite = OwnershipRewriter.rewrite(raw, unknownOwners: policy, resolve: resolution.resolveOwner)
+            guard let rewrite = resolution.ownershipRewrites[ownership.project] else { continue }
             for line in rewrite.unparsed {
                 diagnostics.append(
                     Diagnostic(

@@ -27,12 +27,21 @@ struct OwnershipDocument: Sendable {
     /// Stretches Sentry's grammar does not accept (each runs to the end of its line).
     var unparsed: [Range<Int>] = []
 
+    /// Where each line starts, for positions.
+    private let lineStarts: [Int]
+
     init(parsing raw: String) {
         text = Array(raw.unicodeScalars)
         var parser = OwnershipParser(text: text)
         parser.parseDocument()
         rules = parser.rules
         unparsed = parser.unparsed
+        var starts = [0]
+        for (index, scalar) in text.enumerated()
+        where scalar == "\n" || (scalar == "\r" && (index + 1 == text.count || text[index + 1] != "\n")) {
+            starts.append(index + 1)
+        }
+        lineStarts = starts
     }
 
     func string(_ range: Range<Int>) -> String {
@@ -43,17 +52,14 @@ struct OwnershipDocument: Sendable {
 
     /// 1-based line and column of a position, counting `\n`, `\r\n` and a lone `\r` as line breaks.
     func position(of index: Int) -> Position {
-        var line = 1
-        var lineStart = 0
-        var i = 0
-        while i < index {
-            if text[i] == "\n" || (text[i] == "\r" && (i + 1 >= text.count || text[i + 1] != "\n")) {
-                line += 1
-                lineStart = i + 1
-            }
-            i += 1
+        // The last line start at or before `index`.
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if lineStarts[middle] <= index { low = middle } else { high = middle - 1 }
         }
-        return Position(line: line, column: index - lineStart + 1)
+        return Position(line: low + 1, column: index - lineStarts[low] + 1)
     }
 }
 

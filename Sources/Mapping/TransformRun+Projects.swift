@@ -174,9 +174,7 @@ extension TransformRun {
             if project != ownership.project {
                 explain(resolution.projectSlug[ownership.project]?.rule, entity, "project → '\(project)'")
             }
-            if let raw = ownership.raw {
-                let rewrite = OwnershipRewriter.rewrite(
-                    raw, unknownOwners: resolution.unknownOwnerPolicy, resolve: resolution.resolveOwner)
+            if let rewrite = resolution.ownershipRewrites[ownership.project] {
                 changed.raw = rewrite.text
                 for change in rewrite.changes { explain(ownerRule(change), entity, describe(change)) }
                 for position in rewrite.commentedOut {

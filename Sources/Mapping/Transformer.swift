@@ -31,13 +31,15 @@ public enum Transformer {
     private static func transform(
         _ mapping: MappingFile, snapshot: Snapshot, snapshotPath: String, alsoReporting earlier: [Diagnostic]
     ) throws(MappingError) -> TransformOutput {
-        let diagnostics = (earlier + MappingValidator.validate(mapping, against: snapshot, snapshotPath: snapshotPath))
+        // One resolution serves validation, the transform and the waves.
+        let resolution = MappingResolution(mapping: mapping, snapshot: snapshot)
+        let diagnostics = (earlier + MappingValidator.validate(resolution, snapshotPath: snapshotPath))
             .sortedForReport()
         guard !diagnostics.hasErrors else { throw MappingError(diagnostics: diagnostics) }
-        let (result, explanations) = apply(mapping, to: snapshot)
+        var run = TransformRun(resolution: resolution)
+        let (result, explanations) = run.run()
         return TransformOutput(
-            snapshot: result, explanations: explanations, waves: waves(of: mapping, for: snapshot),
-            warnings: diagnostics)
+            snapshot: result, explanations: explanations, waves: waves(resolution), warnings: diagnostics)
     }
 
     /// The desired snapshot. Validate first (`MappingValidator`): on a mapping with errors this
@@ -49,9 +51,12 @@ public enum Transformer {
 
     /// The mapping's waves, their teams given by final slug (sorted, duplicates removed).
     public static func waves(of mapping: MappingFile, for snapshot: Snapshot) -> WaveFile {
-        let resolution = MappingResolution(mapping: mapping, snapshot: snapshot)
-        return WaveFile(
-            waves: mapping.waves.map { wave in
+        waves(MappingResolution(mapping: mapping, snapshot: snapshot))
+    }
+
+    static func waves(_ resolution: MappingResolution) -> WaveFile {
+        WaveFile(
+            waves: resolution.mapping.waves.map { wave in
                 Wave(
                     name: wave.name.value, description: wave.description,
                     teams: Array(Set(wave.teams.compactMap { resolution.waveTarget($0.value) })))
