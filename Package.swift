@@ -33,6 +33,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "SentryModelTests", dependencies: ["SentryModel"]),
-        .testTarget(name: "SelfHostedTests", dependencies: ["SelfHosted", "SentryModel"]),
+        // Also runs the built `sentry-migrate` binary end to end, hence the dependency.
+        .testTarget(name: "SelfHostedTests", dependencies: ["SelfHosted", "SentryModel", "sentry-migrate"]),
     ]
 )
