@@ -81,7 +81,9 @@ extension TargetProfile {
         if hasReservations { found.append("slug reservations") }
         if hasReplicas { found.append("team replicas") }
         if hasKeyMapping { found.append("project key mappings") }
-        if let type = storages["sentry_organizationoptions"] { found.append("organization options as \(type.rawValue)") }
+        if let type = storages["sentry_organizationoptions"] {
+            found.append("organization options as \(type.rawValue)")
+        }
         if hasReservations != hasReplicas {
             problems.append("slug reservations and team replica tables must appear together (both came in 23.10)")
         }
