@@ -38,8 +38,9 @@ let package = Package(
         ),
         .testTarget(name: "SentryModelTests", dependencies: ["SentryModel"]),
         .testTarget(name: "MappingTests", dependencies: ["Mapping", "SentryModel"], exclude: ["Fixtures"]),
-        .testTarget(name: "SelfHostedTests", dependencies: ["SelfHosted", "SentryModel"]),
-        // End to end: runs the built `sentry-migrate` binary and checks its output and exit status.
+        // Also runs the built `sentry-migrate` binary end to end, hence the dependency.
+        .testTarget(name: "SelfHostedTests", dependencies: ["SelfHosted", "SentryModel", "sentry-migrate"]),
+        // End to end without a database: runs the built `sentry-migrate` binary (transform).
         .testTarget(name: "CLITests", dependencies: ["sentry-migrate", "SentryModel"]),
     ]
 )

@@ -11,8 +11,9 @@ enum CLI {
     static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
 
-    /// The binary SwiftPM built next to this test bundle.
+    /// The binary SwiftPM built next to this test bundle (or `SENTRY_MIGRATE_BIN`, as in SelfHostedTests).
     static var binary: URL {
+        if let path = ProcessInfo.processInfo.environment["SENTRY_MIGRATE_BIN"] { return URL(fileURLWithPath: path) }
         var folder = Bundle.main.bundleURL
         if folder.pathExtension == "xctest" { folder.deleteLastPathComponent() }
         return folder.appendingPathComponent("sentry-migrate")
