@@ -37,8 +37,17 @@ step "A database that is not Sentry is refused, with what was found"
 createdb not_sentry
 "$bin" read --database "postgresql:///not_sentry?host=$PGHOST" --org acme-corp --out "$work/x" || echo "(exit code $?)"
 
+step "sentry-migrate transform: a hosted snapshot through mappings/example.yaml"
+"$bin" transform --snapshot Tests/Fixtures/snapshots/acme-hosted --mapping mappings/example.yaml \
+    --out "$work/desired" --explain >"$work/changes.txt"
+echo "First changes of $(wc -l <"$work/changes.txt") (--explain names the rule behind each):"
+head -12 "$work/changes.txt"
+step "A mapping with mistakes: every problem at once, with its position and a hint; nothing is written"
+printf 'version: 1\nteams:\n  rename: {paymnts: billing}\n  exclud: [legacy-ops]\n' >"$work/bad.yaml"
+"$bin" transform --snapshot Tests/Fixtures/snapshots/acme-hosted --mapping "$work/bad.yaml" \
+    --out "$work/never" || echo "(exit code $?)"
+
 cat <<'NOTE'
 
-Next in the pipeline (open issues): export from sentry.io, transform through a mapping file,
-plan, apply and verify. See README.md.
+Next in the pipeline (open issues): export from sentry.io, plan, apply and verify. See README.md.
 NOTE
