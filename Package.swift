@@ -23,8 +23,8 @@ let package = Package(
             pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
         ),
-        // The only owner of the self-hosted PostgreSQL database.
-        .target(name: "SelfHosted", dependencies: ["SentryModel", "CLibPQ"]),
+        // The only owner of the self-hosted PostgreSQL database (uses Mapping's ownership-rule parser).
+        .target(name: "SelfHosted", dependencies: ["SentryModel", "Mapping", "CLibPQ"]),
         // Thin CLI: one file per subcommand.
         .executableTarget(
             name: "sentry-migrate",

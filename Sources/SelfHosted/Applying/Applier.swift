@@ -1,0 +1,234 @@
+import Foundation
+import SentryModel
+
+/// What to apply: a saved plan, the desired snapshot it names (with secrets), and which stages.
+public struct ApplyRequest: Sendable {
+    public var plan: Plan
+    /// SHA-256 of the plan file's bytes: the journal's name for the plan.
+    public var planDigest: String
+    public var planPath: String
+    public var desired: Snapshot
+    /// Only this stage (`--stage`); nil for every stage of the plan not applied yet.
+    public var only: Stage?
+
+    public init(plan: Plan, planDigest: String, planPath: String, desired: Snapshot, only: Stage? = nil) {
+        self.plan = plan
+        self.planDigest = planDigest
+        self.planPath = planPath
+        self.desired = desired
+        self.only = only
+    }
+}
+
+public struct StageOutcome: Sendable, Hashable {
+    public var stage: Stage
+    public var creates: Int
+    public var updates: Int
+    public var deletes: Int
+    /// Already in the journal for this plan, so not run again.
+    public var alreadyApplied: Bool
+}
+
+public struct ApplyReport: Sendable {
+    public var stages: [StageOutcome]
+    /// Remarks for the admin: regenerated keys, unresolved ownership owners, reader warnings.
+    public var notes: [String]
+    /// Caches a running Sentry may still serve old values from, and how to refresh them.
+    public var staleCaches: [String]
+}
+
+/// Applies a plan stage by stage, each stage in one transaction under the apply advisory lock, with
+/// its journal row in that same transaction.
+struct Applier {
+    /// The advisory lock every apply takes (one per database): "sentry-migrate apply" as a number.
+    static let lockKey: Int64 = 0x5345_4e54_5259_4d47
+
+    let database: TargetDatabase
+    let request: ApplyRequest
+    let killSwitch = KillSwitch.fromEnvironment()
+
+    var connection: PostgresConnection { database.connection }
+    var profile: TargetProfile { database.profile }
+    var organization: String { request.plan.organization }
+
+    func run(progress: (String) -> Void) throws -> ApplyReport {
+        let plan = request.plan
+        let selected = plan.selection.stages.sorted()
+        if let only = request.only, !selected.contains(only) {
+            throw ApplyUsageError(
+                message: "the plan does not cover stage \(only.rawValue); it covers "
+                    + selected.map(\.rawValue).joined(separator: ", "))
+        }
+        let stages = request.only.map { [$0] } ?? selected
+        var notes: [String] = []
+
+        let applied = try connection.withAdvisoryLock(
+            key: Self.lockKey, activity: "checking the plan against the target"
+        ) {
+            connection in
+            try Journal.ensure(connection)
+            let applied = try Journal.appliedStages(
+                connection, planDigest: request.planDigest, organization: organization)
+            if let only = request.only {
+                let missing = selected.filter { $0 < only && !applied.contains($0) && hasWork($0) }
+                guard missing.isEmpty else {
+                    throw ApplyOrderError(
+                        message: "stage \(only.rawValue) needs the plan's earlier stage(s) "
+                            + missing.map(\.rawValue).joined(separator: ", ") + " applied first")
+                }
+            }
+            let current = try OrganizationReader(connection: connection, profile: profile).read(slug: organization) {
+                notes.append($0)
+            }
+            let changed = try Staleness.changedEntities(
+                plan: plan, current: current, profile: profile, applied: applied)
+            guard changed.isEmpty else { throw StalePlanError(changed: changed) }
+            return applied
+        }
+
+        var outcomes: [StageOutcome] = []
+        for stage in stages {
+            if applied.contains(stage) {
+                progress("\(stage.rawValue): already applied by this plan, skipped")
+                outcomes.append(StageOutcome(stage: stage, creates: 0, updates: 0, deletes: 0, alreadyApplied: true))
+                continue
+            }
+            let outcome = try runStage(stage, notes: &notes)
+            progress(
+                outcome.alreadyApplied
+                    ? "\(stage.rawValue): already applied by another run of this plan, skipped"
+                    : "\(stage.rawValue): \(outcome.creates) created, \(outcome.updates) updated, \(outcome.deletes) deleted"
+            )
+            outcomes.append(outcome)
+        }
+        return ApplyReport(stages: outcomes, notes: notes, staleCaches: staleCaches(outcomes))
+    }
+
+    private func changes(of stage: Stage) -> [EntityChange] {
+        request.plan.changes.filter { $0.stage == stage && $0.action != .keep }
+    }
+
+    private func hasWork(_ stage: Stage) -> Bool { !changes(of: stage).isEmpty }
+
+    private func runStage(_ stage: Stage, notes: inout [String]) throws -> StageOutcome {
+        let changes = changes(of: stage)
+        let started = Date()
+        var stageNotes: [String] = []
+        do {
+            let outcome = try connection.withAdvisoryLock(
+                key: Self.lockKey, activity: "applying stage \(stage.rawValue)"
+            ) {
+                connection -> StageOutcome in
+                // Another run of the same plan may have applied it since we checked.
+                if try Journal.appliedStages(connection, planDigest: request.planDigest, organization: organization)
+                    .contains(stage)
+                {
+                    return StageOutcome(stage: stage, creates: 0, updates: 0, deletes: 0, alreadyApplied: true)
+                }
+                let session = WriteSession(
+                    connection: connection, profile: profile, stage: stage, now: started, killSwitch: killSwitch)
+                let index = try OrganizationIndex.load(slug: organization, connection: connection)
+                stageNotes = try write(stage, changes: changes, session: session, index: index)
+                let outcome = StageOutcome(
+                    stage: stage, creates: changes.count { $0.action == .create },
+                    updates: changes.count { $0.action == .update }, deletes: changes.count { $0.action == .delete },
+                    alreadyApplied: false)
+                try Journal.record(connection, entry(stage, outcome, status: "applied", started: started, message: nil))
+                return outcome
+            }
+            notes += stageNotes
+            return outcome
+        } catch {
+            // Best effort: the stage was rolled back; say so in the journal.
+            let failed = StageOutcome(stage: stage, creates: 0, updates: 0, deletes: 0, alreadyApplied: false)
+            _ = try? connection.withTransaction(activity: "journaling a failed stage") { connection in
+                try Journal.record(
+                    connection, entry(stage, failed, status: "failed", started: started, message: "\(error)"))
+            }
+            throw error
+        }
+    }
+
+    private func write(
+        _ stage: Stage, changes: [EntityChange], session: WriteSession, index: OrganizationIndex
+    ) throws -> [String] {
+        let desired = request.desired
+        switch stage {
+        case .organization:
+            try OrganizationWriter(session: session).write(changes, desired: desired.organization, index: index)
+        case .teams: try TeamWriter(session: session).write(changes, desired: desired.teams, index: index)
+        case .members: try MemberWriter(session: session).write(changes, desired: desired.members, index: index)
+        case .projects: try ProjectWriter(session: session).write(changes, desired: desired.projects, index: index)
+        case .keys:
+            var writer = KeyWriter(session: session)
+            try writer.write(changes, desired: desired.keys, secrets: desired.secrets, index: index)
+            return writer.regenerated.map {
+                "key \($0.prefix(8))…: its public or secret key is already used on the target, so it got a new pair "
+                    + "(its DSN changes; read the new one in Sentry's project settings)"
+            }
+        case .filters: try FilterWriter(session: session).write(changes, desired: desired.filters, index: index)
+        case .ownership:
+            var writer = OwnershipWriter(session: session)
+            try writer.write(changes, desired: desired.ownership, index: index)
+            return writer.unresolvedOwners.map {
+                "ownership \($0): no such team or member user on the target; the rule keeps the owner without an id"
+            }
+        }
+        return []
+    }
+
+    private func entry(
+        _ stage: Stage, _ outcome: StageOutcome, status: String, started: Date, message: String?
+    ) -> JournalEntry {
+        JournalEntry(
+            id: 0, planDigest: request.planDigest, planPath: request.planPath, organization: organization,
+            stage: stage.rawValue, status: status, creates: outcome.creates, updates: outcome.updates,
+            deletes: outcome.deletes, startedAt: started, finishedAt: Date(), toolVersion: ToolVersion.current,
+            profile: profile.summary, message: message)
+    }
+
+    /// New rows need nothing; changed or deleted existing rows may be served from caches for a while.
+    private func staleCaches(_ outcomes: [StageOutcome]) -> [String] {
+        func changed(_ stage: Stage) -> Bool {
+            outcomes.contains { $0.stage == stage && !$0.alreadyApplied && ($0.updates > 0 || $0.deletes > 0) }
+        }
+        var caches: [String] = []
+        if changed(.projects) || changed(.filters) {
+            caches.append(
+                "project options (inbound filters): memcached key sentry_projectoptions:<project id> and Relay's "
+                    + "project configs in Redis (relayconfig:<public key>) — up to an hour. Refresh: restart the "
+                    + "memcached and relay containers (docker compose restart memcached relay).")
+        }
+        if changed(.keys) {
+            caches.append(
+                "client keys: cached by public and secret key for 30 minutes, and in Relay's project configs. "
+                    + "Refresh: docker compose restart memcached relay.")
+        }
+        if changed(.ownership) {
+            caches.append(
+                "ownership rules: cached per project for an hour (projectownership_project_id:1:<project id>). "
+                    + "Refresh: docker compose restart memcached, or wait an hour.")
+        }
+        if changed(.organization) || changed(.teams) || changed(.members) {
+            caches.append(
+                "organization, team and member details: Sentry caches some for minutes; reload the web UI. "
+                    + "Refresh at once: docker compose restart memcached.")
+        }
+        return caches
+    }
+}
+
+/// A flag that does not fit the plan (a stage the plan does not cover).
+public struct ApplyUsageError: ReportableError {
+    public let message: String
+    public var exitStatus: ExitStatus { .usage }
+    public var description: String { message }
+}
+
+extension TargetDatabase {
+    /// Applies `request` (see docs/apply.md): refuses a stale plan, skips stages this plan already
+    /// applied, and runs each remaining stage in one transaction under the apply advisory lock.
+    public func apply(_ request: ApplyRequest, progress: (String) -> Void = { _ in }) throws -> ApplyReport {
+        try Applier(database: self, request: request).run(progress: progress)
+    }
+}

@@ -1,0 +1,114 @@
+import SentryModel
+
+/// Client keys with the snapshot's public and secret keys (so DSNs keep working), `data` JSON as
+/// Sentry stores it, and a `sentry_projectkeymapping` row per key on 26.x. Secrets travel only as
+/// bind parameters and never appear in messages.
+struct KeyWriter {
+    let session: WriteSession
+
+    /// Keys whose public or secret half was already taken on the target, so new ones were generated.
+    private(set) var regenerated: [String] = []
+
+    mutating func write(
+        _ changes: [EntityChange], desired: [ClientKey], secrets: [KeySecret], index: OrganizationIndex
+    ) throws {
+        _ = try index.requireOrganization()
+        let split = try StageChanges(changes, entities: desired, key: \.publicKey)
+        let secretOf = Dictionary(secrets.map { ($0.publicKey, $0.secretKey) }, uniquingKeysWith: { first, _ in first })
+        try create(split.creates.map(\.entity), secretOf: secretOf, projects: index.projects)
+
+        var updates: [Record] = []
+        var secretUpdates: [Record] = []
+        for (change, key) in split.updates {
+            updates.append(attributes(key).merging(["public_key": key.publicKey], uniquingKeysWith: { $1 }))
+            if change.fields.contains(where: { $0.sensitive }), let secret = secretOf[key.publicKey] {
+                secretUpdates.append(["public_key": key.publicKey, "secret_key": secret])
+            }
+        }
+        try session.update("sentry_projectkey", key: "public_key", updates)
+        try session.update("sentry_projectkey", key: "public_key", secretUpdates)
+
+        guard !split.deletes.isEmpty else { return }
+        let ids = try session.query(
+            "SELECT id FROM sentry_projectkey WHERE public_key = ANY(\(split.deletes))",
+            activity: "keys: finding keys to delete"
+        ).map { try $0.int64("id") }
+        try session.delete("sentry_projectkeymapping", where: "project_key_id", in: ids)
+        try session.delete("sentry_projectkey", where: "id", in: ids)
+    }
+
+    private mutating func create(_ keys: [ClientKey], secretOf: [String: String], projects: [String: Int64]) throws {
+        guard !keys.isEmpty else { return }
+        let publics = keys.map(\.publicKey)
+        let secretsWanted = keys.compactMap { secretOf[$0.publicKey] }
+        var takenPublic = Set<String>()
+        var takenSecret = Set<String>()
+        for row in try session.query(
+            """
+            SELECT public_key, secret_key FROM sentry_projectkey
+            WHERE public_key = ANY(\(publics)) OR secret_key = ANY(\(secretsWanted))
+            """, activity: "keys: checking which keys are free")
+        {
+            if let value = try row.optionalString("public_key") { takenPublic.insert(value) }
+            if let value = try row.optionalString("secret_key") { takenSecret.insert(value) }
+        }
+        var records: [Record] = []
+        for key in keys {
+            guard let projectId = projects[key.project] else {
+                throw ApplyOrderError(
+                    message: "project '\(key.project)' of key \(key.publicKey.prefix(8))… is not on the target; "
+                        + "apply the projects stage (or its wave) first")
+            }
+            var publicKey = key.publicKey
+            var secretKey = secretOf[key.publicKey] ?? Randomness.hex(bytes: 16)
+            if takenPublic.contains(publicKey) || takenSecret.contains(secretKey) {
+                regenerated.append(publicKey)
+                publicKey = Randomness.hex(bytes: 16)
+                secretKey = Randomness.hex(bytes: 16)
+            }
+            var record = attributes(key)
+            record.merge(
+                [
+                    "project_id": projectId, "public_key": publicKey, "secret_key": secretKey, "roles": 1,
+                    "date_added": session.now, "use_case": "user",
+                ], uniquingKeysWith: { $1 })
+            records.append(record)
+        }
+        let inserted = try session.insert("sentry_projectkey", records, suffix: "RETURNING id, public_key")
+        if session.profile.hasProjectKeyMapping {
+            try session.insert(
+                "sentry_projectkeymapping",
+                try inserted.map {
+                    [
+                        "project_key_id": try $0.int64("id"), "public_key": try $0.string("public_key"),
+                        "cell_name": monolithRegion,
+                    ]
+                })
+        }
+    }
+
+    /// The columns an update may change.
+    private func attributes(_ key: ClientKey) -> Record {
+        [
+            "label": key.label, "status": key.active ? 0 : 1,
+            "rate_limit_count": key.rateLimit.map { $0.count as any PostgresEncodable } ?? SQLNull(),
+            "rate_limit_window": key.rateLimit.map { $0.window as any PostgresEncodable } ?? SQLNull(),
+            "data": Self.data(of: key),
+        ]
+    }
+
+    /// `{"browserSdkVersion": …, "dynamicSdkLoaderOptions": {…}}`, only the keys the snapshot sets.
+    static func data(of key: ClientKey) -> String {
+        var members: [String] = []
+        if let version = key.browserSdkVersion { members.append("\"browserSdkVersion\":\(JSONString.quote(version))") }
+        if let options = key.loaderOptions {
+            let flags = [
+                ("hasDebug", options.hasDebug), ("hasFeedback", options.hasFeedback),
+                ("hasLogsAndMetrics", options.hasLogsAndMetrics), ("hasPerformance", options.hasPerformance),
+                ("hasReplay", options.hasReplay),
+            ].map { "\"\($0.0)\":\($0.1)" }
+            members.append("\"dynamicSdkLoaderOptions\":{\(flags.joined(separator: ","))}")
+        }
+        return "{" + members.joined(separator: ",") + "}"
+    }
+}

@@ -1,0 +1,184 @@
+import Foundation
+import SentryModel
+
+/// Members and pending invites, the users they need (per identity policy), and their team
+/// memberships, with the control-silo rows Sentry's drained outboxes would leave: a member mapping
+/// per member, a member-team replica per membership (23.10+), a primary `sentry_useremail` (and
+/// `sentry_email` where the table exists) per created user.
+struct MemberWriter {
+    let session: WriteSession
+
+    func write(_ changes: [EntityChange], desired: [Member], index: OrganizationIndex) throws {
+        let orgId = try index.requireOrganization()
+        let split = try StageChanges(changes, entities: desired, key: \.email)
+        var members = index.members
+
+        // New members, and invites that are to become users, first need their users.
+        let invitesToClaim = split.updates.filter { members[$0.entity.email]?.userId == nil && !$0.entity.pending }
+        let wantUsers = (split.creates + invitesToClaim).filter { !Self.isInvite($0.change, $0.entity) }
+        let userIds = try resolveUsers(wantUsers)
+
+        var createdIds: [Int64] = []
+        if !split.creates.isEmpty {
+            let rows = try session.insert(
+                "sentry_organizationmember",
+                split.creates.map { change, member in
+                    memberRecord(
+                        member, orgId: orgId, userId: Self.isInvite(change, member) ? nil : userIds[member.email])
+                },
+                suffix: "RETURNING id")
+            for (row, (_, member)) in zip(rows, split.creates) {
+                let id = try row.int64("id")
+                createdIds.append(id)
+                members[member.email] = .init(id: id, userId: userIds[member.email])
+            }
+            try session.insert(
+                "sentry_organizationmembermapping",
+                zip(createdIds, split.creates).map { id, pair in
+                    mappingRecord(pair.entity, memberId: id, orgId: orgId, userId: userIds[pair.entity.email])
+                })
+        }
+
+        // Role changes, and invites claimed by a user.
+        var memberUpdates: [Record] = []
+        var mappingUpdates: [Record] = []
+        for (_, member) in split.updates {
+            guard var row = members[member.email] else { throw ApplyOrderError(message: staleMember(member.email)) }
+            var record: Record = ["id": row.id, "role": member.role]
+            var mapping: Record = ["organizationmember_id": row.id, "role": member.role]
+            if row.userId == nil, let userId = userIds[member.email] {
+                record.merge(
+                    [
+                        "user_id": userId, "email": SQLNull(), "token": SQLNull(), "token_expires_at": SQLNull(),
+                        "user_email": member.email,
+                    ], uniquingKeysWith: { $1 })
+                mapping.merge(["user_id": userId, "email": SQLNull()], uniquingKeysWith: { $1 })
+                row.userId = userId
+                members[member.email] = row
+            }
+            memberUpdates.append(record)
+            mappingUpdates.append(mapping)
+        }
+        // Rows of one UPDATE statement must share columns: claimed invites go separately.
+        for group in Dictionary(grouping: memberUpdates, by: { $0.count }).values {
+            try session.update("sentry_organizationmember", key: "id", group)
+        }
+        for group in Dictionary(grouping: mappingUpdates, by: { $0.count }).values {
+            try session.update("sentry_organizationmembermapping", key: "organizationmember_id", group)
+        }
+
+        var desiredTeams: [Int64: [TeamMembership]] = [:]
+        for (_, member) in split.creates + split.updates {
+            guard let row = members[member.email] else { continue }
+            desiredTeams[row.id] = member.teams
+        }
+        try TeamMembershipWriter(session: session, orgId: orgId, teams: index.teams).sync(desiredTeams)
+
+        let deleted = split.deletes.compactMap { members[$0]?.id }
+        try TeamMembershipWriter(session: session, orgId: orgId, teams: index.teams).removeAll(of: deleted)
+        try session.delete("sentry_organizationmembermapping", where: "organizationmember_id", in: deleted)
+        try session.delete("sentry_organizationmember", where: "id", in: deleted)
+    }
+
+    /// Pending in the snapshot, or the plan chose to invite.
+    static func isInvite(_ change: EntityChange, _ member: Member) -> Bool {
+        member.pending || (change.identity?.policy ?? member.identity) == .invite
+    }
+
+    /// User ids by e-mail: `link` takes the user that has the e-mail; `create` (and no policy) takes it
+    /// too when there is one, else creates an unclaimed user with no usable password.
+    private func resolveUsers(_ wanted: [(change: EntityChange, entity: Member)]) throws -> [String: Int64] {
+        guard !wanted.isEmpty else { return [:] }
+        let emails = wanted.map { $0.entity.email }
+        var found: [String: Int64] = [:]
+        for row in try session.query(
+            "SELECT id, lower(email) AS email FROM auth_user WHERE lower(email) = ANY(\(emails)) ORDER BY id",
+            activity: "members: finding users by e-mail")
+        {
+            let email = try row.string("email")
+            if found[email] == nil { found[email] = try row.int64("id") }
+        }
+        var toCreate: [Member] = []
+        for (change, member) in wanted where found[member.email] == nil {
+            if (change.identity?.policy ?? member.identity) == .link {
+                throw MemberIdentityError(email: member.email)
+            }
+            toCreate.append(member)
+        }
+        guard !toCreate.isEmpty else { return found }
+        let users = try session.insert(
+            "auth_user",
+            toCreate.map { member in
+                [
+                    // Django's unusable password: the person claims the account by resetting it.
+                    "password": "!" + Randomness.alphanumeric(40), "last_login": SQLNull(), "username": member.email,
+                    "first_name": member.name == member.email ? "" : member.name, "email": member.email,
+                    "is_staff": false, "is_active": true, "is_unclaimed": true, "is_superuser": false,
+                    "is_managed": false, "is_sentry_app": SQLNull(), "is_password_expired": false,
+                    "last_password_change": SQLNull(), "flags": 0, "session_nonce": SQLNull(),
+                    "date_joined": session.now, "last_active": session.now, "avatar_type": 0, "avatar_url": SQLNull(),
+                ]
+            },
+            suffix: "RETURNING id, email")
+        var created: [(Int64, String)] = []
+        for row in users {
+            let id = try row.int64("id")
+            let email = try row.string("email")
+            found[email] = id
+            created.append((id, email))
+        }
+        try session.insert(
+            "sentry_useremail",
+            created.map {
+                [
+                    "user_id": $0.0, "email": $0.1, "validation_hash": Randomness.alphanumeric(32),
+                    "date_hash_added": session.now, "is_verified": false,
+                ]
+            })
+        if session.profile.hasEmailTable {
+            try session.insert(
+                "sentry_email", created.map { ["email": $0.1, "date_added": session.now] },
+                suffix: "ON CONFLICT DO NOTHING")
+        }
+        return found
+    }
+
+    private func memberRecord(_ member: Member, orgId: Int64, userId: Int64?) -> Record {
+        let invite = userId == nil
+        return [
+            "organization_id": orgId, "user_id": userId.map { $0 as any PostgresEncodable } ?? SQLNull(),
+            "email": invite ? member.email : SQLNull() as any PostgresEncodable, "role": member.role, "flags": 0,
+            // Sentry's invite token: 64 hex characters, valid 30 days.
+            "token": invite ? Randomness.hex(bytes: 32) : SQLNull() as any PostgresEncodable,
+            "date_added": session.now,
+            "token_expires_at": invite
+                ? session.now.addingTimeInterval(30 * 86_400) : SQLNull() as any PostgresEncodable,
+            "has_global_access": true, "inviter_id": SQLNull(), "invite_status": 0, "type": 50,
+            "user_is_active": true, "user_email": invite ? SQLNull() as any PostgresEncodable : member.email,
+        ]
+    }
+
+    private func mappingRecord(_ member: Member, memberId: Int64, orgId: Int64, userId: Int64?) -> Record {
+        [
+            "organization_id": orgId, "organizationmember_id": memberId, "date_added": session.now,
+            "role": member.role, "user_id": userId.map { $0 as any PostgresEncodable } ?? SQLNull(),
+            "email": userId == nil ? member.email : SQLNull() as any PostgresEncodable, "inviter_id": SQLNull(),
+            "invite_status": 0,
+        ]
+    }
+
+    private func staleMember(_ email: String) -> String {
+        "member \(email) is not on the target any more, but the plan updates it; the plan is stale. Run plan again."
+    }
+}
+
+/// `link` was chosen for a member whose e-mail no self-hosted user has.
+struct MemberIdentityError: ReportableError {
+    let email: String
+    var exitStatus: ExitStatus { .dataError }
+    var description: String {
+        "member \(email): the mapping links it to the self-hosted user with that e-mail, but there is none (any "
+            + "more). Create the user in Sentry, or change the member's identity policy to invite or create, "
+            + "then run plan again."
+    }
+}

@@ -1,0 +1,92 @@
+import SentryModel
+
+/// The organization row and its control-silo rows: mapping (as the drained ORGANIZATION_UPDATE
+/// outbox leaves it), primary slug reservation and its region replica where those tables exist.
+struct OrganizationWriter {
+    let session: WriteSession
+
+    func write(_ changes: [EntityChange], desired: Organization, index: OrganizationIndex) throws {
+        for change in changes {
+            guard change.key == desired.slug else { throw PlanSnapshotMismatch(stage: .organization, key: change.key) }
+            switch change.action {
+            case .create:
+                guard index.organizationId == nil else {
+                    throw ApplyOrderError(
+                        message:
+                            "organization '\(desired.slug)' already exists on the target; the plan is stale. Run plan again."
+                    )
+                }
+                try create(desired)
+            case .update:
+                try update(desired, id: try index.requireOrganization())
+            case .delete, .keep:
+                continue
+            }
+        }
+    }
+
+    private func create(_ organization: Organization) throws {
+        let flags = OrganizationFlags.bits(of: organization)
+        let rows = try session.insert(
+            "sentry_organization",
+            [
+                [
+                    "name": organization.name, "slug": organization.slug, "status": 0, "date_added": session.now,
+                    "default_role": organization.defaultRole, "flags": flags, "is_test": false,
+                ]
+            ],
+            suffix: "RETURNING id")
+        let id = try rows[0].int64("id")
+        var mapping: Record = [
+            "organization_id": id, "slug": organization.slug, "name": organization.name, "date_created": session.now,
+            "customer_id": SQLNull(), "verified": false, "idempotency_key": "", "region_name": monolithRegion,
+            "status": 0,
+        ]
+        for (column, value) in mappingFlags(organization) { mapping[column] = value }
+        try session.insert("sentry_organizationmapping", [mapping])
+
+        guard session.has("sentry_organizationslugreservation") else { return }
+        let reservation = try session.insert(
+            "sentry_organizationslugreservation",
+            [
+                [
+                    "slug": organization.slug, "organization_id": id, "user_id": SQLNull(),
+                    "region_name": monolithRegion,
+                    "reservation_type": 0, "date_added": session.now,
+                ]
+            ],
+            suffix: "RETURNING id")
+        guard session.has("hybridcloud_organizationslugreservationreplica") else { return }
+        try session.insert(
+            "hybridcloud_organizationslugreservationreplica",
+            [
+                [
+                    "organization_slug_reservation_id": try reservation[0].int64("id"), "slug": organization.slug,
+                    "organization_id": id, "user_id": SQLNull(), "region_name": monolithRegion, "reservation_type": 0,
+                    "date_added": session.now,
+                ]
+            ])
+    }
+
+    private func update(_ organization: Organization, id: Int64) throws {
+        let carried = OrganizationFlags.carried
+        try session.execute(
+            """
+            UPDATE sentry_organization SET name = \(organization.name), default_role = \(organization.defaultRole),
+                   flags = (flags & ~\(carried)::bigint) | \(OrganizationFlags.bits(of: organization))::bigint
+            WHERE id = \(id)
+            """, activity: "organization: updating sentry_organization")
+        var mapping: Record = ["organization_id": id, "name": organization.name]
+        for (column, value) in mappingFlags(organization) { mapping[column] = value }
+        try session.update("sentry_organizationmapping", key: "organization_id", [mapping])
+    }
+
+    /// The mapping's copies of the organization flags (24.x+; absent columns are dropped).
+    private func mappingFlags(_ organization: Organization) -> Record {
+        [
+            "allow_joinleave": organization.openMembership, "enhanced_privacy": organization.enhancedPrivacy,
+            "disable_shared_issues": !organization.allowSharedIssues, "early_adopter": organization.isEarlyAdopter,
+            "require_2fa": organization.require2FA,
+        ]
+    }
+}

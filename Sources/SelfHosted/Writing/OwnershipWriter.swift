@@ -1,0 +1,77 @@
+import Mapping
+import SentryModel
+
+/// Ownership rules: `raw` verbatim, and `schema` as Sentry's `dump_schema(parse_rules(raw))` builds it,
+/// with each owner's id resolved (teams of the organization by slug, users among its members by
+/// e-mail). Owners that do not resolve keep no id (Sentry's API would have refused them).
+struct OwnershipWriter {
+    let session: WriteSession
+    private(set) var unresolvedOwners: [String] = []
+
+    init(session: WriteSession) {
+        self.session = session
+    }
+
+    mutating func write(_ changes: [EntityChange], desired: [Ownership], index: OrganizationIndex) throws {
+        let orgId = try index.requireOrganization()
+        let split = try StageChanges(changes, entities: desired, key: \.project)
+        var users: [String: Int64] = [:]
+        if !(split.creates.isEmpty && split.updates.isEmpty) {
+            for row in try session.query(
+                """
+                SELECT u.id, lower(u.email) AS email FROM auth_user u
+                JOIN sentry_organizationmember m ON m.user_id = u.id WHERE m.organization_id = \(orgId)
+                """, activity: "ownership: finding member users")
+            {
+                users[try row.string("email")] = try row.int64("id")
+            }
+        }
+        var records: [Record] = []
+        for (_, ownership) in split.creates + split.updates {
+            guard let projectId = index.projects[ownership.project] else {
+                throw ApplyOrderError(
+                    message:
+                        "project '\(ownership.project)' is not on the target; apply the projects stage (or its wave) first"
+                )
+            }
+            let schema: any PostgresEncodable =
+                ownership.raw.map { schemaJSON($0, project: ownership.project, teams: index.teams, users: users) }
+                ?? SQLNull()
+            records.append([
+                "project_id": projectId, "raw": ownership.raw ?? SQLNull() as any PostgresEncodable, "schema": schema,
+                "fallthrough": ownership.fallthrough, "auto_assignment": ownership.autoAssignment != .off,
+                "suspect_committer_auto_assignment": ownership.autoAssignment == .suspectCommits,
+                "codeowners_auto_sync": ownership.codeownersAutoSync, "is_active": true, "date_created": session.now,
+                "last_updated": session.now,
+            ])
+        }
+        try session.insert(
+            "sentry_projectownership", records,
+            suffix: """
+                ON CONFLICT (project_id) DO UPDATE SET raw = EXCLUDED.raw, schema = EXCLUDED.schema,
+                  fallthrough = EXCLUDED.fallthrough, auto_assignment = EXCLUDED.auto_assignment,
+                  suspect_committer_auto_assignment = EXCLUDED.suspect_committer_auto_assignment,
+                  codeowners_auto_sync = EXCLUDED.codeowners_auto_sync, is_active = EXCLUDED.is_active,
+                  last_updated = EXCLUDED.last_updated
+                """)
+        let deleted = split.deletes.compactMap { index.projects[$0] }
+        try session.delete("sentry_projectownership", where: "project_id", in: deleted)
+    }
+
+    private mutating func schemaJSON(
+        _ raw: String, project: String, teams: [String: Int64], users: [String: Int64]
+    ) -> String {
+        let rules = ParsedOwnershipRule.parse(raw).map { rule -> String in
+            let owners = rule.owners.map { owner -> String in
+                let id = owner.isTeam ? teams[owner.identifier] : users[owner.identifier.lowercased()]
+                if id == nil { unresolvedOwners.append("\(project): \(owner.isTeam ? "#" : "")\(owner.identifier)") }
+                let type = owner.isTeam ? "team" : "user"
+                return "{\"type\":\"\(type)\",\"identifier\":\(JSONString.quote(owner.identifier))"
+                    + (id.map { ",\"id\":\($0)" } ?? "") + "}"
+            }
+            return "{\"matcher\":{\"type\":\(JSONString.quote(rule.matcherType)),\"pattern\":"
+                + "\(JSONString.quote(rule.pattern))},\"owners\":[\(owners.joined(separator: ","))]}"
+        }
+        return "{\"$version\":1,\"rules\":[\(rules.joined(separator: ","))]}"
+    }
+}

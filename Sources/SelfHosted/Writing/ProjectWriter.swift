@@ -1,0 +1,148 @@
+import Foundation
+import SentryModel
+
+/// Projects with explicit ids (the hosted id when the target does not use it, so DSNs stay valid),
+/// their teams, and the options Sentry's post_save hook writes (`sentry:option-epoch`, relay
+/// revision). Sentry's automatic "Default" key and default alert rule are *not* created: see
+/// docs/apply.md.
+struct ProjectWriter {
+    let session: WriteSession
+
+    /// The `sentry:option-epoch` Sentry writes for a new project (`LATEST_EPOCH`): 11 as observed on
+    /// 23.7.1, 13 from 24.x on (the value in Sentry's `projectoptions/defaults.py` since early 2024).
+    static func optionEpoch(for family: TargetProfile.Family) -> Int { family == .v23 ? 11 : 13 }
+
+    func write(_ changes: [EntityChange], desired: [Project], index: OrganizationIndex) throws {
+        let orgId = try index.requireOrganization()
+        let split = try StageChanges(changes, entities: desired, key: \.slug)
+        var projects = index.projects
+        try create(split.creates, orgId: orgId, ids: &projects)
+
+        var updates: [Record] = []
+        for (_, project) in split.updates {
+            guard let id = projects[project.slug] else {
+                throw ApplyOrderError(
+                    message: "project '\(project.slug)' is not on the target any more, but the plan updates it; "
+                        + "the plan is stale. Run plan again.")
+            }
+            updates.append([
+                "id": id, "name": project.name, "platform": project.platform ?? SQLNull() as any PostgresEncodable,
+            ])
+        }
+        try session.update("sentry_project", key: "id", updates)
+
+        var desiredTeams: [Int64: [String]] = [:]
+        for (_, project) in split.creates + split.updates {
+            if let id = projects[project.slug] { desiredTeams[id] = project.teams }
+        }
+        try syncTeams(desiredTeams, teams: index.teams)
+
+        // As Sentry's own delete does first: pending deletion (ObjectStatus 2).
+        try session.update(
+            "sentry_project", key: "id", split.deletes.compactMap { projects[$0] }.map { ["id": $0, "status": 2] })
+    }
+
+    private func create(_ creates: [(change: EntityChange, entity: Project)], orgId: Int64, ids: inout [String: Int64])
+        throws
+    {
+        guard !creates.isEmpty else { return }
+        let maximum: Int64 = session.profile.idWidth == .integer ? Int64(Int32.max) : Int64.max
+        let wanted: [Int64?] = creates.map { change, project in
+            guard let id = change.dsn?.projectId ?? project.hostedId.flatMap({ Int64($0) }), id > 0, id <= maximum
+            else {
+                return nil
+            }
+            return id
+        }
+        let taken = try Set(
+            session.query(
+                "SELECT id FROM sentry_project WHERE id = ANY(\(wanted.compactMap { $0 }))",
+                activity: "projects: checking which hosted ids are free"
+            ).map { try $0.int64("id") })
+        var chosen: [Int64?] = []
+        var claimed = Set<Int64>()
+        for id in wanted {
+            if let id, !taken.contains(id), claimed.insert(id).inserted {
+                chosen.append(id)
+            } else {
+                chosen.append(nil)
+            }
+        }
+        // Ids from the sequence for the rest, skipping any that this batch keeps from hosted.
+        var fresh: [Int64] = []
+        let needed = chosen.filter { $0 == nil }.count
+        while fresh.count < needed {
+            let rows = try session.query(
+                """
+                SELECT nextval(pg_get_serial_sequence('sentry_project', 'id')) AS id
+                FROM generate_series(1, \(needed - fresh.count))
+                """, activity: "projects: taking ids from the sequence")
+            fresh += try rows.map { try $0.int64("id") }.filter { !claimed.contains($0) }
+        }
+        var records: [Record] = []
+        for ((_, project), id) in zip(creates, chosen) {
+            let projectId = id ?? fresh.removeFirst()
+            ids[project.slug] = projectId
+            records.append([
+                "id": projectId, "slug": project.slug, "name": project.name, "forced_color": SQLNull(),
+                "organization_id": orgId, "public": false, "date_added": session.now, "status": 0,
+                "first_event": SQLNull(), "flags": 10,
+                "platform": project.platform ?? SQLNull() as any PostgresEncodable,
+            ])
+        }
+        try session.insert("sentry_project", records)
+        // Leave the sequence ahead of every explicit id (Sentry's own PROJECT_SEQUENCE_FIX).
+        try session.query(
+            """
+            SELECT setval(pg_get_serial_sequence('sentry_project', 'id'),
+                          (SELECT GREATEST(max(id) + 1, nextval(pg_get_serial_sequence('sentry_project', 'id'))) - 1
+                           FROM sentry_project))
+            """, activity: "projects: moving the id sequence past explicit ids")
+
+        let lastChange = Self.relayTimestamp(session.now)
+        let epoch = String(Self.optionEpoch(for: session.profile.family))
+        var options: [Record] = []
+        for record in records {
+            let id = record["id"]!
+            options.append(["project_id": id, "key": "sentry:option-epoch", "value": epoch])
+            options.append(["project_id": id, "key": "sentry:relay-rev", "value": "\"\(Randomness.hex(bytes: 16))\""])
+            options.append(["project_id": id, "key": "sentry:relay-rev-lastchange", "value": "\"\(lastChange)\""])
+        }
+        try session.insert("sentry_projectoptions", options, suffix: "ON CONFLICT (project_id, key) DO NOTHING")
+    }
+
+    /// Project ↔ team links to exactly the desired sets, for the projects listed.
+    private func syncTeams(_ desired: [Int64: [String]], teams: [String: Int64]) throws {
+        guard !desired.isEmpty else { return }
+        var current: [Int64: [Int64: Int64]] = [:]
+        for row in try session.query(
+            "SELECT id, project_id, team_id FROM sentry_projectteam WHERE project_id = ANY(\(Array(desired.keys)))",
+            activity: "projects: reading project teams")
+        {
+            current[try row.int64("project_id"), default: [:]][try row.int64("team_id")] = try row.int64("id")
+        }
+        var inserts: [Record] = []
+        var removed: [Int64] = []
+        for (projectId, slugs) in desired {
+            let wanted = Set(
+                try slugs.map { slug -> Int64 in
+                    guard let id = teams[slug] else {
+                        throw ApplyOrderError(
+                            message: "team '\(slug)' is not on the target; apply the teams stage (or its wave) first")
+                    }
+                    return id
+                })
+            let existing = current[projectId] ?? [:]
+            removed += existing.filter { !wanted.contains($0.key) }.map(\.value)
+            inserts += wanted.subtracting(existing.keys).sorted().map { ["project_id": projectId, "team_id": $0] }
+        }
+        try session.delete("sentry_projectteam", where: "id", in: removed)
+        try session.insert("sentry_projectteam", inserts)
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SS.ffffffZ`, as Sentry stores `sentry:relay-rev-lastchange`.
+    static func relayTimestamp(_ date: Date) -> String {
+        let text = TimestampText.format(date)  // `YYYY-MM-DD HH:MM:SS.ffffff+00`
+        return text.replacing(" ", with: "T").replacing("+00", with: "Z")
+    }
+}

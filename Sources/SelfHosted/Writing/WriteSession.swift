@@ -1,0 +1,167 @@
+import Foundation
+import SentryModel
+
+/// NULL as a bind value, for records whose column is nullable.
+struct SQLNull: PostgresEncodable {
+    var postgresText: String? { nil }
+}
+
+/// One row to write: column name → value. Columns the target's table lacks are dropped, so a writer
+/// lists every column any supported version has and each profile keeps its own.
+typealias Record = [String: any PostgresEncodable]
+
+/// The writes of one stage, inside its transaction: every statement goes through here so that each
+/// INSERT is checked against the target's catalog (no NOT NULL column without a default left out)
+/// and so that the test-only kill switch can count statements.
+final class WriteSession {
+    let connection: PostgresConnection
+    let profile: TargetProfile
+    let now: Date
+    let stage: Stage
+    private let killSwitch: KillSwitch?
+    /// Table → columns written by INSERT, for the completeness test.
+    private(set) var insertedColumns: [String: Set<String>] = [:]
+    private(set) var statementCount = 0
+
+    init(connection: PostgresConnection, profile: TargetProfile, stage: Stage, now: Date, killSwitch: KillSwitch?) {
+        self.connection = connection
+        self.profile = profile
+        self.stage = stage
+        self.now = now
+        self.killSwitch = killSwitch
+    }
+
+    func has(_ table: String) -> Bool { profile.catalog.hasTable(table) }
+
+    func has(_ table: String, column: String) -> Bool { profile.catalog.column(table, column) != nil }
+
+    @discardableResult
+    func query(_ sql: SQL, activity: String) throws -> QueryResult {
+        let result = try connection.query(sql, activity: activity)
+        tick()
+        return result
+    }
+
+    @discardableResult
+    func execute(_ sql: SQL, activity: String) throws -> Int {
+        let count = try connection.execute(sql, activity: activity)
+        tick()
+        return count
+    }
+
+    /// Multi-row INSERT of `records` (all with the same keys); `suffix` may be `RETURNING …` or
+    /// `ON CONFLICT …`. Returns the rows of every statement, in order.
+    @discardableResult
+    func insert(_ table: String, _ records: [Record], suffix: SQL = "") throws -> QueryResult {
+        guard let first = records.first else {
+            return QueryResult(columns: [], values: [], rowsAffected: 0, context: table)
+        }
+        guard let tableColumns = profile.catalog.tables[table] else {
+            throw WriterBug("\(stage.rawValue): table \(table) is not in the target database")
+        }
+        let columns = first.keys.filter { profile.catalog.column(table, $0) != nil }.sorted()
+        let missing = tableColumns.filter { column in
+            !column.isNullable && column.defaultExpression == nil && !columns.contains(column.name)
+        }
+        guard missing.isEmpty else {
+            throw WriterBug(
+                "\(stage.rawValue): INSERT into \(table) would leave NOT NULL column(s) "
+                    + missing.map(\.name).joined(separator: ", ") + " empty")
+        }
+        insertedColumns[table, default: []].formUnion(columns)
+        var rows: [[any PostgresEncodable]] = []
+        rows.reserveCapacity(records.count)
+        for record in records {
+            guard record.count == first.count else { throw WriterBug("\(table): records with different columns") }
+            rows.append(
+                try columns.map { name in
+                    guard let value = record[name] else { throw WriterBug("\(table): a record lacks \(name)") }
+                    return value
+                })
+        }
+        let rowsPerStatement = max(1, (PostgresConnection.maximumParameters - suffix.parameterCount) / columns.count)
+        var results: [QueryResult] = []
+        var start = 0
+        while start < rows.count {
+            let end = min(rows.count, start + rowsPerStatement)
+            results.append(
+                try connection.insert(
+                    into: table, columns: columns, rows: rows[start..<end], suffix: suffix,
+                    activity: "\(stage.rawValue): writing \(table)"))
+            tick()
+            start = end
+        }
+        return QueryResult(concatenating: results, context: table)
+    }
+
+    /// `UPDATE table SET c = v.c FROM (VALUES …) v WHERE table.key = v.key`, as many rows per statement
+    /// as fit. Values are cast to each column's own type (VALUES lists carry no target types).
+    func update(_ table: String, key: String, _ records: [Record]) throws {
+        guard let first = records.first else { return }
+        let columns = first.keys.filter { $0 != key && profile.catalog.column(table, $0) != nil }.sorted()
+        guard !columns.isEmpty else { return }
+        let all = [key] + columns
+        let types = try all.map { name -> String in
+            guard let column = profile.catalog.column(table, name) else {
+                throw WriterBug("\(table).\(name) is not in the target database")
+            }
+            return try Self.castType(column, table: table)
+        }
+        let rowsPerStatement = PostgresConnection.maximumParameters / all.count
+        var start = 0
+        while start < records.count {
+            let end = min(records.count, start + rowsPerStatement)
+            var sql: SQL = "UPDATE \(identifier: table) AS t SET "
+            sql.append(
+                columns.enumerated().map { index, name -> SQL in
+                    "\(identifier: name) = v.\(identifier: name)::\(unescaped: types[index + 1])"
+                }.joined(separator: ", "))
+            sql.appendLiteral(" FROM (VALUES ")
+            for (rowIndex, record) in records[start..<end].enumerated() {
+                sql.appendLiteral(rowIndex == 0 ? "(" : ", (")
+                for (index, name) in all.enumerated() {
+                    if index > 0 { sql.appendLiteral(", ") }
+                    guard let value = record[name] else { throw WriterBug("\(table): a record lacks \(name)") }
+                    sql.appendParameter(value.postgresText)
+                }
+                sql.appendLiteral(")")
+            }
+            let names = all.map { SQL.quoted(identifier: $0) }.joined(separator: ", ")
+            sql.appendLiteral(") AS v(\(names)) WHERE t.\(SQL.quoted(identifier: key)) = v.")
+            sql.appendLiteral("\(SQL.quoted(identifier: key))::\(types[0])")
+            try execute(sql, activity: "\(stage.rawValue): updating \(table)")
+            start = end
+        }
+    }
+
+    /// `DELETE FROM table WHERE column = ANY($1)`.
+    func delete(_ table: String, where column: String, in values: [Int64]) throws {
+        guard !values.isEmpty, has(table) else { return }
+        try execute(
+            "DELETE FROM \(identifier: table) WHERE \(identifier: column) = ANY(\(values))",
+            activity: "\(stage.rawValue): deleting from \(table)")
+    }
+
+    private static func castType(_ column: SchemaCatalog.Column, table: String) throws -> String {
+        switch column.dataType {
+        case "USER-DEFINED", "ARRAY":
+            throw WriterBug("\(table).\(column.name) has a type sentry-migrate does not update")
+        default: return column.dataType
+        }
+    }
+
+    private func tick() {
+        statementCount += 1
+        killSwitch?.statementDone(stage: stage, count: statementCount)
+    }
+}
+
+/// A mistake in sentry-migrate's writers (a column left out, a table missing): nothing is written.
+struct WriterBug: ReportableError {
+    let message: String
+    init(_ message: String) { self.message = message }
+    var exitStatus: ExitStatus { .software }
+    var description: String {
+        "internal error while applying: \(message). Nothing of this stage was written; please report it."
+    }
+}
