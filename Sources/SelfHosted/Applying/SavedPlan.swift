@@ -1,0 +1,86 @@
+import Foundation
+import SentryModel
+
+/// A plan file as `plan --out` saved it, and the desired snapshot it names, checked to be the very
+/// snapshot the plan was computed from.
+public struct SavedPlan: Sendable {
+    public var plan: Plan
+    /// SHA-256 of the file's bytes.
+    public var digest: String
+    public var path: String
+
+    public static func load(path: String) throws -> SavedPlan {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw PlanFileError(
+                path: path, problem: "cannot be read (\(error.localizedDescription))",
+                hint: "check the path; `plan --out FILE` writes it")
+        }
+        let plan: Plan
+        do {
+            plan = try JSONDecoder().decode(Plan.self, from: data)
+        } catch {
+            throw PlanFileError(
+                path: path, problem: "is not a sentry-migrate plan (\(Self.describe(error)))",
+                hint: "pass the file `plan --out` wrote, unedited")
+        }
+        guard plan.format == Plan.currentFormat else {
+            throw PlanFileError(
+                path: path, problem: "has format '\(plan.format)'; this sentry-migrate reads \(Plan.currentFormat)",
+                hint: "make the plan again with this version of sentry-migrate")
+        }
+        return SavedPlan(plan: plan, digest: SHA256Digest.hex(of: data), path: path)
+    }
+
+    /// Reads the desired snapshot (`override`, else the path the plan records, relative to the current
+    /// folder or else to the plan's folder) after checking its manifest digest against the plan's.
+    public func loadSnapshot(override: String? = nil) throws -> Snapshot {
+        let recorded = plan.snapshot.path
+        var candidates = [override ?? recorded]
+        if override == nil, !recorded.hasPrefix("/") {
+            candidates.append(
+                URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(recorded).path)
+        }
+        guard let folder = candidates.first(where: { FileManager.default.fileExists(atPath: $0 + "/manifest.json") })
+        else {
+            throw PlanFileError(
+                path: path, problem: "names snapshot folder '\(candidates[0])', which has no manifest.json",
+                hint: "run apply from the folder plan ran in, or pass --snapshot with the snapshot's folder")
+        }
+        let manifest = (try? Data(contentsOf: URL(fileURLWithPath: folder + "/manifest.json"))) ?? Data()
+        guard SHA256Digest.hex(of: manifest) == plan.snapshot.manifestSHA256 else {
+            throw PlanFileError(
+                path: path,
+                problem: "was made from a different snapshot than the one now in '\(folder)' (manifest digest differs)",
+                hint: "run plan again with this snapshot, or restore the snapshot the plan was made from")
+        }
+        return try SnapshotReader.read(from: URL(fileURLWithPath: folder), requireSecrets: false).snapshot
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        switch error {
+        case DecodingError.keyNotFound(let key, let context):
+            return "missing \((context.codingPath + [key]).map(\.stringValue).joined(separator: "."))"
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+            return
+                "bad value at \(context.codingPath.map(\.stringValue).joined(separator: ".")): \(context.debugDescription)"
+        case DecodingError.dataCorrupted(let context):
+            return context.debugDescription
+        default:
+            return "\(error)"
+        }
+    }
+}
+
+/// A plan file that cannot be used.
+public struct PlanFileError: ReportableError {
+    public let path: String
+    public let problem: String
+    public let hint: String
+    public var exitStatus: ExitStatus { .dataError }
+    public var description: String {
+        "\(path): the plan \(problem). \(hint.prefix(1).uppercased() + hint.dropFirst())."
+    }
+}

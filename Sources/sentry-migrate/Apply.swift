@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import SelfHosted
+import SentryModel
+
+struct Apply: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Apply a saved plan to the self-hosted database, stage by stage.",
+        discussion: """
+            Re-reads the target and refuses a plan that is stale (naming what changed), checks that the \
+            snapshot the plan names is unchanged, then applies each stage (organization, teams, members, \
+            projects, keys, filters, ownership) in its own transaction under an advisory lock, journaled in \
+            schema sentry_migrate. Stages this plan already applied are skipped, so an interrupted apply is \
+            resumed by running it again. See docs/apply.md.
+
+            Example:
+              sentry-migrate apply plan.json --database postgresql://sentry@db/postgres --stage teams
+            """
+    )
+
+    @Argument(help: "The plan file `plan --out` wrote.")
+    var plan: String
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "Apply only this stage (its earlier stages must be applied already).")
+    var stage: String?
+
+    @Option(help: "The desired snapshot folder, when it moved since plan ran (its manifest must be unchanged).")
+    var snapshot: String?
+
+    func run() async throws {
+        var only: Stage?
+        if let stage {
+            guard let value = Stage(rawValue: stage) else {
+                throw ValidationError(
+                    "unknown stage '\(stage)'; stages are " + Stage.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            only = value
+        }
+        let saved = try SavedPlan.load(path: plan)
+        let desired = try saved.loadSnapshot(override: snapshot)
+        let target = try TargetDatabase(url: database.url)
+        Terminal.note("connected to \(target.connection.target): self-hosted Sentry \(target.profile.summary)")
+        let report = try target.apply(
+            ApplyRequest(
+                plan: saved.plan, planDigest: saved.digest, planPath: plan, desired: desired, only: only),
+            progress: Terminal.note)
+        target.warnings.forEach(Terminal.warning)
+        report.notes.forEach(Terminal.warning)
+        let done = report.stages.filter { !$0.alreadyApplied }
+        print(
+            "Applied \(done.count) stage(s) of plan \(saved.digest.prefix(12)) to '\(saved.plan.organization)': "
+                + "\(done.reduce(0) { $0 + $1.creates }) created, \(done.reduce(0) { $0 + $1.updates }) updated, "
+                + "\(done.reduce(0) { $0 + $1.deletes }) deleted.")
+        if !report.staleCaches.isEmpty {
+            print("Existing rows changed; a running Sentry may serve old values from these caches until refreshed:")
+            report.staleCaches.forEach { print("  - \($0)") }
+        }
+    }
+}

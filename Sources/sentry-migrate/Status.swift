@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import SelfHosted
+import SentryModel
+
+struct Status: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show what sentry-migrate applied to a self-hosted database: stages, when, from which plan.",
+        discussion: """
+            Reads the journal in schema sentry_migrate (written in the same transaction as each stage, so \
+            it is exactly what was committed). Changes nothing.
+
+            Example:
+              sentry-migrate status --database postgresql://sentry@db/postgres --org acme
+            """
+    )
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "Only this organization.")
+    var org: String?
+
+    func run() async throws {
+        let target = try TargetDatabase(url: database.url)
+        let entries = try target.journal(organization: org)
+        guard !entries.isEmpty else {
+            print("Nothing applied yet" + (org.map { " to '\($0)'" } ?? "") + ".")
+            return
+        }
+        let formatter = ISO8601DateFormatter()
+        print(
+            "WHEN (UTC)            ORGANIZATION  STAGE         STATUS   +CREATE ~UPDATE -DELETE  PLAN          PLAN FILE"
+        )
+        for entry in entries {
+            let columns = [
+                formatter.string(from: entry.finishedAt).padding(21),
+                entry.organization.padding(13), entry.stage.padding(13), entry.status.padding(8),
+                String(entry.creates).leftPadding(7), String(entry.updates).leftPadding(7),
+                String(entry.deletes).leftPadding(7) + " ", String(entry.planDigest.prefix(12)).padding(13),
+                entry.planPath,
+            ]
+            print(columns.joined(separator: " "))
+            if entry.status == "failed", let message = entry.message {
+                print("    failed: " + message.replacing("\n", with: "\n    "))
+            }
+        }
+    }
+}
+
+extension String {
+    fileprivate func padding(_ width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+
+    fileprivate func leftPadding(_ width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
+}
