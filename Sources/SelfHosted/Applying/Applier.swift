@@ -62,28 +62,8 @@ struct Applier {
         let stages = request.only.map { [$0] } ?? selected
         var notes: [String] = []
 
-        let applied = try connection.withAdvisoryLock(
-            key: Self.lockKey, activity: "checking the plan against the target"
-        ) {
-            connection in
-            try Journal.ensure(connection)
-            let applied = try Journal.appliedStages(
-                connection, planDigest: request.planDigest, organization: organization)
-            if let only = request.only {
-                let missing = selected.filter { $0 < only && !applied.contains($0) && hasWork($0) }
-                guard missing.isEmpty else {
-                    throw ApplyOrderError(
-                        message: "stage \(only.rawValue) needs the plan's earlier stage(s) "
-                            + missing.map(\.rawValue).joined(separator: ", ") + " applied first")
-                }
-            }
-            let current = try OrganizationReader(connection: connection, profile: profile).read(slug: organization) {
-                notes.append($0)
-            }
-            let changed = try Staleness.changedEntities(
-                plan: plan, current: current, profile: profile, applied: applied)
-            guard changed.isEmpty else { throw StalePlanError(changed: changed) }
-            return applied
+        let applied = try Self.unwrappingRefusals {
+            try preflight(plan: plan, selected: selected, notes: &notes)
         }
 
         var outcomes: [StageOutcome] = []
@@ -102,6 +82,50 @@ struct Applier {
             outcomes.append(outcome)
         }
         return ApplyReport(stages: outcomes, notes: notes, staleCaches: staleCaches(outcomes))
+    }
+
+    /// Under the lock: the journal exists, earlier stages are applied when one stage is asked for,
+    /// and the target still holds what the plan was computed against.
+    private func preflight(plan: Plan, selected: [Stage], notes: inout [String]) throws -> Set<Stage> {
+        var readerNotes: [String] = []
+        let applied = try connection.withAdvisoryLock(
+            key: Self.lockKey, activity: "checking the plan against the target"
+        ) {
+            connection in
+            try Journal.ensure(connection)
+            let applied = try Journal.appliedStages(
+                connection, planDigest: request.planDigest, organization: organization)
+            if let only = request.only {
+                let missing = selected.filter { $0 < only && !applied.contains($0) && hasWork($0) }
+                guard missing.isEmpty else {
+                    throw ApplyOrderError(
+                        message: "stage \(only.rawValue) needs the plan's earlier stage(s) "
+                            + missing.map(\.rawValue).joined(separator: ", ") + " applied first")
+                }
+            }
+            let current = try OrganizationReader(connection: connection, profile: profile).read(slug: organization) {
+                readerNotes.append($0)
+            }
+            let changed = try Staleness.changedEntities(
+                plan: plan, current: current, profile: profile, applied: applied)
+            guard changed.isEmpty else { throw StalePlanError(changed: changed) }
+            return applied
+        }
+        notes += readerNotes
+        return applied
+    }
+
+    /// A refusal found inside the read-only check is reported as itself (nothing was written).
+    private static func unwrappingRefusals<Value>(_ body: () throws -> Value) throws -> Value {
+        do {
+            return try body()
+        } catch let error as TransactionError where error.phase == .body {
+            switch error.error {
+            case let refusal as StalePlanError: throw refusal
+            case let refusal as ApplyOrderError: throw refusal
+            default: throw error
+            }
+        }
     }
 
     private func changes(of stage: Stage) -> [EntityChange] {
@@ -228,6 +252,7 @@ public struct ApplyUsageError: ReportableError {
 extension TargetDatabase {
     /// Applies `request` (see docs/apply.md): refuses a stale plan, skips stages this plan already
     /// applied, and runs each remaining stage in one transaction under the apply advisory lock.
+    @discardableResult
     public func apply(_ request: ApplyRequest, progress: (String) -> Void = { _ in }) throws -> ApplyReport {
         try Applier(database: self, request: request).run(progress: progress)
     }
