@@ -22,6 +22,11 @@ import Testing
     private func roundTrip(_ fixture: SchemaFixture, smallInts: Bool = false, jsonbProjectOptions: Bool = false) throws
     {
         let desired = DesiredOrganization.snapshot
+        // The fixture really reaches the oldest profile's limits.
+        #expect(desired.organization.name.count == 64)
+        #expect(desired.projects.map(\.name.count).max() == 200)
+        #expect(desired.members.map(\.email.count).max() == 75)
+        #expect(desired.keys.map(\.label.count).max() == 64)
         try ApplyScratch.withTarget(fixture, smallInts: smallInts, jsonbProjectOptions: jsonbProjectOptions) {
             _, database in
             let report = try ApplyScratch.planAndApply(desired, on: database)

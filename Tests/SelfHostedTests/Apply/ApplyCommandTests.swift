@@ -1,0 +1,162 @@
+import Foundation
+import SentryModel
+import Testing
+
+@testable import SelfHosted
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `sentry-migrate apply` and `status` run as processes: output, exit codes, no secrets, and a
+/// process killed in the middle of a stage.
+@Suite(.requiresDatabase) struct ApplyCommandTests {
+    @Test func appliesASavedPlanAndStatusShowsIt() throws {
+        try withSavedPlan(.v24) { scratch, database, planPath in
+            let url = try url(of: scratch)
+            let result = try SentryMigrateBinary.run(["apply", planPath, "--database", url])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout.contains("Applied 7 stage(s)"))
+            #expect(result.stderr.contains("members: 5 created, 0 updated, 0 deleted"))
+            expectSameConfiguration(try ApplyScratch.read(database), DesiredOrganization.snapshot)
+
+            let status = try SentryMigrateBinary.run(["status", "--database", url, "--org", "acme-io"])
+            #expect(status.status == 0, "\(status.stderr)")
+            let rows = status.stdout.split(separator: "\n").dropFirst()
+            #expect(rows.count == 7)
+            #expect(rows.allSatisfy { $0.contains("applied") && $0.contains(planPath) })
+
+            let again = try SentryMigrateBinary.run(["apply", planPath, "--database", url])
+            #expect(again.status == 0)
+            #expect(again.stderr.contains("ownership: already applied by this plan, skipped"))
+            for output in [result.stdout, result.stderr, status.stdout, status.stderr, again.stdout, again.stderr] {
+                expectNoSecret(in: output)
+            }
+        }
+    }
+
+    @Test func statusOfAnUntouchedDatabase() throws {
+        try ApplyScratch.withTarget(.v23) { scratch, _ in
+            let status = try SentryMigrateBinary.run(["status", "--database", try url(of: scratch)])
+            #expect(status.status == 0, "\(status.stderr)")
+            #expect(status.stdout == "Nothing applied yet.\n")
+        }
+    }
+
+    @Test func aStalePlanExitsWith65AndNamesWhatChanged() throws {
+        try withSavedPlan(.v26, firstApplyOrganization: true) { scratch, _, planPath in
+            try scratch.connect().execute("UPDATE sentry_organization SET name = 'Edited' WHERE slug = 'acme-io'")
+            let result = try SentryMigrateBinary.run(["apply", planPath, "--database", try url(of: scratch)])
+            #expect(result.status == ExitStatus.dataError.rawValue)
+            #expect(result.stderr.contains("the plan is stale"))
+            #expect(result.stderr.contains("organization/acme-io (changed)"))
+            expectNoSecret(in: result.stderr)
+        }
+    }
+
+    @Test func aChangedSnapshotIsRefused() throws {
+        try withSavedPlan(.v25) { scratch, _, planPath in
+            let manifest = URL(fileURLWithPath: planPath).deletingLastPathComponent()
+                .appendingPathComponent("desired/manifest.json")
+            var text = try String(contentsOf: manifest, encoding: .utf8)
+            text += " "
+            try text.write(to: manifest, atomically: true, encoding: .utf8)
+            let result = try SentryMigrateBinary.run(["apply", planPath, "--database", try url(of: scratch)])
+            #expect(result.status == ExitStatus.dataError.rawValue)
+            #expect(result.stderr.contains("was made from a different snapshot"))
+        }
+    }
+
+    @Test func waitsForNobodyAndExits75WhileAnotherApplyHoldsTheLock() throws {
+        try withSavedPlan(.v23) { scratch, _, planPath in
+            let other = try scratch.connect()
+            try other.execute("SELECT pg_advisory_lock(\(Applier.lockKey))")
+            let result = try SentryMigrateBinary.run(["apply", planPath, "--database", try url(of: scratch)])
+            #expect(result.status == ExitStatus.temporaryFailure.rawValue)
+            #expect(result.stderr.contains("another sentry-migrate run"))
+            #expect(try ApplyScratch.count(other, "SELECT count(*) FROM sentry_organization") == 0)
+        }
+    }
+
+    /// SIGKILL in the middle of each stage leaves that stage wholly unapplied (its journal row too),
+    /// and running apply again converges.
+    @Test(arguments: [
+        (SchemaFixture.v23, Stage.teams), (.v24, .members), (.v25, .projects), (.v26, .keys), (.v24, .ownership),
+    ])
+    func aKillInTheMiddleOfAStageLeavesItWhollyUnapplied(_ fixture: SchemaFixture, stage: Stage) throws {
+        try withSavedPlan(fixture) { scratch, database, planPath in
+            let url = try url(of: scratch)
+            let killed = try SentryMigrateBinary.run(
+                ["apply", planPath, "--database", url],
+                environment: ["SENTRY_MIGRATE_TEST_KILL_AFTER": "\(stage.rawValue):2"])
+            #expect(killed.status == SIGKILL, "\(killed.stderr)")
+            let journal = try database.journal(organization: "acme-io")
+            #expect(journal.map(\.stage) == Stage.allCases.filter { $0 < stage }.map(\.rawValue))
+            let read = try ApplyScratch.read(database)
+            switch stage {
+            case .teams: #expect(read.teams.isEmpty)
+            case .members: #expect(read.members.isEmpty)
+            case .projects: #expect(read.projects.isEmpty)
+            case .keys: #expect(read.keys.isEmpty)
+            default: #expect(read.ownership.isEmpty)
+            }
+            let db = try scratch.connect()
+            if stage == .members {
+                #expect(try ApplyScratch.count(db, "SELECT count(*) FROM auth_user") == 1, "only the pre-existing user")
+                #expect(try ApplyScratch.count(db, "SELECT count(*) FROM sentry_useremail") == 0)
+            }
+            if stage == .projects {
+                #expect(try ApplyScratch.count(db, "SELECT count(*) FROM sentry_projectoptions") == 0)
+            }
+
+            let resumed = try SentryMigrateBinary.run(["apply", planPath, "--database", url])
+            #expect(resumed.status == 0, "\(resumed.stderr)")
+            expectSameConfiguration(try ApplyScratch.read(database), DesiredOrganization.snapshot)
+            #expect(try database.journal(organization: "acme-io").map(\.stage) == Stage.allCases.map(\.rawValue))
+        }
+    }
+
+    // MARK: - Support
+
+    /// A target with the desired snapshot and a saved plan for it in a temporary folder.
+    private func withSavedPlan(
+        _ fixture: SchemaFixture, firstApplyOrganization: Bool = false,
+        _ body: (TestDatabase.Scratch, TargetDatabase, String) throws -> Void
+    ) throws {
+        try ApplyScratch.withTarget(fixture) { scratch, database in
+            try withTemporaryFolder { folder in
+                let desired = DesiredOrganization.snapshot
+                let snapshotFolder = folder.appendingPathComponent("desired")
+                _ = try SnapshotWriter.write(
+                    desired, source: SnapshotSource(kind: .hosted, location: "https://sentry.io"), exportedAt: Date(),
+                    to: snapshotFolder)
+                let manifest = try Data(contentsOf: snapshotFolder.appendingPathComponent("manifest.json"))
+                if firstApplyOrganization {
+                    try ApplyScratch.planAndApply(desired, on: database, stages: [.organization])
+                }
+                var plan = try TestPlanner.plan(
+                    desired: desired, database: database,
+                    snapshot: Plan.SnapshotReference(
+                        path: snapshotFolder.path, manifestSHA256: SHA256Digest.hex(of: manifest)))
+                if firstApplyOrganization {
+                    // Still a change to make, so the plan is worth applying.
+                    plan.changes.append(EntityChange(stage: .organization, key: "acme-io", action: .update))
+                }
+                let planPath = folder.appendingPathComponent("plan.json").path
+                try Data(try CanonicalJSON.bytes(of: plan)).write(to: URL(fileURLWithPath: planPath))
+                try body(scratch, database, planPath)
+            }
+        }
+    }
+
+    private func expectNoSecret(in output: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        for secret in DesiredOrganization.snapshot.secrets {
+            #expect(!output.contains(secret.secretKey), "a secret key was printed", sourceLocation: sourceLocation)
+        }
+    }
+
+    private func url(of scratch: TestDatabase.Scratch) throws -> String {
+        let base = try #require(TestDatabase.url)
+        return base.replacingOccurrences(of: "///postgres?", with: "///\(scratch.name)?")
+    }
+}
