@@ -1,0 +1,52 @@
+import Foundation
+import SentryModel
+import Testing
+
+@testable import SelfHosted
+
+/// Member identity per policy: `link` needs the user, an invite that became a user is claimed.
+@Suite(.requiresDatabase) struct ApplyMemberIdentityTests {
+    @Test func linkWithoutTheUserIsRefusedAndWritesNothing() throws {
+        try ApplyScratch.withTarget(.v24) { scratch, database in
+            try scratch.connect().execute("DELETE FROM auth_user")
+            let error = try #require(throws: TransactionError.self) {
+                try ApplyScratch.planAndApply(DesiredOrganization.snapshot, on: database)
+            }
+            #expect(error.error is MemberIdentityError)
+            #expect(error.exitStatus == .dataError)
+            #expect(error.description.contains("member erin@example.com"))
+            let read = try ApplyScratch.read(database)
+            #expect(read.members.isEmpty)
+            #expect(read.teams.count == 3, "earlier stages stay applied")
+            let journal = try database.journal(organization: "acme-io")
+            #expect(journal.last?.stage == "members")
+            #expect(journal.last?.status == "failed")
+            #expect(try ApplyScratch.count(try scratch.connect(), "SELECT count(*) FROM auth_user") == 0)
+        }
+    }
+
+    @Test(arguments: [SchemaFixture.v23, .v26])
+    func anInviteThatBecameAUserIsClaimed(_ fixture: SchemaFixture) throws {
+        try ApplyScratch.withTarget(fixture) { scratch, database in
+            try ApplyScratch.planAndApply(DesiredOrganization.snapshot, on: database)
+            var desired = DesiredOrganization.snapshot
+            let index = try #require(desired.members.firstIndex { $0.email == "bob@example.com" })
+            desired.members[index].pending = false
+            desired.members[index].name = "Bob Builder"
+            desired.members[index].identity = .create
+            try ApplyScratch.planAndApply(desired, on: database)
+            expectSameConfiguration(try ApplyScratch.read(database), desired)
+            let db = try scratch.connect()
+            let row = try db.query(
+                """
+                SELECT m.user_id, m.email, m.token, mm.user_id AS mapped_user, mm.email AS mapped_email
+                FROM sentry_organizationmember m JOIN sentry_organizationmembermapping mm ON mm.organizationmember_id = m.id
+                JOIN auth_user u ON u.id = m.user_id WHERE u.email = 'bob@example.com'
+                """)[0]
+            #expect(try row.optionalString("email") == nil)
+            #expect(try row.optionalString("token") == nil)
+            #expect(try row.optionalInt64("mapped_user") == row.optionalInt64("user_id"))
+            #expect(try row.optionalString("mapped_email") == nil)
+        }
+    }
+}
