@@ -23,10 +23,18 @@ struct FilterWriter {
             }
         }
         // Filters have no row of their own: a "deleted" filter set is simply left as it is.
-        try session.insert(
-            "sentry_projectoptions", records,
-            suffix: "ON CONFLICT (project_id, key) DO UPDATE SET value = EXCLUDED.value")
+        // Replace the filter options of these projects: what the upsert would do, in two statements
+        // that need no per-row conflict handling (option row ids are referred to by nothing).
+        let projectIds = Array(Set(records.map { $0["project_id"] as! Int64 }))
+        if !projectIds.isEmpty {
+            try session.execute(
+                "DELETE FROM sentry_projectoptions WHERE project_id = ANY(\(projectIds)) AND key = ANY(\(Self.keys))",
+                activity: "filters: replacing filter options")
+        }
+        try session.copy("sentry_projectoptions", records)
     }
+
+    static let keys = options(InboundFilters(project: "")).map(\.0)
 
     static func options(_ filters: InboundFilters) -> [(String, String)] {
         func flag(_ on: Bool) -> String { on ? "\"1\"" : "\"0\"" }

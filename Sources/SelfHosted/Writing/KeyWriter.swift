@@ -74,15 +74,12 @@ struct KeyWriter {
                 ], uniquingKeysWith: { $1 })
             records.append(record)
         }
-        let inserted = try session.insert("sentry_projectkey", records, suffix: "RETURNING id, public_key")
+        let ids = try session.copyReturningIds("sentry_projectkey", records)
         if session.profile.hasProjectKeyMapping {
-            try session.insert(
+            try session.copy(
                 "sentry_projectkeymapping",
-                try inserted.map {
-                    [
-                        "project_key_id": try $0.int64("id"), "public_key": try $0.string("public_key"),
-                        "cell_name": monolithRegion,
-                    ]
+                zip(ids, records).map { id, record in
+                    ["project_key_id": id, "public_key": record["public_key"]!, "cell_name": monolithRegion]
                 })
         }
     }

@@ -20,22 +20,22 @@ struct MemberWriter {
 
         var createdIds: [Int64] = []
         if !split.creates.isEmpty {
-            let rows = try session.insert(
+            createdIds = try session.copyReturningIds(
                 "sentry_organizationmember",
                 split.creates.map { change, member in
                     memberRecord(
                         member, orgId: orgId, userId: Self.isInvite(change, member) ? nil : userIds[member.email])
-                },
-                suffix: "RETURNING id")
-            for (row, (_, member)) in zip(rows, split.creates) {
-                let id = try row.int64("id")
-                createdIds.append(id)
-                members[member.email] = .init(id: id, userId: userIds[member.email])
+                })
+            for (id, (change, member)) in zip(createdIds, split.creates) {
+                members[member.email] = .init(
+                    id: id, userId: Self.isInvite(change, member) ? nil : userIds[member.email])
             }
-            try session.insert(
+            try session.copy(
                 "sentry_organizationmembermapping",
                 zip(createdIds, split.creates).map { id, pair in
-                    mappingRecord(pair.entity, memberId: id, orgId: orgId, userId: userIds[pair.entity.email])
+                    mappingRecord(
+                        pair.entity, memberId: id, orgId: orgId,
+                        userId: Self.isInvite(pair.change, pair.entity) ? nil : userIds[pair.entity.email])
                 })
         }
 
@@ -106,7 +106,7 @@ struct MemberWriter {
             toCreate.append(member)
         }
         guard !toCreate.isEmpty else { return found }
-        let users = try session.insert(
+        let ids = try session.copyReturningIds(
             "auth_user",
             toCreate.map { member in
                 [
@@ -118,16 +118,10 @@ struct MemberWriter {
                     "last_password_change": SQLNull(), "flags": 0, "session_nonce": SQLNull(),
                     "date_joined": session.now, "last_active": session.now, "avatar_type": 0, "avatar_url": SQLNull(),
                 ]
-            },
-            suffix: "RETURNING id, email")
-        var created: [(Int64, String)] = []
-        for row in users {
-            let id = try row.int64("id")
-            let email = try row.string("email")
-            found[email] = id
-            created.append((id, email))
-        }
-        try session.insert(
+            })
+        let created = zip(ids, toCreate.map(\.email)).map { ($0, $1) }
+        for (id, email) in created { found[email] = id }
+        try session.copy(
             "sentry_useremail",
             created.map {
                 [
@@ -136,9 +130,16 @@ struct MemberWriter {
                 ]
             })
         if session.profile.hasEmailTable {
-            try session.insert(
-                "sentry_email", created.map { ["email": $0.1, "date_added": session.now] },
-                suffix: "ON CONFLICT DO NOTHING")
+            // One row per distinct address (citext, unique): only the ones not there yet.
+            let emails = created.map(\.1)
+            let present = Set(
+                try session.query(
+                    "SELECT lower(email::text) AS email FROM sentry_email WHERE lower(email::text) = ANY(\(emails))",
+                    activity: "members: finding e-mail rows"
+                ).map { try $0.string("email") })
+            try session.copy(
+                "sentry_email",
+                emails.filter { !present.contains($0) }.map { ["email": $0, "date_added": session.now] })
         }
         return found
     }

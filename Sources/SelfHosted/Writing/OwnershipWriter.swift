@@ -45,15 +45,21 @@ struct OwnershipWriter {
                 "last_updated": session.now,
             ])
         }
-        try session.insert(
-            "sentry_projectownership", records,
-            suffix: """
-                ON CONFLICT (project_id) DO UPDATE SET raw = EXCLUDED.raw, schema = EXCLUDED.schema,
-                  fallthrough = EXCLUDED.fallthrough, auto_assignment = EXCLUDED.auto_assignment,
-                  suspect_committer_auto_assignment = EXCLUDED.suspect_committer_auto_assignment,
-                  codeowners_auto_sync = EXCLUDED.codeowners_auto_sync, is_active = EXCLUDED.is_active,
-                  last_updated = EXCLUDED.last_updated
-                """)
+        // Projects that have a row get it updated (keeping its creation date); the others get one.
+        let projectIds = records.map { $0["project_id"] as! Int64 }
+        let existing = Set(
+            try projectIds.isEmpty
+                ? []
+                : session.query(
+                    "SELECT project_id FROM sentry_projectownership WHERE project_id = ANY(\(projectIds))",
+                    activity: "ownership: finding existing rules"
+                ).map { try $0.int64("project_id") })
+        try session.update(
+            "sentry_projectownership", key: "project_id",
+            records.filter { existing.contains($0["project_id"] as! Int64) }.map {
+                $0.filter { $0.key != "date_created" }
+            })
+        try session.copy("sentry_projectownership", records.filter { !existing.contains($0["project_id"] as! Int64) })
         let deleted = split.deletes.compactMap { index.projects[$0] }
         try session.delete("sentry_projectownership", where: "project_id", in: deleted)
     }

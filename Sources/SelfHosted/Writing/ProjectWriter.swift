@@ -90,7 +90,7 @@ struct ProjectWriter {
                 "platform": project.platform ?? SQLNull() as any PostgresEncodable,
             ])
         }
-        try session.insert("sentry_project", records)
+        try session.copy("sentry_project", records)
         // Leave the sequence ahead of every explicit id (Sentry's own PROJECT_SEQUENCE_FIX).
         try session.query(
             """
@@ -108,7 +108,7 @@ struct ProjectWriter {
             options.append(["project_id": id, "key": "sentry:relay-rev", "value": "\"\(Randomness.hex(bytes: 16))\""])
             options.append(["project_id": id, "key": "sentry:relay-rev-lastchange", "value": "\"\(lastChange)\""])
         }
-        try session.insert("sentry_projectoptions", options, suffix: "ON CONFLICT (project_id, key) DO NOTHING")
+        try session.copy("sentry_projectoptions", options)
     }
 
     /// Project ↔ team links to exactly the desired sets, for the projects listed.
@@ -137,7 +137,7 @@ struct ProjectWriter {
             inserts += wanted.subtracting(existing.keys).sorted().map { ["project_id": projectId, "team_id": $0] }
         }
         try session.delete("sentry_projectteam", where: "id", in: removed)
-        try session.insert("sentry_projectteam", inserts)
+        try session.copyReturningIds("sentry_projectteam", inserts)
     }
 
     /// `YYYY-MM-DDTHH:MM:SS.ffffffZ`, as Sentry stores `sentry:relay-rev-lastchange`.

@@ -56,17 +56,15 @@ struct TeamMembershipWriter {
                 updates.map { ["organizationmemberteam_id": $0["id"]!, "role": $0["role"]!, "is_active": true] })
         }
         guard !inserts.isEmpty else { return }
-        let inserted = try session.insert(
-            "sentry_organizationmember_teams", inserts, suffix: "RETURNING id, organizationmember_id, team_id, role")
+        let ids = try session.copyReturningIds("sentry_organizationmember_teams", inserts)
         if session.has("sentry_organizationmember_teamsreplica") {
-            try session.insert(
+            try session.copy(
                 "sentry_organizationmember_teamsreplica",
-                try inserted.map {
+                zip(ids, inserts).map { id, membership in
                     [
-                        "team_id": try $0.int64("team_id"), "organization_id": orgId,
-                        "organizationmember_id": try $0.int64("organizationmember_id"),
-                        "organizationmemberteam_id": try $0.int64("id"), "is_active": true,
-                        "role": Self.value(try $0.optionalString("role")), "date_added": session.now,
+                        "team_id": membership["team_id"]!, "organization_id": orgId,
+                        "organizationmember_id": membership["organizationmember_id"]!, "organizationmemberteam_id": id,
+                        "is_active": true, "role": membership["role"]!, "date_added": session.now,
                     ]
                 })
         }

@@ -30,30 +30,27 @@ struct TeamWriter {
 
     private func create(_ teams: [Team], orgId: Int64) throws {
         guard !teams.isEmpty else { return }
-        let inserted = try session.insert(
+        let ids = try session.copyReturningIds(
             "sentry_team",
             teams.map {
                 [
                     "organization_id": orgId, "slug": $0.slug, "name": $0.name, "status": 0, "idp_provisioned": false,
                     "date_added": session.now,
                 ]
-            },
-            suffix: "RETURNING id, slug, name")
+            })
         if session.profile.hasTeamActors {
-            let actors = try session.insert(
-                "sentry_actor", try inserted.map { ["type": 0, "team_id": try $0.int64("id"), "user_id": SQLNull()] },
-                suffix: "RETURNING id, team_id")
-            try session.update(
-                "sentry_team", key: "id",
-                try actors.map { ["id": try $0.int64("team_id"), "actor_id": try $0.int64("id")] })
+            // As the ORM does: the team first, then its actor, then the link.
+            let actors = try session.copyReturningIds(
+                "sentry_actor", ids.map { ["type": 0, "team_id": $0, "user_id": SQLNull()] })
+            try session.update("sentry_team", key: "id", zip(ids, actors).map { ["id": $0, "actor_id": $1] })
         }
         if session.has("sentry_teamreplica") {
-            try session.insert(
+            try session.copy(
                 "sentry_teamreplica",
-                try inserted.map {
+                zip(ids, teams).map { id, team in
                     [
-                        "team_id": try $0.int64("id"), "organization_id": orgId, "slug": try $0.string("slug"),
-                        "name": try $0.string("name"), "status": 0, "date_added": session.now, "org_role": SQLNull(),
+                        "team_id": id, "organization_id": orgId, "slug": team.slug, "name": team.name, "status": 0,
+                        "date_added": session.now, "org_role": SQLNull(),
                     ]
                 })
         }

@@ -49,16 +49,49 @@ final class WriteSession {
         return count
     }
 
-    /// Multi-row INSERT of `records` (all with the same keys); `suffix` may be `RETURNING …` or
-    /// `ON CONFLICT …`. Returns the rows of every statement, in order.
+    /// Loads `records` (all with the same keys) with `COPY … FROM STDIN`, the fastest path.
+    func copy(_ table: String, _ records: [Record]) throws {
+        guard !records.isEmpty else { return }
+        let (columns, rows) = try prepare(table, records)
+        try connection.copyIn(
+            table: table, columns: columns, rows: rows, activity: "\(stage.rawValue): writing \(table)")
+        tick()
+    }
+
+    /// Loads `records` with ids taken from the table's sequence first (as Sentry's own `bulk_create`
+    /// pre-allocates them), so rows can be COPYed and still be referred to. Returns the ids in order.
+    func copyReturningIds(_ table: String, _ records: [Record]) throws -> [Int64] {
+        guard !records.isEmpty else { return [] }
+        let ids = try query(
+            """
+            SELECT nextval(pg_get_serial_sequence(\(table), 'id')) AS id FROM generate_series(1, \(records.count))
+            """, activity: "\(stage.rawValue): taking ids for \(table)"
+        ).map { try $0.int64("id") }
+        try copy(table, zip(records, ids).map { record, id in record.merging(["id": id], uniquingKeysWith: { $1 }) })
+        return ids
+    }
+
+    /// Multi-row INSERT of `records` (all with the same keys) for what COPY cannot do: `suffix` may be
+    /// `ON CONFLICT …` or `RETURNING …`. Returns the rows of every statement, in order.
     @discardableResult
     func insert(_ table: String, _ records: [Record], suffix: SQL = "") throws -> QueryResult {
-        guard let first = records.first else {
+        guard !records.isEmpty else {
             return QueryResult(columns: [], values: [], rowsAffected: 0, context: table)
         }
+        let (columns, rows) = try prepare(table, records)
+        let result = try connection.insert(
+            into: table, columns: columns, rows: rows, suffix: suffix, activity: "\(stage.rawValue): writing \(table)")
+        tick()
+        return result
+    }
+
+    /// The columns the target's table has, in a stable order, after checking that no NOT NULL column
+    /// without a default is left out; and the values row by row.
+    private func prepare(_ table: String, _ records: [Record]) throws -> ([String], [[any PostgresEncodable]]) {
         guard let tableColumns = profile.catalog.tables[table] else {
             throw WriterBug("\(stage.rawValue): table \(table) is not in the target database")
         }
+        let first = records[0]
         let columns = first.keys.filter { profile.catalog.column(table, $0) != nil }.sorted()
         let missing = tableColumns.filter { column in
             !column.isNullable && column.defaultExpression == nil && !columns.contains(column.name)
@@ -79,19 +112,7 @@ final class WriteSession {
                     return value
                 })
         }
-        let rowsPerStatement = max(1, (PostgresConnection.maximumParameters - suffix.parameterCount) / columns.count)
-        var results: [QueryResult] = []
-        var start = 0
-        while start < rows.count {
-            let end = min(rows.count, start + rowsPerStatement)
-            results.append(
-                try connection.insert(
-                    into: table, columns: columns, rows: rows[start..<end], suffix: suffix,
-                    activity: "\(stage.rawValue): writing \(table)"))
-            tick()
-            start = end
-        }
-        return QueryResult(concatenating: results, context: table)
+        return (columns, rows)
     }
 
     /// `UPDATE table SET c = v.c FROM (VALUES …) v WHERE table.key = v.key`, as many rows per statement
