@@ -35,6 +35,8 @@ public struct ApplyReport: Sendable {
     public var notes: [String]
     /// Caches a running Sentry may still serve old values from, and how to refresh them.
     public var staleCaches: [String]
+    /// Table → columns the writers inserted, for the test that every required column is filled.
+    var insertedColumns: [String: Set<String>] = [:]
 }
 
 /// Applies a plan stage by stage, each stage in one transaction under the apply advisory lock, with
@@ -67,13 +69,14 @@ struct Applier {
         }
 
         var outcomes: [StageOutcome] = []
+        var insertedColumns: [String: Set<String>] = [:]
         for stage in stages {
             if applied.contains(stage) {
                 progress("\(stage.rawValue): already applied by this plan, skipped")
                 outcomes.append(StageOutcome(stage: stage, creates: 0, updates: 0, deletes: 0, alreadyApplied: true))
                 continue
             }
-            let outcome = try runStage(stage, notes: &notes)
+            let outcome = try runStage(stage, notes: &notes, insertedColumns: &insertedColumns)
             progress(
                 outcome.alreadyApplied
                     ? "\(stage.rawValue): already applied by another run of this plan, skipped"
@@ -81,7 +84,8 @@ struct Applier {
             )
             outcomes.append(outcome)
         }
-        return ApplyReport(stages: outcomes, notes: notes, staleCaches: staleCaches(outcomes))
+        return ApplyReport(
+            stages: outcomes, notes: notes, staleCaches: staleCaches(outcomes), insertedColumns: insertedColumns)
     }
 
     /// Under the lock: the journal exists, earlier stages are applied when one stage is asked for,
@@ -134,10 +138,13 @@ struct Applier {
 
     private func hasWork(_ stage: Stage) -> Bool { !changes(of: stage).isEmpty }
 
-    private func runStage(_ stage: Stage, notes: inout [String]) throws -> StageOutcome {
+    private func runStage(
+        _ stage: Stage, notes: inout [String], insertedColumns: inout [String: Set<String>]
+    ) throws -> StageOutcome {
         let changes = changes(of: stage)
         let started = Date()
         var stageNotes: [String] = []
+        var inserted: [String: Set<String>] = [:]
         do {
             let outcome = try connection.withAdvisoryLock(
                 key: Self.lockKey, activity: "applying stage \(stage.rawValue)"
@@ -153,6 +160,7 @@ struct Applier {
                     connection: connection, profile: profile, stage: stage, now: started, killSwitch: killSwitch)
                 let index = try OrganizationIndex.load(slug: organization, connection: connection)
                 stageNotes = try write(stage, changes: changes, session: session, index: index)
+                for (table, columns) in session.insertedColumns { inserted[table, default: []].formUnion(columns) }
                 let outcome = StageOutcome(
                     stage: stage, creates: changes.count { $0.action == .create },
                     updates: changes.count { $0.action == .update }, deletes: changes.count { $0.action == .delete },
@@ -161,6 +169,7 @@ struct Applier {
                 return outcome
             }
             notes += stageNotes
+            for (table, columns) in inserted { insertedColumns[table, default: []].formUnion(columns) }
             return outcome
         } catch {
             // Best effort: the stage was rolled back; say so in the journal.

@@ -182,3 +182,42 @@ import Testing
 extension TargetDatabase {
     fileprivate var catalog: SchemaCatalog { profile.catalog }
 }
+
+/// For each profile: every table apply inserts into gets every NOT NULL column that has no default,
+/// and the tables are exactly the ones that profile needs.
+@Suite(.requiresDatabase) struct ApplyColumnCoverageTests {
+    @Test(arguments: SchemaFixture.allCases)
+    func everyRequiredColumnOfEveryTableWrittenIsFilled(_ fixture: SchemaFixture) throws {
+        try ApplyScratch.withTarget(fixture) { _, database in
+            let report = try ApplyScratch.planAndApply(DesiredOrganization.snapshot, on: database)
+            let catalog = database.profile.catalog
+            for (table, written) in report.insertedColumns {
+                let required = (catalog.tables[table] ?? [])
+                    .filter { !$0.isNullable && $0.defaultExpression == nil }.map(\.name)
+                #expect(Set(required).isSubset(of: written), "\(table) misses \(Set(required).subtracting(written))")
+            }
+            var expected: Set<String> = [
+                "sentry_organization", "sentry_organizationmapping", "sentry_team", "auth_user", "sentry_useremail",
+                "sentry_organizationmember", "sentry_organizationmembermapping", "sentry_organizationmember_teams",
+                "sentry_project", "sentry_projectteam", "sentry_projectoptions", "sentry_projectkey",
+                "sentry_projectownership",
+            ]
+            switch fixture {
+            case .v23: expected.formUnion(["sentry_actor", "sentry_email"])
+            case .v24, .v25:
+                expected.formUnion([
+                    "sentry_email", "sentry_organizationslugreservation",
+                    "hybridcloud_organizationslugreservationreplica",
+                    "sentry_teamreplica", "sentry_organizationmember_teamsreplica",
+                ])
+            case .v26:
+                expected.formUnion([
+                    "sentry_organizationslugreservation", "sentry_teamreplica",
+                    "sentry_organizationmember_teamsreplica",
+                    "sentry_projectkeymapping",
+                ])
+            }
+            #expect(Set(report.insertedColumns.keys) == expected)
+        }
+    }
+}
