@@ -39,22 +39,22 @@ public enum Differ {
                 .members, desired: desired.members, current: current?.members ?? [], key: \.email,
                 omitting: ["email", "hostedId", "identity"],
                 annotate: { change, member in
-                if let later = deferred["members/\(member.email)"] { change.notes.append(laterTeams(later)) }
-                let wasPending = currentMembers[member.email]?.pending
-                guard change.action == .create || (wasPending == true && !member.pending) else { return }
-                let (identity, notes) = IdentityOutcomes.outcome(for: member, facts: facts)
-                change.identity = identity
-                change.notes += notes
-            })
+                    if let later = deferred["members/\(member.email)"] { change.notes.append(laterTeams(later)) }
+                    let wasPending = currentMembers[member.email]?.pending
+                    guard change.action == .create || (wasPending == true && !member.pending) else { return }
+                    let (identity, notes) = IdentityOutcomes.outcome(for: member, facts: facts)
+                    change.identity = identity
+                    change.notes += notes
+                })
         }
         if stages.contains(.projects) {
             try pass.compare(
                 .projects, desired: desired.projects, current: current?.projects ?? [], key: \.slug,
                 omitting: ["slug", "hostedId"],
                 annotate: { change, project in
-                if let later = deferred["projects/\(project.slug)"] { change.notes.append(laterTeams(later)) }
-                change.dsn = outcomes.project[project.slug]
-            })
+                    if let later = deferred["projects/\(project.slug)"] { change.notes.append(laterTeams(later)) }
+                    change.dsn = outcomes.project[project.slug]
+                })
         }
         if stages.contains(.keys) {
             let desiredSecrets = Dictionary(uniqueKeysWithValues: desired.secrets.map { ($0.publicKey, $0.secretKey) })
@@ -67,12 +67,12 @@ public enum Differ {
                     try secretChange(desired: desiredSecrets[key.publicKey], current: currentSecrets[key.publicKey])
                 },
                 annotate: { change, key in
-                change.dsn = outcomes.key[key.publicKey]
-                if desiredSecrets[key.publicKey] == nil {
-                    change.notes.append(
-                        "the snapshot has no secret key for it: the target keeps or generates its own")
-                }
-            })
+                    change.dsn = outcomes.key[key.publicKey]
+                    if desiredSecrets[key.publicKey] == nil {
+                        change.notes.append(
+                            "the snapshot has no secret key for it: the target keeps or generates its own")
+                    }
+                })
         }
         if stages.contains(.filters) {
             try pass.compare(
@@ -120,7 +120,8 @@ private struct DiffPass {
             let wanted = try EntityFields(key: name, entity: entity, omitting: omitting)
             var change: EntityChange
             if let existing = currentByKey[name] {
-                let fields = wanted.changes(from: try EntityFields(key: name, entity: existing, omitting: omitting))
+                let fields =
+                    wanted.changes(from: try EntityFields(key: name, entity: existing, omitting: omitting))
                     + (try extraFields(entity))
                 if fields.isEmpty { continue }
                 change = EntityChange(stage: stage, key: name, action: .update, fields: fields.sortedByName)

@@ -20,7 +20,9 @@ struct EntityFields {
 
     /// Fields of a new entity, null ones left out (the target's defaults apply).
     var creations: [FieldChange] {
-        fields.filter { $0.value != .null }.sortedByField.map { FieldChange(field: $0.key, before: nil, after: $0.value) }
+        fields.filter { $0.value != .null }.sortedByField.map {
+            FieldChange(field: $0.key, before: nil, after: $0.value)
+        }
     }
 
     /// Fields whose value differs; a field absent on one side counts as null.
