@@ -7,9 +7,9 @@ import SentryModel
 /// names that try to break the renderers (quotes, pipes, backticks, HTML, emoji, a newline).
 enum PlanFixture {
     static let secrets = [
-        "api": "5ec0000000000000000000000000a001", "web": "5ec0000000000000000000000000b002",
-        "docsOld": "5ec0000000000000000000000000c003", "docsNew": "5ec0000000000000000000000000c004",
-        "taken": "5ec0000000000000000000000000d005",
+        "api": "3f9c1e7a52b84d06a9e1c4f7d2b85a31", "web": "c81d4e2f97a05b36e8f14a7c29d6b053",
+        "docsOld": "7e25a9c4f1d80b63c5a7e91f4d2b8c06", "docsNew": "b4e6091fd3a752c8e1f6b9a4d07c3e52",
+        "taken": "e9a3c7f15b2d84609c1e5a7f3b8d2c47",
     ]
     static let apiKey = "a0000000000000000000000000000001"
     static let webKey = "b0000000000000000000000000000002"
