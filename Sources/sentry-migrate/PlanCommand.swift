@@ -38,7 +38,7 @@ struct PlanCommand: AsyncParsableCommand {
               sentry-migrate plan --snapshot desired --database "$DB"
               sentry-migrate plan --snapshot desired --database "$DB" --wave payments \\
                   --format markdown --out plan.json
-              sentry-migrate plan --snapshot desired --database "$DB" --stage teams --stage members
+              sentry-migrate plan --snapshot desired --database "$DB" --stage teams
             """
     )
 

@@ -131,6 +131,26 @@ import Testing
         }
     }
 
+    @Test func errorsShowNeitherPasswordsNorSecrets() throws {
+        try withSeededDatabase { url, folder in
+            let current = try readSnapshot(url: url, into: folder)
+            let unreachable = try SentryMigrateBinary.run(
+                [
+                    "plan", "--snapshot", current.path, "--database",
+                    "postgresql://sentry:hunter2-Secret@127.0.0.1:1/postgres",
+                ],
+                environment: ["PGCONNECT_TIMEOUT": "3"])
+            #expect(unreachable.status == ExitStatus.unavailable.rawValue)
+            #expect(!unreachable.stderr.contains("hunter2-Secret") && !unreachable.stdout.contains("hunter2-Secret"))
+
+            try FileManager.default.removeItem(at: current.appendingPathComponent("secrets"))
+            let noSecrets = try SentryMigrateBinary.run(["plan", "--snapshot", current.path, "--database", url])
+            #expect(noSecrets.status == ExitStatus.dataError.rawValue, "\(noSecrets.stderr)")
+            #expect(noSecrets.stderr.contains("secrets"))
+            expectNoSecret(in: [unreachable.stdout, unreachable.stderr, noSecrets.stdout, noSecrets.stderr])
+        }
+    }
+
     // MARK: - Helpers
 
     private func withSeededDatabase(_ body: (String, URL) throws -> Void) throws {
