@@ -31,8 +31,8 @@ public enum PlanText {
     static func header(_ plan: Plan) -> [String] {
         var lines = [
             "sentry-migrate plan for organization \(ValueText.quoted(plan.organization))",
-            "  desired: snapshot \(plan.snapshot.path) (manifest sha256:\(plan.snapshot.manifestSHA256.prefix(12)))",
-            "  target:  \(plan.target.location), self-hosted \(plan.target.profile)",
+            "  desired: snapshot \(ValueText.plain(plan.snapshot.path)) (manifest sha256:\(plan.snapshot.manifestSHA256.prefix(12)))",
+            "  target:  \(ValueText.plain(plan.target.location)), self-hosted \(plan.target.profile)",
         ]
         lines.append("  scope:   " + scope(plan.selection))
         return lines

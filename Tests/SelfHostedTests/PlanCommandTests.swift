@@ -38,6 +38,7 @@ import Testing
             #expect(
                 result.stdout.contains("Teams:\n  ~ backend\n      name: \"Backend\" → \"Backend “Core” | Team\"\n"))
             #expect(result.stdout.hasSuffix("Plan: 0 to create, 1 to update, 0 to delete, 0 kept.\n"))
+            #expect(!result.stdout.contains("\u{1B}["), "no colours when standard output is not a terminal")
 
             let saved = try String(contentsOf: planFile, encoding: .utf8)
             let plan = try JSONDecoder().decode(Plan.self, from: Data(saved.utf8))
