@@ -112,7 +112,7 @@ struct PlanCommand: AsyncParsableCommand {
 
         switch format {
         case .text: print(PlanText.render(plan, colour: Terminal.colourOnStandardOutput), terminator: "")
-        case .markdown: print(PlanMarkdown.render(plan).joined(separator: "\n"), terminator: "")
+        case .markdown: print(PlanMarkdown.render(plan).joined(), terminator: "")
         case .json: print(try PlanJSON.render(plan), terminator: "")
         }
         if let outMarkdownDir { try writeMarkdownParts(PlanMarkdown.render(plan), to: outMarkdownDir) }
