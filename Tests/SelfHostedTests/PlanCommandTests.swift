@@ -48,12 +48,22 @@ import Testing
             #expect(plan.snapshot.path == desiredFolder.path)
 
             var outputs = [result.stdout, result.stderr, saved]
+            let markdownFolder = folder.appendingPathComponent("md")
             for format in ["markdown", "json"] {
                 let other = try SentryMigrateBinary.run(
-                    ["plan", "--snapshot", desiredFolder.path, "--database", url, "--format", format])
+                    [
+                        "plan", "--snapshot", desiredFolder.path, "--database", url, "--format", format,
+                        "--out-markdown-dir", markdownFolder.path,
+                    ])
                 #expect(other.status == 0, "\(other.stderr)")
                 #expect(other.stdout.contains("Backend “Core” | Team"))
                 outputs += [other.stdout, other.stderr]
+                if format == "markdown" {
+                    let part = try String(
+                        contentsOf: markdownFolder.appendingPathComponent("plan-1.md"), encoding: .utf8)
+                    #expect(part == other.stdout)
+                    #expect(part.hasPrefix("<!-- sentry-migrate plan: part 1 of 1 -->"))
+                }
             }
             expectNoSecret(in: outputs)
         }
