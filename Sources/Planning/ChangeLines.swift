@@ -62,7 +62,7 @@ enum ChangeLines {
         return nil
     }
 
-    private static func fieldLines(_ field: FieldChange, action: ChangeAction) -> [ChangeLine] {
+    static func fieldLines(_ field: FieldChange, action: ChangeAction) -> [ChangeLine] {
         if field.sensitive {
             let after = field.afterDigest.map { "sha256:\($0)" } ?? "none"
             guard let before = field.beforeDigest else {

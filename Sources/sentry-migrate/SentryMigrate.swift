@@ -14,6 +14,6 @@ struct SentryMigrate: AsyncParsableCommand {
             unavailable or refusing, 70 internal error, 75 temporary failure (retry).
             """,
         version: ToolVersion.current,
-        subcommands: [Read.self, Transform.self, PlanCommand.self]
+        subcommands: [Read.self, Transform.self, PlanCommand.self, Verify.self]
     )
 }
