@@ -17,6 +17,8 @@ let package = Package(
         .target(name: "SentryModel"),
         // Mapping files (YAML with positioned diagnostics), the transform, ownership-rule rewriting.
         .target(name: "Mapping", dependencies: ["SentryModel", .product(name: "Yams", package: "Yams")]),
+        // Diff engine (desired vs current snapshot), stage/wave selection, plan renderers. Pure: no database.
+        .target(name: "Planning", dependencies: ["SentryModel"]),
         // libpq, seen through a system-library target; only SelfHosted imports it.
         .systemLibrary(
             name: "CLibPQ",
@@ -32,11 +34,13 @@ let package = Package(
                 "SentryModel",
                 "SelfHosted",
                 "Mapping",
+                "Planning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "SentryModelTests", dependencies: ["SentryModel"]),
+        .testTarget(name: "PlanningTests", dependencies: ["Planning", "SentryModel"], exclude: ["Golden"]),
         .testTarget(name: "MappingTests", dependencies: ["Mapping", "SentryModel"], exclude: ["Fixtures"]),
         // Also runs the built `sentry-migrate` binary end to end, hence the dependency.
         .testTarget(name: "SelfHostedTests", dependencies: ["SelfHosted", "SentryModel", "sentry-migrate"]),

@@ -167,4 +167,39 @@ public struct Plan: Codable, Sendable, Hashable {
         self.selection = selection
         self.changes = changes
     }
+
+    private enum CodingKeys: String, CodingKey {
+        case format, toolVersion, createdAt, organization, snapshot, target, selection, changes
+    }
+
+    /// `createdAt` is ISO 8601 (whole seconds, UTC), like the snapshot manifest's time, so people can read it.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        format = try container.decode(String.self, forKey: .format)
+        toolVersion = try container.decode(String.self, forKey: .toolVersion)
+        let time = try container.decode(String.self, forKey: .createdAt)
+        guard let date = SnapshotManifest.parseTime(time) else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .createdAt, in: container,
+                debugDescription: "expected an ISO 8601 time such as 2026-11-24T21:00:00Z")
+        }
+        createdAt = date
+        organization = try container.decode(String.self, forKey: .organization)
+        snapshot = try container.decode(SnapshotReference.self, forKey: .snapshot)
+        target = try container.decode(TargetReference.self, forKey: .target)
+        selection = try container.decode(Selection.self, forKey: .selection)
+        changes = try container.decode([EntityChange].self, forKey: .changes)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(format, forKey: .format)
+        try container.encode(toolVersion, forKey: .toolVersion)
+        try container.encode(SnapshotManifest.formatTime(createdAt), forKey: .createdAt)
+        try container.encode(organization, forKey: .organization)
+        try container.encode(snapshot, forKey: .snapshot)
+        try container.encode(target, forKey: .target)
+        try container.encode(selection, forKey: .selection)
+        try container.encode(changes, forKey: .changes)
+    }
 }

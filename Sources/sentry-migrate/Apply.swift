@@ -24,27 +24,19 @@ struct Apply: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     @Option(help: "Apply only this stage (its earlier stages must be applied already).")
-    var stage: String?
+    var stage: Stage?
 
     @Option(help: "The desired snapshot folder, when it moved since plan ran (its manifest must be unchanged).")
     var snapshot: String?
 
     func run() async throws {
-        var only: Stage?
-        if let stage {
-            guard let value = Stage(rawValue: stage) else {
-                throw ValidationError(
-                    "unknown stage '\(stage)'; stages are " + Stage.allCases.map(\.rawValue).joined(separator: ", "))
-            }
-            only = value
-        }
         let saved = try SavedPlan.load(path: plan)
         let desired = try saved.loadSnapshot(override: snapshot)
         let target = try TargetDatabase(url: database.url)
         Terminal.note("connected to \(target.connection.target): self-hosted Sentry \(target.profile.summary)")
         let report = try target.apply(
             ApplyRequest(
-                plan: saved.plan, planDigest: saved.digest, planPath: plan, desired: desired, only: only),
+                plan: saved.plan, planDigest: saved.digest, planPath: plan, desired: desired, only: stage),
             progress: Terminal.note)
         target.warnings.forEach(Terminal.warning)
         report.notes.forEach(Terminal.warning)

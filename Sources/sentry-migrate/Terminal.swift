@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Where the CLI writes: results on stdout, everything else (progress, warnings, errors) on stderr.
 enum Terminal {
     static func error(_ message: String) { printErr("error: \(message)") }
@@ -7,6 +11,14 @@ enum Terminal {
     static func warning(_ message: String) { printErr("warning: \(message)") }
 
     static func note(_ message: String) { printErr(message) }
+
+    /// Colour only for a person at a terminal, and never when NO_COLOR is set (no-color.org).
+    static var colourOnStandardOutput: Bool {
+        let environment = ProcessInfo.processInfo.environment
+        if let noColour = environment["NO_COLOR"], !noColour.isEmpty { return false }
+        if environment["TERM"] == "dumb" { return false }
+        return isatty(STDOUT_FILENO) == 1
+    }
 
     private static func printErr(_ message: String) {
         FileHandle.standardError.write(Data((message + "\n").utf8))

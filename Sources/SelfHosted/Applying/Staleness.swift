@@ -8,10 +8,9 @@ import SentryModel
 /// project's filters and ownership, a key's secret, and members' and projects' team lists after
 /// team deletions) must still have the digest the plan recorded.
 enum Staleness {
-    /// The target's fingerprint; an absent organization has one of its own, as `plan` records it.
+    /// The target's fingerprint, exactly as `plan` records it.
     static func fingerprint(of current: Snapshot?, context: String) throws -> String {
-        guard let current else { return SHA256Digest.hex(of: Array("\(context)\norganization absent".utf8)) }
-        return try current.fingerprint(context: context)
+        try Plan.TargetReference.fingerprint(of: current, context: context)
     }
 
     /// Entity keys (`kind/key`) whose digest differs from the plan's, or that appeared or vanished.

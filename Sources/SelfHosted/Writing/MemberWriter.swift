@@ -85,8 +85,9 @@ struct MemberWriter {
         member.pending || (change.identity?.policy ?? member.identity) == .invite
     }
 
-    /// User ids by e-mail: `link` takes the user that has the e-mail; `create` (and no policy) takes it
-    /// too when there is one, else creates an unclaimed user with no usable password.
+    /// User ids by e-mail, as `plan` decided (`IdentityOutcomes`): `link` takes the user that has the
+    /// e-mail; `create` takes it too when there is one, else creates an unclaimed user with no usable
+    /// password; no policy links when a user has the e-mail and otherwise leaves the member an invite.
     private func resolveUsers(_ wanted: [(change: EntityChange, entity: Member)]) throws -> [String: Int64] {
         guard !wanted.isEmpty else { return [:] }
         let emails = wanted.map { $0.entity.email }
@@ -100,10 +101,11 @@ struct MemberWriter {
         }
         var toCreate: [Member] = []
         for (change, member) in wanted where found[member.email] == nil {
-            if (change.identity?.policy ?? member.identity) == .link {
-                throw MemberIdentityError(email: member.email)
+            switch change.identity?.policy ?? member.identity {
+            case .link: throw MemberIdentityError(email: member.email)
+            case .create: toCreate.append(member)
+            case .invite, nil: continue
             }
-            toCreate.append(member)
         }
         guard !toCreate.isEmpty else { return found }
         let ids = try session.copyReturningIds(

@@ -160,3 +160,33 @@ import Glibc
         return base.replacingOccurrences(of: "///postgres?", with: "///\(scratch.name)?")
     }
 }
+
+/// The whole loop through the binary with the real diff engine: plan, apply, plan again is empty.
+@Suite(.requiresDatabase) struct PlanApplyLoopTests {
+    @Test(arguments: SchemaFixture.allCases)
+    func planAfterApplyShowsNoChanges(_ fixture: SchemaFixture) throws {
+        try ApplyScratch.withTarget(fixture) { scratch, database in
+            try withTemporaryFolder { folder in
+                let base = try #require(TestDatabase.url)
+                let url = base.replacingOccurrences(of: "///postgres?", with: "///\(scratch.name)?")
+                let desired = folder.appendingPathComponent("desired").path
+                _ = try SnapshotWriter.write(
+                    DesiredOrganization.snapshot, source: SnapshotSource(kind: .hosted, location: "https://sentry.io"),
+                    exportedAt: Date(), to: URL(fileURLWithPath: desired))
+                let planPath = folder.appendingPathComponent("plan.json").path
+                let plan = try SentryMigrateBinary.run(
+                    ["plan", "--snapshot", desired, "--database", url, "--out", planPath])
+                #expect(plan.status == 0, "\(plan.stderr)")
+                let apply = try SentryMigrateBinary.run(["apply", planPath, "--database", url])
+                #expect(apply.status == 0, "\(apply.stderr)")
+                let again = try SentryMigrateBinary.run(
+                    ["plan", "--snapshot", desired, "--database", url, "--detailed-exitcode"])
+                #expect(again.status == 0, "plan after apply is not empty:\n\(again.stdout)\(again.stderr)")
+                expectSameConfiguration(try ApplyScratch.read(database), DesiredOrganization.snapshot)
+                for output in [plan.stdout, plan.stderr, apply.stdout, apply.stderr, again.stdout, again.stderr] {
+                    for secret in DesiredOrganization.snapshot.secrets { #expect(!output.contains(secret.secretKey)) }
+                }
+            }
+        }
+    }
+}

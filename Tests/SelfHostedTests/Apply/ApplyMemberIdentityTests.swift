@@ -49,4 +49,22 @@ import Testing
             #expect(try row.optionalString("mapped_email") == nil)
         }
     }
+
+    /// Without a policy, as `plan` decides it: link the user with the e-mail, else invite.
+    @Test func withoutAPolicyLinksOrInvites() throws {
+        try ApplyScratch.withTarget(.v25) { scratch, database in
+            var desired = DesiredOrganization.snapshot
+            desired.members = desired.members.map { member in
+                var member = member
+                member.identity = nil
+                return member
+            }
+            try ApplyScratch.planAndApply(desired, on: database)
+            let read = try ApplyScratch.read(database)
+            let pending = Dictionary(uniqueKeysWithValues: read.members.map { ($0.email, $0.pending) })
+            #expect(pending[DesiredOrganization.linkedEmail] == false, "linked to the existing user")
+            #expect(pending["alice@example.com"] == true, "no user: invited")
+            #expect(try ApplyScratch.count(try scratch.connect(), "SELECT count(*) FROM auth_user") == 1)
+        }
+    }
 }

@@ -35,12 +35,12 @@ enum DesiredOrganization {
             Member(
                 email: "carol@example.com", name: "Carol \\ ;", role: "admin",
                 teams: [TeamMembership(slug: "backend"), TeamMembership(slug: "frontend", role: "contributor")],
-                hostedId: "23"),
+                hostedId: "23", identity: .create),
             Member(
                 email: linkedEmail, name: "Erin Existing", role: "manager", teams: [], hostedId: "24", identity: .link),
             Member(
                 email: longEmail, name: longEmail, role: "member", teams: [TeamMembership(slug: longSlug)],
-                hostedId: "25"),
+                hostedId: "25", identity: .create),
         ]
         let projects = [
             Project(slug: "api", name: "API \"v2\"", platform: "python", teams: ["backend"], hostedId: "4501234"),

@@ -1,0 +1,148 @@
+import SentryModel
+
+/// Compares the desired snapshot with what the target holds and lists the changes `apply` would
+/// make: all seven kinds, field by field, matched by natural keys. Pure: the target is described
+/// by `current` (nil when the organization does not exist there yet) and `facts`.
+public enum Differ {
+    /// Changes in stage order, then by key (UTF-8 order). Entities equal on both sides are left out;
+    /// target-only ones are `keep`, or `delete` when `selection.prune`. `wave` restricts every stage
+    /// but `organization` (see `WaveScope`); `selection.stages` keeps only those stages.
+    public static func changes(
+        desired: Snapshot, current: Snapshot?, facts: TargetFacts, selection: Plan.Selection = Plan.Selection(),
+        wave: Wave? = nil
+    ) throws -> [EntityChange] {
+        var desired = desired.canonicalized()
+        var current = current?.canonicalized()
+        var deferred: [String: [String]] = [:]
+        if let wave {
+            let scope = WaveScope(wave: wave, desired: desired, current: current)
+            (desired, deferred) = scope.restrict(desired)
+            current = current.map { scope.restrict($0).0 }
+        }
+        let outcomes = try DSNOutcomes(desired: desired, current: current, facts: facts)
+        var pass = DiffPass(prune: selection.prune)
+        let stages = Set(selection.stages)
+
+        if stages.contains(.organization) {
+            try pass.compare(
+                .organization, desired: [desired.organization], current: current.map { [$0.organization] } ?? [],
+                key: \.slug, omitting: ["slug", "hostedId"])
+        }
+        if stages.contains(.teams) {
+            try pass.compare(
+                .teams, desired: desired.teams, current: current?.teams ?? [], key: \.slug,
+                omitting: ["slug", "hostedId"])
+        }
+        if stages.contains(.members) {
+            let currentMembers = Dictionary(uniqueKeysWithValues: (current?.members ?? []).map { ($0.email, $0) })
+            try pass.compare(
+                .members, desired: desired.members, current: current?.members ?? [], key: \.email,
+                omitting: ["email", "hostedId", "identity"],
+                annotate: { change, member in
+                    if let later = deferred["members/\(member.email)"] { change.notes.append(laterTeams(later)) }
+                    let wasPending = currentMembers[member.email]?.pending
+                    guard change.action == .create || (wasPending == true && !member.pending) else { return }
+                    let (identity, notes) = IdentityOutcomes.outcome(for: member, facts: facts)
+                    change.identity = identity
+                    change.notes += notes
+                })
+        }
+        if stages.contains(.projects) {
+            try pass.compare(
+                .projects, desired: desired.projects, current: current?.projects ?? [], key: \.slug,
+                omitting: ["slug", "hostedId"],
+                annotate: { change, project in
+                    if let later = deferred["projects/\(project.slug)"] { change.notes.append(laterTeams(later)) }
+                    change.dsn = outcomes.project[project.slug]
+                })
+        }
+        if stages.contains(.keys) {
+            let desiredSecrets = Dictionary(uniqueKeysWithValues: desired.secrets.map { ($0.publicKey, $0.secretKey) })
+            let currentSecrets = Dictionary(
+                uniqueKeysWithValues: (current?.secrets ?? []).map { ($0.publicKey, $0.secretKey) })
+            try pass.compare(
+                .keys, desired: desired.keys, current: current?.keys ?? [], key: \.publicKey,
+                omitting: ["publicKey", "hostedProjectId"],
+                extraFields: { key in
+                    try secretChange(desired: desiredSecrets[key.publicKey], current: currentSecrets[key.publicKey])
+                },
+                annotate: { change, key in
+                    change.dsn = outcomes.key[key.publicKey]
+                    if desiredSecrets[key.publicKey] == nil {
+                        change.notes.append(
+                            "the snapshot has no secret key for it: the target keeps or generates its own")
+                    }
+                })
+        }
+        if stages.contains(.filters) {
+            try pass.compare(
+                .filters, desired: desired.filters, current: current?.filters ?? [], key: \.project,
+                omitting: ["project"])
+        }
+        if stages.contains(.ownership) {
+            try pass.compare(
+                .ownership, desired: desired.ownership, current: current?.ownership ?? [], key: \.project,
+                omitting: ["project"])
+        }
+        return pass.changes
+    }
+
+    private static func laterTeams(_ teams: [String]) -> String {
+        "teams outside this wave are left for their own wave: " + teams.joined(separator: ", ")
+    }
+
+    /// A secret key compared by value and shown by digest only.
+    private static func secretChange(desired: String?, current: String?) throws -> [FieldChange] {
+        guard let desired, desired != current else { return [] }
+        return [
+            FieldChange(
+                sensitiveField: "secretKey", beforeDigest: try current.map { try CanonicalJSON.digest(of: $0) },
+                afterDigest: try CanonicalJSON.digest(of: desired))
+        ]
+    }
+}
+
+/// Accumulates changes kind by kind.
+private struct DiffPass {
+    let prune: Bool
+    var changes: [EntityChange] = []
+
+    mutating func compare<Entity: Encodable>(
+        _ stage: Stage, desired: [Entity], current: [Entity], key: KeyPath<Entity, String>, omitting: Set<String>,
+        extraFields: (Entity) throws -> [FieldChange] = { _ in [] },
+        annotate: (inout EntityChange, Entity) -> Void = { _, _ in }
+    ) throws {
+        let currentByKey = Dictionary(current.map { ($0[keyPath: key], $0) }, uniquingKeysWith: { first, _ in first })
+        let desiredKeys = Set(desired.map { $0[keyPath: key] })
+        var found: [EntityChange] = []
+        for entity in desired {
+            let name = entity[keyPath: key]
+            let wanted = try EntityFields(key: name, entity: entity, omitting: omitting)
+            var change: EntityChange
+            if let existing = currentByKey[name] {
+                let fields =
+                    wanted.changes(from: try EntityFields(key: name, entity: existing, omitting: omitting))
+                    + (try extraFields(entity))
+                if fields.isEmpty { continue }
+                change = EntityChange(stage: stage, key: name, action: .update, fields: fields.sortedByName)
+            } else {
+                change = EntityChange(
+                    stage: stage, key: name, action: .create,
+                    fields: (wanted.creations + (try extraFields(entity))).sortedByName)
+            }
+            annotate(&change, entity)
+            found.append(change)
+        }
+        for entity in current where !desiredKeys.contains(entity[keyPath: key]) {
+            found.append(EntityChange(stage: stage, key: entity[keyPath: key], action: prune ? .delete : .keep))
+        }
+        found.sort { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        changes += found
+    }
+}
+
+extension Array where Element == FieldChange {
+    fileprivate var sortedByName: [FieldChange] {
+        sorted { $0.field.utf8.lexicographicallyPrecedes($1.field.utf8) }
+    }
+}

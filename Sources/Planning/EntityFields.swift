@@ -1,0 +1,50 @@
+import Foundation
+import SentryModel
+
+/// An entity seen as its Codable fields, the way the diff compares it: natural key and provenance
+/// ids (hosted ids, the mapping's identity choice) left out, since they are not configuration the
+/// target stores as such.
+struct EntityFields {
+    var key: String
+    var fields: [String: JSONValue]
+
+    init(key: String, entity: some Encodable, omitting omitted: Set<String>) throws {
+        let data = try JSONEncoder().encode(entity)
+        guard case .object(var object) = try JSONDecoder().decode(JSONValue.self, from: data) else {
+            throw PlanningInternalError(message: "an entity did not encode as a JSON object")
+        }
+        for name in omitted { object[name] = nil }
+        self.key = key
+        self.fields = object
+    }
+
+    /// Fields of a new entity, null ones left out (the target's defaults apply).
+    var creations: [FieldChange] {
+        fields.filter { $0.value != .null }.sortedByField.map {
+            FieldChange(field: $0.key, before: nil, after: $0.value)
+        }
+    }
+
+    /// Fields whose value differs; a field absent on one side counts as null.
+    func changes(from current: EntityFields) -> [FieldChange] {
+        let names = Set(fields.keys).union(current.fields.keys)
+        return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.compactMap { name in
+            let before = current.fields[name] ?? .null
+            let after = fields[name] ?? .null
+            return before == after ? nil : FieldChange(field: name, before: before, after: after)
+        }
+    }
+}
+
+extension Dictionary where Key == String {
+    var sortedByField: [(key: String, value: Value)] {
+        sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+    }
+}
+
+/// A bug: something the planner assumed did not hold.
+public struct PlanningInternalError: ReportableError {
+    public var message: String
+    public var exitStatus: ExitStatus { .software }
+    public var description: String { "internal error while planning: \(message); please report it" }
+}

@@ -1,0 +1,53 @@
+/// What the target database says about the identities and ids a desired snapshot wants, beyond the
+/// organization itself: which users exist, and which project ids and keys other rows already hold.
+/// The plan uses it to say how each member is reached and whether DSNs survive. It never holds a
+/// secret value: secret-key collisions are keyed by the desired key's public key.
+public struct TargetFacts: Sendable, Hashable {
+    /// A row on the target that holds an id or key.
+    public struct Holder: Sendable, Hashable, CustomStringConvertible {
+        public var organization: String
+        public var project: String
+        /// For keys: the public key of the key that holds it.
+        public var publicKey: String?
+
+        public init(organization: String, project: String, publicKey: String? = nil) {
+            self.organization = organization
+            self.project = project
+            self.publicKey = publicKey
+        }
+
+        /// `org/project`.
+        public var description: String { "\(organization)/\(project)" }
+    }
+
+    /// Self-hosted user ids by lower-cased e-mail.
+    public var usersByEmail: [String: Int64]
+    /// Desired hosted project ids (decimal) that a target project already has, and which project.
+    public var projectIdHolders: [String: Holder]
+    /// Desired public keys that exist on the target, and where.
+    public var publicKeyHolders: [String: Holder]
+    /// Desired keys (by public key) whose secret key some target key already has, and which key.
+    public var secretKeyHolders: [String: Holder]
+
+    public init(
+        usersByEmail: [String: Int64] = [:], projectIdHolders: [String: Holder] = [:],
+        publicKeyHolders: [String: Holder] = [:], secretKeyHolders: [String: Holder] = [:]
+    ) {
+        self.usersByEmail = usersByEmail
+        self.projectIdHolders = projectIdHolders
+        self.publicKeyHolders = publicKeyHolders
+        self.secretKeyHolders = secretKeyHolders
+    }
+}
+
+extension Plan.TargetReference {
+    /// The fingerprint of a target state; `current` is nil when the organization does not exist yet,
+    /// which has a fingerprint of its own (the context and the line `organization absent`), so that
+    /// a plan made before the organization existed goes stale once it does.
+    public static func fingerprint(of current: Snapshot?, context: String) throws -> String {
+        guard let current else {
+            return SHA256Digest.hex(of: Array("\(context)\norganization absent".utf8))
+        }
+        return try current.fingerprint(context: context)
+    }
+}

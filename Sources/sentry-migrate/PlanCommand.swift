@@ -1,0 +1,201 @@
+import ArgumentParser
+import Foundation
+import Planning
+import SelfHosted
+import SentryModel
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+struct PlanCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Show what apply would change in the self-hosted database to match a snapshot (a dry run).",
+        discussion: """
+            Compares the desired snapshot (usually written by `transform`) with the organization the \
+            self-hosted database holds now, and lists every change per kind: + create, ~ update, \
+            - delete, = kept (exists only on the target; deleted only with --prune). Nothing in the \
+            database is changed. For each new member the plan says whether apply links an existing \
+            user, invites, or creates an unclaimed user; for each project whether its DSNs keep \
+            working (same public keys and project id; only the host changes) and, when not, which row \
+            on the target collides.
+
+            Secret keys never appear: a changed secret shows as (sensitive: changed) with a short hash. \
+            The snapshot must include its secrets/ folder.
+
+            Formats: text (the default; coloured on a terminal unless NO_COLOR is set), markdown (for a \
+            pull request: a summary table and one folded section per kind; a long plan is split into \
+            parts of less than 65,536 characters, each starting with \
+            `<!-- sentry-migrate plan: part I of N -->`; --out-markdown-dir writes them as \
+            plan-1.md, plan-2.md, …), json (the saved-plan format, docs/plan-format.md).
+
+            Exit status: 0 when the plan was made (with --detailed-exitcode: and there are no \
+            changes), 2 with --detailed-exitcode when there are changes, 65 for a bad snapshot, 69 \
+            when the database is unreachable.
+
+            Examples (DB=postgresql://sentry@db/postgres):
+              sentry-migrate plan --snapshot desired --database "$DB"
+              sentry-migrate plan --snapshot desired --database "$DB" --wave payments \\
+                  --format markdown --out plan.json
+              sentry-migrate plan --snapshot desired --database "$DB" --stage teams
+            """
+    )
+
+    @Option(help: ArgumentHelp("Desired snapshot folder (written by transform, export or read).", valueName: "dir"))
+    var snapshot: String
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(
+        name: .customLong("stage"),
+        help: ArgumentHelp(
+            "Only this stage; repeat for several (stages run in the order listed below).",
+            valueName: "stage"))
+    var stages: [Stage] = []
+
+    @Option(
+        help: ArgumentHelp(
+            "Only this wave (from DIR/waves.json): its teams, their projects and members, and those projects' keys, filters and ownership.",
+            valueName: "name"))
+    var wave: String?
+
+    @Flag(help: "Delete what exists only on the target instead of keeping it.")
+    var prune = false
+
+    @Option(help: ArgumentHelp("What to print on standard output.", valueName: "text|markdown|json"))
+    var format: PlanFormat = .text
+
+    @Option(
+        help: ArgumentHelp("Also save the plan here, for review and for apply (no secrets inside).", valueName: "file"))
+    var out: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Also write the Markdown plan into this folder as plan-1.md, plan-2.md, … (one per comment).",
+            valueName: "dir"))
+    var outMarkdownDir: String?
+
+    @Flag(help: "Exit 2 when there are changes, 0 when there are none (as Terraform's -detailed-exitcode).")
+    var detailedExitcode = false
+
+    func run() async throws {
+        let folder = URL(fileURLWithPath: snapshot)
+        let loaded = try SnapshotReader.read(from: folder, requireSecrets: true)
+        let desired = loaded.snapshot
+        let selectedWave = try wave.map { try WaveSelection.wave(named: $0, in: folder) }
+
+        let target = try TargetDatabase(url: database.url)
+        Terminal.note("connected to \(target.connection.target): self-hosted Sentry \(target.profile.summary)")
+        let current = try target.readOrganization(slug: desired.organization.slug)
+        let facts = try target.readFacts(for: desired)
+        target.warnings.forEach(Terminal.warning)
+        if current == nil {
+            Terminal.note("organization '\(desired.organization.slug)' is not on the target yet: everything is new")
+        }
+
+        let selection = Plan.Selection(
+            stages: stages.isEmpty ? Stage.allCases : Stage.allCases.filter(stages.contains), wave: wave,
+            prune: prune)
+        let changes = try Differ.changes(
+            desired: desired, current: current, facts: facts, selection: selection, wave: selectedWave)
+        let context = target.profile.summary
+        let manifest = try Data(contentsOf: folder.appendingPathComponent(SnapshotFile.manifest))
+        let plan = Plan(
+            createdAt: Date(), organization: desired.organization.slug,
+            snapshot: Plan.SnapshotReference(path: snapshot, manifestSHA256: SHA256Digest.hex(of: manifest)),
+            target: Plan.TargetReference(
+                location: target.connection.target.description, profile: context,
+                fingerprint: try Plan.TargetReference.fingerprint(of: current, context: context),
+                entityDigests: try current?.entityDigests() ?? [:]),
+            selection: selection, changes: changes)
+
+        switch format {
+        case .text: print(PlanText.render(plan, colour: Terminal.colourOnStandardOutput), terminator: "")
+        case .markdown: print(PlanMarkdown.render(plan).joined(), terminator: "")
+        case .json: print(try PlanJSON.render(plan), terminator: "")
+        }
+        if let outMarkdownDir { try writeMarkdownParts(PlanMarkdown.render(plan), to: outMarkdownDir) }
+        if let out {
+            try PlanFileOutput.write(plan, to: out)
+            Terminal.note("saved the plan to \(out)")
+        }
+        if detailedExitcode && PlanSummary(changes).hasChanges {
+            throw ExitCode(ExitStatus.differences.rawValue)
+        }
+    }
+
+    private func writeMarkdownParts(_ parts: [String], to directory: String) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            for (index, part) in parts.enumerated() {
+                try Data(part.utf8).write(
+                    to: URL(fileURLWithPath: directory).appendingPathComponent("plan-\(index + 1).md"), options: .atomic
+                )
+            }
+        } catch {
+            throw PlanOutputError(path: directory, reason: error.localizedDescription)
+        }
+        Terminal.note("wrote \(parts.count) Markdown part(s) to \(directory)")
+    }
+}
+
+enum PlanFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, markdown, json
+}
+
+extension Stage: ExpressibleByArgument {}
+
+enum PlanFileOutput {
+    static func write(_ plan: Plan, to path: String) throws {
+        do {
+            try Data(try PlanJSON.render(plan).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw PlanOutputError(path: path, reason: error.localizedDescription)
+        }
+    }
+}
+
+/// A plan or Markdown part could not be written.
+struct PlanOutputError: ReportableError {
+    var path: String
+    var reason: String
+    var exitStatus: ExitStatus { .unavailable }
+    var description: String {
+        "\(path): cannot write the plan: \(reason)\n    hint: check that the folder exists and is writable"
+    }
+}
+
+/// Finds `--wave NAME` in the snapshot's waves.json.
+enum WaveSelection {
+    static func wave(named name: String, in folder: URL) throws -> Wave {
+        let url = folder.appendingPathComponent(WaveFile.fileName)
+        guard let data = try? Data(contentsOf: url) else {
+            throw WaveSelectionError(
+                message: "--wave \(name): \(url.relativePath) does not exist",
+                hint: "transform writes waves.json beside the desired snapshot when the mapping file has waves")
+        }
+        let file: WaveFile
+        do {
+            file = try JSONDecoder().decode(WaveFile.self, from: data)
+        } catch {
+            throw WaveSelectionError(
+                message: "\(url.relativePath) is not a waves file: \(error)", hint: "run transform again to rewrite it",
+                exitStatus: .dataError)
+        }
+        guard let wave = file.wave(named: name) else {
+            let names = file.waves.map(\.name)
+            throw WaveSelectionError(
+                message: "--wave \(name): \(url.relativePath) has no such wave",
+                hint: names.isEmpty ? "it lists no waves" : "waves: \(names.joined(separator: ", "))")
+        }
+        return wave
+    }
+}
+
+struct WaveSelectionError: ReportableError {
+    var message: String
+    var hint: String
+    var exitStatus: ExitStatus = .usage
+    var description: String { "\(message)\n    hint: \(hint)" }
+}

@@ -1,0 +1,190 @@
+import Foundation
+import SentryModel
+import Testing
+
+@testable import SelfHosted
+
+/// `sentry-migrate plan` run as a process against the seeded fixture database, and the facts reader.
+@Suite(.requiresDatabase) struct PlanCommandTests {
+    @Test func theSeededOrganizationAgainstItsOwnSnapshotHasNoChanges() throws {
+        try withSeededDatabase { url, folder in
+            let current = try readSnapshot(url: url, into: folder)
+            let result = try SentryMigrateBinary.run(
+                ["plan", "--snapshot", current.path, "--database", url, "--detailed-exitcode"])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout.hasSuffix("No changes. The target matches the snapshot.\n"), "\(result.stdout)")
+            expectNoSecret(in: [result.stdout, result.stderr])
+        }
+    }
+
+    @Test func anEditedTeamNameIsAChangeAndExitsTwo() throws {
+        try withSeededDatabase { url, folder in
+            let current = try readSnapshot(url: url, into: folder)
+            var desired = try SnapshotReader.read(from: current).snapshot
+            let index = try #require(desired.teams.firstIndex { $0.slug == "backend" })
+            desired.teams[index].name = "Backend “Core” | Team"
+            let desiredFolder = folder.appendingPathComponent("desired")
+            try SnapshotWriter.write(
+                desired, source: SnapshotSource(kind: .transform, location: "current + test"),
+                exportedAt: Date(timeIntervalSince1970: 0), to: desiredFolder)
+
+            let planFile = folder.appendingPathComponent("plan.json")
+            let result = try SentryMigrateBinary.run(
+                [
+                    "plan", "--snapshot", desiredFolder.path, "--database", url, "--detailed-exitcode", "--out",
+                    planFile.path,
+                ])
+            #expect(result.status == ExitStatus.differences.rawValue, "\(result.stderr)")
+            #expect(
+                result.stdout.contains("Teams:\n  ~ backend\n      name: \"Backend\" → \"Backend “Core” | Team\"\n"))
+            #expect(result.stdout.hasSuffix("Plan: 0 to create, 1 to update, 0 to delete, 0 kept.\n"))
+            #expect(!result.stdout.contains("\u{1B}["), "no colours when standard output is not a terminal")
+
+            let saved = try String(contentsOf: planFile, encoding: .utf8)
+            let plan = try JSONDecoder().decode(Plan.self, from: Data(saved.utf8))
+            #expect(plan.changes.map(\.key) == ["backend"])
+            #expect(plan.target.profile.hasPrefix("26.x"))
+            #expect(plan.target.entityDigests["teams/backend"] != nil)
+            #expect(plan.snapshot.path == desiredFolder.path)
+
+            var outputs = [result.stdout, result.stderr, saved]
+            let markdownFolder = folder.appendingPathComponent("md")
+            for format in ["markdown", "json"] {
+                let other = try SentryMigrateBinary.run(
+                    [
+                        "plan", "--snapshot", desiredFolder.path, "--database", url, "--format", format,
+                        "--out-markdown-dir", markdownFolder.path,
+                    ])
+                #expect(other.status == 0, "\(other.stderr)")
+                #expect(other.stdout.contains("Backend “Core” | Team"))
+                outputs += [other.stdout, other.stderr]
+                if format == "markdown" {
+                    let part = try String(
+                        contentsOf: markdownFolder.appendingPathComponent("plan-1.md"), encoding: .utf8)
+                    #expect(part == other.stdout)
+                    #expect(part.hasPrefix("<!-- sentry-migrate plan: part 1 of 1 -->"))
+                }
+            }
+            expectNoSecret(in: outputs)
+        }
+    }
+
+    @Test func anUnknownWaveIsAUsageError() throws {
+        try withSeededDatabase { url, folder in
+            let current = try readSnapshot(url: url, into: folder)
+            let result = try SentryMigrateBinary.run(
+                ["plan", "--snapshot", current.path, "--database", url, "--wave", "first"])
+            #expect(result.status == ExitStatus.usage.rawValue)
+            #expect(result.stderr.contains("--wave first"))
+            #expect(result.stderr.contains("waves.json"))
+        }
+    }
+
+    @Test func factsNameExistingUsersAndEveryCollision() throws {
+        try TestDatabase.withScratchDatabase { scratch in
+            try SchemaFixture.v26.load(into: try scratch.connect(), seeded: true)
+            let target = try TargetDatabase(target: scratch.target)
+            let desired = Snapshot(
+                organization: Organization(slug: "newco", name: "New Co"),
+                members: [
+                    Member(email: "marek.manager@acme.example", name: "Marek", role: "member"),
+                    Member(email: "nobody@newco.example", name: "Nobody", role: "member"),
+                ],
+                projects: [
+                    Project(slug: "site", name: "Site", hostedId: "9101"),
+                    Project(slug: "fresh", name: "Fresh", hostedId: "123456"),
+                ],
+                keys: [
+                    ClientKey(project: "site", label: "Default", publicKey: "b89385d6755f00eba80cd74be87f8792"),
+                    ClientKey(project: "fresh", label: "Default", publicKey: "0123456789abcdef0123456789abcdef"),
+                ],
+                secrets: [
+                    KeySecret(
+                        publicKey: "b89385d6755f00eba80cd74be87f8792", secretKey: "e1d471c0ebffc7d3991359efef566338"),
+                    KeySecret(
+                        publicKey: "0123456789abcdef0123456789abcdef", secretKey: "7ae47357bdb7134142c049fa632e0a88"),
+                ])
+            let facts = try target.readFacts(for: desired)
+            #expect(facts.usersByEmail == ["marek.manager@acme.example": 102])
+            #expect(facts.projectIdHolders == ["9101": TargetFacts.Holder(organization: "other-org", project: "api")])
+            #expect(
+                facts.publicKeyHolders == [
+                    "b89385d6755f00eba80cd74be87f8792": TargetFacts.Holder(
+                        organization: "other-org", project: "api", publicKey: "b89385d6755f00eba80cd74be87f8792")
+                ])
+            #expect(
+                facts.secretKeyHolders == [
+                    "b89385d6755f00eba80cd74be87f8792": TargetFacts.Holder(
+                        organization: "other-org", project: "api", publicKey: "b89385d6755f00eba80cd74be87f8792"),
+                    "0123456789abcdef0123456789abcdef": TargetFacts.Holder(
+                        organization: "acme-corp", project: "web", publicKey: "b83d7e41bfc423b5e7f2096c2035b30f"),
+                ])
+        }
+    }
+
+    @Test func aNewOrganizationIsPlannedWholeWithItsCollisions() throws {
+        try withSeededDatabase { url, folder in
+            let current = try readSnapshot(url: url, into: folder)
+            var desired = try SnapshotReader.read(from: current).snapshot
+            desired.organization.slug = "acme-two"
+            let desiredFolder = folder.appendingPathComponent("desired")
+            try SnapshotWriter.write(
+                desired, source: SnapshotSource(kind: .transform, location: "test"),
+                exportedAt: Date(timeIntervalSince1970: 0), to: desiredFolder)
+            let result = try SentryMigrateBinary.run(
+                ["plan", "--snapshot", desiredFolder.path, "--database", url, "--detailed-exitcode"])
+            #expect(result.status == ExitStatus.differences.rawValue, "\(result.stderr)")
+            #expect(result.stderr.contains("organization 'acme-two' is not on the target yet"))
+            #expect(result.stdout.contains("+ api  — DSNs change: project id 9001 is taken by acme-corp/api"))
+            #expect(result.stdout.contains("+ ada@acme.example  — links existing user #103"))
+            #expect(result.stdout.contains("+ contractor@partner.example  — invites"))
+            expectNoSecret(in: [result.stdout, result.stderr])
+        }
+    }
+
+    @Test func errorsShowNeitherPasswordsNorSecrets() throws {
+        try withSeededDatabase { url, folder in
+            let current = try readSnapshot(url: url, into: folder)
+            let unreachable = try SentryMigrateBinary.run(
+                [
+                    "plan", "--snapshot", current.path, "--database",
+                    "postgresql://sentry:hunter2-Secret@127.0.0.1:1/postgres",
+                ],
+                environment: ["PGCONNECT_TIMEOUT": "3"])
+            #expect(unreachable.status == ExitStatus.unavailable.rawValue)
+            #expect(!unreachable.stderr.contains("hunter2-Secret") && !unreachable.stdout.contains("hunter2-Secret"))
+
+            try FileManager.default.removeItem(at: current.appendingPathComponent("secrets"))
+            let noSecrets = try SentryMigrateBinary.run(["plan", "--snapshot", current.path, "--database", url])
+            #expect(noSecrets.status == ExitStatus.dataError.rawValue, "\(noSecrets.stderr)")
+            #expect(noSecrets.stderr.contains("secrets"))
+            expectNoSecret(in: [unreachable.stdout, unreachable.stderr, noSecrets.stdout, noSecrets.stderr])
+        }
+    }
+
+    // MARK: - Helpers
+
+    private func withSeededDatabase(_ body: (String, URL) throws -> Void) throws {
+        try TestDatabase.withScratchDatabase { scratch in
+            try SchemaFixture.v26.load(into: try scratch.connect(), seeded: true)
+            let base = try #require(TestDatabase.url)
+            let url = base.replacingOccurrences(of: "///postgres?", with: "///\(scratch.name)?")
+            try withTemporaryFolder { folder in try body(url, folder) }
+        }
+    }
+
+    private func readSnapshot(url: String, into folder: URL) throws -> URL {
+        let out = folder.appendingPathComponent("current")
+        let result = try SentryMigrateBinary.run(["read", "--database", url, "--org", "acme-corp", "--out", out.path])
+        try #require(result.status == 0, "\(result.stderr)")
+        return out
+    }
+
+    private func expectNoSecret(in outputs: [String], sourceLocation: SourceLocation = #_sourceLocation) {
+        for secret in seededAcmeSnapshot.secrets {
+            for output in outputs where output.contains(secret.secretKey) {
+                Issue.record("secret key of \(secret.publicKey) appears in the output", sourceLocation: sourceLocation)
+            }
+        }
+    }
+}
