@@ -157,7 +157,8 @@ struct Applier {
                     return StageOutcome(stage: stage, creates: 0, updates: 0, deletes: 0, alreadyApplied: true)
                 }
                 let session = WriteSession(
-                    connection: connection, profile: profile, stage: stage, now: started, killSwitch: killSwitch)
+                    connection: connection, profile: profile, stage: stage, now: started, killSwitch: killSwitch,
+                    defersLaterTeams: request.plan.selection.wave != nil)
                 let index = try OrganizationIndex.load(slug: organization, connection: connection)
                 stageNotes = try write(stage, changes: changes, session: session, index: index)
                 for (table, columns) in session.insertedColumns { inserted[table, default: []].formUnion(columns) }

@@ -124,14 +124,7 @@ struct ProjectWriter {
         var inserts: [Record] = []
         var removed: [Int64] = []
         for (projectId, slugs) in desired {
-            let wanted = Set(
-                try slugs.map { slug -> Int64 in
-                    guard let id = teams[slug] else {
-                        throw ApplyOrderError(
-                            message: "team '\(slug)' is not on the target; apply the teams stage (or its wave) first")
-                    }
-                    return id
-                })
+            let wanted = Set(try slugs.compactMap { try session.linkableTeam($0, in: teams) })
             let existing = current[projectId] ?? [:]
             removed += existing.filter { !wanted.contains($0.key) }.map(\.value)
             inserts += wanted.subtracting(existing.keys).sorted().map { ["project_id": projectId, "team_id": $0] }

@@ -24,11 +24,7 @@ struct TeamMembershipWriter {
         for (memberId, memberships) in desired {
             var wanted: [Int64: String?] = [:]
             for membership in memberships {
-                guard let teamId = teams[membership.slug] else {
-                    throw ApplyOrderError(
-                        message:
-                            "team '\(membership.slug)' is not on the target; apply the teams stage (or its wave) first")
-                }
+                guard let teamId = try session.linkableTeam(membership.slug, in: teams) else { continue }
                 wanted[teamId] = membership.role
             }
             let rows = current[memberId] ?? []

@@ -23,7 +23,15 @@ final class WriteSession {
     private(set) var insertedColumns: [String: Set<String>] = [:]
     private(set) var statementCount = 0
 
-    init(connection: PostgresConnection, profile: TargetProfile, stage: Stage, now: Date, killSwitch: KillSwitch?) {
+    /// A wave plan names teams of later waves in memberships and project teams; those links are left
+    /// for their own wave (as `plan --wave` leaves them out) instead of being an error.
+    let defersLaterTeams: Bool
+
+    init(
+        connection: PostgresConnection, profile: TargetProfile, stage: Stage, now: Date, killSwitch: KillSwitch?,
+        defersLaterTeams: Bool = false
+    ) {
+        self.defersLaterTeams = defersLaterTeams
         self.connection = connection
         self.profile = profile
         self.stage = stage
@@ -32,6 +40,16 @@ final class WriteSession {
     }
 
     func has(_ table: String) -> Bool { profile.catalog.hasTable(table) }
+
+    /// The id of team `slug` for a link to it; nil when a wave plan leaves the link for a later wave.
+    func linkableTeam(_ slug: String, in teams: [String: Int64]) throws -> Int64? {
+        if let id = teams[slug] { return id }
+        guard defersLaterTeams else {
+            throw ApplyOrderError(
+                message: "team '\(slug)' is not on the target; apply the teams stage (or its wave) first")
+        }
+        return nil
+    }
 
     func has(_ table: String, column: String) -> Bool { profile.catalog.column(table, column) != nil }
 

@@ -11,7 +11,7 @@ import Testing
         let desired = DesiredOrganization.snapshot
         let full = try ApplyScratch.withTarget(fixture) { scratch, database in
             try ApplyScratch.planAndApply(desired, on: database)
-            return try sideRows(try scratch.connect())
+            return try ApplyScratch.sideRows(try scratch.connect())
         }
         try ApplyScratch.withTarget(fixture) { scratch, database in
             // One saved plan, applied one `--stage` at a time.
@@ -23,7 +23,7 @@ import Testing
                 #expect(report.stages.map(\.stage) == [stage])
             }
             expectSameConfiguration(try ApplyScratch.read(database), desired)
-            #expect(try sideRows(try scratch.connect()) == full)
+            #expect(try ApplyScratch.sideRows(try scratch.connect()) == full)
             // Running the whole plan again does nothing: every stage is in the journal.
             let again = try database.apply(
                 ApplyRequest(plan: plan, planDigest: "same-plan", planPath: "plan.json", desired: desired))
@@ -36,7 +36,7 @@ import Testing
         let desired = DesiredOrganization.snapshot
         let full = try ApplyScratch.withTarget(fixture) { scratch, database in
             try ApplyScratch.planAndApply(desired, on: database)
-            return try sideRows(try scratch.connect())
+            return try ApplyScratch.sideRows(try scratch.connect())
         }
         try ApplyScratch.withTarget(fixture) { scratch, database in
             // Wave 1: team backend, its projects and members (as `plan --wave` restricts them).
@@ -53,7 +53,7 @@ import Testing
             // Wave 2: everything else.
             try ApplyScratch.planAndApply(desired, on: database)
             expectSameConfiguration(try ApplyScratch.read(database), desired)
-            #expect(try sideRows(try scratch.connect()) == full)
+            #expect(try ApplyScratch.sideRows(try scratch.connect()) == full)
         }
     }
 
@@ -126,24 +126,5 @@ import Testing
             }
             #expect(try database.checkInvariants(organization: "acme-io", desired: changed).isEmpty)
         }
-    }
-
-    /// Row counts of every table apply writes, and the shape of the rows that are not configuration.
-    private func sideRows(_ db: PostgresConnection) throws -> [String: Int] {
-        var counts: [String: Int] = [:]
-        for table in [
-            "auth_user", "sentry_useremail", "sentry_email", "sentry_organization", "sentry_organizationmapping",
-            "sentry_organizationslugreservation", "hybridcloud_organizationslugreservationreplica", "sentry_team",
-            "sentry_actor", "sentry_teamreplica", "sentry_organizationmember", "sentry_organizationmembermapping",
-            "sentry_organizationmember_teams", "sentry_organizationmember_teamsreplica", "sentry_project",
-            "sentry_projectteam", "sentry_projectkey", "sentry_projectkeymapping", "sentry_projectoptions",
-            "sentry_projectownership",
-        ] {
-            let exists = try db.query("SELECT to_regclass(\(table)) IS NOT NULL AS present")[0].bool("present")
-            if exists { counts[table] = try ApplyScratch.count(db, "SELECT count(*) FROM \(identifier: table)") }
-        }
-        counts["projects with hosted ids"] = try ApplyScratch.count(
-            db, "SELECT count(*) FROM sentry_project WHERE id IN (4501234, 4501235)")
-        return counts
     }
 }

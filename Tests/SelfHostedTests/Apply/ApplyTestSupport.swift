@@ -34,6 +34,25 @@ enum ApplyScratch {
         try #require(try database.readOrganization(slug: slug))
     }
 
+    /// Row counts of every table apply writes, and the shape of the rows that are not configuration.
+    static func sideRows(_ db: PostgresConnection) throws -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for table in [
+            "auth_user", "sentry_useremail", "sentry_email", "sentry_organization", "sentry_organizationmapping",
+            "sentry_organizationslugreservation", "hybridcloud_organizationslugreservationreplica", "sentry_team",
+            "sentry_actor", "sentry_teamreplica", "sentry_organizationmember", "sentry_organizationmembermapping",
+            "sentry_organizationmember_teams", "sentry_organizationmember_teamsreplica", "sentry_project",
+            "sentry_projectteam", "sentry_projectkey", "sentry_projectkeymapping", "sentry_projectoptions",
+            "sentry_projectownership",
+        ] {
+            let exists = try db.query("SELECT to_regclass(\(table)) IS NOT NULL AS present")[0].bool("present")
+            if exists { counts[table] = try ApplyScratch.count(db, "SELECT count(*) FROM \(identifier: table)") }
+        }
+        counts["projects with hosted ids"] = try ApplyScratch.count(
+            db, "SELECT count(*) FROM sentry_project WHERE id IN (4501234, 4501235)")
+        return counts
+    }
+
     static func count(_ connection: PostgresConnection, _ sql: SQL) throws -> Int {
         try connection.query(sql)[0].int("count")
     }
