@@ -35,8 +35,11 @@ public enum Differ {
         }
         if stages.contains(.members) {
             let currentMembers = Dictionary(uniqueKeysWithValues: (current?.members ?? []).map { ($0.email, $0) })
+            let members = desired.members.map {
+                awaitingAcceptance($0, current: currentMembers[$0.email], facts: facts)
+            }
             try pass.compare(
-                .members, desired: desired.members, current: current?.members ?? [], key: \.email,
+                .members, desired: members, current: current?.members ?? [], key: \.email,
                 omitting: ["email", "hostedId", "identity"],
                 annotate: { change, member in
                     if let later = deferred["members/\(member.email)"] { change.notes.append(laterTeams(later)) }
@@ -85,6 +88,18 @@ public enum Differ {
                 omitting: ["project"])
         }
         return pass.changes
+    }
+
+    /// A member apply can only invite stays a pending invite until the person accepts; an invite
+    /// holds no name. Compared as such, so an applied invite is not planned again and again.
+    private static func awaitingAcceptance(_ member: Member, current: Member?, facts: TargetFacts) -> Member {
+        guard !member.pending, let current, current.pending,
+            IdentityOutcomes.outcome(for: member, facts: facts).0.policy == .invite
+        else { return member }
+        var awaiting = member
+        awaiting.pending = true
+        awaiting.name = current.name
+        return awaiting
     }
 
     private static func laterTeams(_ teams: [String]) -> String {

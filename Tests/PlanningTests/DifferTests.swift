@@ -129,6 +129,26 @@ import Testing
         #expect(ada.fields.contains(FieldChange(field: "pending", before: .bool(true), after: .bool(false))))
     }
 
+    /// Apply can only invite someone without a user; until they accept, the invite is what was wanted.
+    @Test func anAppliedInviteAwaitingAcceptanceIsNoChange() throws {
+        let wanted = Member(email: "new@acme.example", name: "New Person", role: "member")
+        let invited = Member(email: "new@acme.example", name: "new@acme.example", role: "member", pending: true)
+        let desired = Snapshot(organization: org, members: [wanted])
+        #expect(try diff(desired, Snapshot(organization: org, members: [invited])).isEmpty)
+
+        // Once a user with the e-mail exists, linking is possible and the plan says so.
+        let facts = TargetFacts(usersByEmail: ["new@acme.example": 77])
+        let changes = try diff(desired, Snapshot(organization: org, members: [invited]), facts: facts)
+        #expect(changes.first?.identity == IdentityOutcome(policy: .link, existingUserId: 77))
+
+        // A role change on a waiting invite is still a change.
+        var promoted = wanted
+        promoted.role = "admin"
+        let roleChange = try diff(
+            Snapshot(organization: org, members: [promoted]), Snapshot(organization: org, members: [invited]))
+        #expect(roleChange.first?.fields.map(\.field) == ["role"])
+    }
+
     @Test func dsnOutcomesNameEveryCollision() throws {
         var facts = PlanFixture.facts
         facts.secretKeyHolders[PlanFixture.apiKey] = TargetFacts.Holder(
