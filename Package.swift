@@ -5,11 +5,16 @@ let package = Package(
     name: "sentry-migrate",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "sentry-migrate", targets: ["sentry-migrate"])
+        .executable(name: "sentry-migrate", targets: ["sentry-migrate"]),
+        .executable(name: "sentry-sim", targets: ["sentry-sim"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        // The simulator only; the client uses Foundation's URLSession.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.65.0"),
     ],
     targets: [
         // Pure core: entity types, snapshot files, errors shared by every command.
@@ -22,17 +27,46 @@ let package = Package(
         ),
         // The only owner of the self-hosted PostgreSQL database.
         .target(name: "SelfHosted", dependencies: ["SentryModel", "CLibPQ"]),
+        // sentry.io's REST API client: pagination, rate limits, retries, and the exporter.
+        .target(name: "HostedAPI", dependencies: ["SentryModel"]),
+        // A stand-in for sentry.io's API, for tests, the demo and benchmarks.
+        .target(
+            name: "SentrySimulator",
+            dependencies: [
+                "SentryModel",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "sentry-sim",
+            dependencies: [
+                "SentrySimulator", "SentryModel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
         // Thin CLI: one file per subcommand.
         .executableTarget(
             name: "sentry-migrate",
             dependencies: [
                 "SentryModel",
                 "SelfHosted",
+                "HostedAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "SentryModelTests", dependencies: ["SentryModel"]),
         .testTarget(name: "SelfHostedTests", dependencies: ["SelfHosted", "SentryModel"]),
+        .testTarget(
+            name: "HostedAPITests",
+            dependencies: [
+                "HostedAPI", "SentrySimulator", "SentryModel",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
     ]
 )

@@ -1,0 +1,2 @@
+@main
+enum SentrySim { static func main() {} }
