@@ -54,6 +54,9 @@ public final class Simulator: Sendable {
             try? await Task.sleep(for: configuration.latency)
         }
         var response = await answer(call)
+        if response.status == .ok, configuration.malformedEndpoints.contains(call.endpoint) {
+            response.body = Data(#"{"unexpected":[1,2,3]}"#.utf8)
+        }
         if roll(faults.serverError) {
             let status: HTTPResponse.Status = [.internalServerError, .badGateway, .serviceUnavailable][
                 Int(dice.withLock { $0.next() } % 3)]

@@ -10,6 +10,9 @@ public struct SimulatorConfiguration: Sendable {
     public var faults: FaultRates
     /// Seeds the fault dice, so a run's faults can be replayed.
     public var faultSeed: UInt64
+    /// Endpoints (`teams`, `keys`, `ownership`, …) whose successful answers are replaced by JSON
+    /// of the wrong shape, to test how clients report a malformed answer.
+    public var malformedEndpoints: Set<String> = []
 
     public init(
         tokens: [String: Set<String>] = [:], expiredTokens: Set<String> = [], latency: Duration = .zero,
