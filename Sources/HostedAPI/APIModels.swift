@@ -90,7 +90,8 @@ enum OptionValue: Decodable {
     var lines: [String] {
         switch self {
         case .list(let values): values
-        case .text(let text): text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        case .text(let text):
+            text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         case .flag, .other: []
         }
     }

@@ -15,7 +15,9 @@ public struct Exporter: Sendable {
         "filters:chunk-load-error",
     ]
 
-    public init(client: HostedClient, organization: String, progress: @escaping @Sendable (ExportProgress) -> Void = { _ in }) {
+    public init(
+        client: HostedClient, organization: String, progress: @escaping @Sendable (ExportProgress) -> Void = { _ in }
+    ) {
         self.client = client
         self.organization = organization
         self.progress = progress
@@ -49,8 +51,10 @@ public struct Exporter: Sendable {
             let pending = member.pending ?? (member.user == nil)
             let email = member.email.lowercased()
             return Member(
-                email: email, name: member.name ?? member.user?.name ?? email, role: member.orgRole ?? member.role ?? "member",
-                pending: pending, teams: (memberships[member.id] ?? []).sorted { $0.slug < $1.slug }, hostedId: member.id)
+                email: email, name: member.name ?? member.user?.name ?? email,
+                role: member.orgRole ?? member.role ?? "member",
+                pending: pending, teams: (memberships[member.id] ?? []).sorted { $0.slug < $1.slug },
+                hostedId: member.id)
         }
         report(.members, members.count, members.count, finished: true)
 
@@ -80,7 +84,8 @@ public struct Exporter: Sendable {
     /// Team roles from whichever costs fewer requests: each team's member list (paged) or each
     /// member's details (one request per member). Team lists report `memberCount`, so the
     /// choice is known before the first request.
-    func teamMemberships(teams: [APITeam], members: [APIMember], org: String) async throws -> [String: [TeamMembership]] {
+    func teamMemberships(teams: [APITeam], members: [APIMember], org: String) async throws -> [String: [TeamMembership]]
+    {
         guard !teams.isEmpty, !members.isEmpty else { return [:] }
         let listingCost = RequestFormula.teamListingCost(teamMemberCounts: teams.map { $0.memberCount ?? 0 })
         var result: [String: [TeamMembership]] = [:]
@@ -90,9 +95,13 @@ public struct Exporter: Sendable {
                     "/api/0/teams/\(org)/\(team.slug.urlPathEscaped)/members/", of: APITeamMember.self,
                     scope: "team:read", what: .team(team.slug))
                 return (team.slug, list)
-            } done: { report(.members, $0, teams.count, finished: false) }
+            } done: {
+                report(.members, $0, teams.count, finished: false)
+            }
             for (slug, list) in lists {
-                for member in list { result[member.id, default: []].append(TeamMembership(slug: slug, role: member.teamRole)) }
+                for member in list {
+                    result[member.id, default: []].append(TeamMembership(slug: slug, role: member.teamRole))
+                }
             }
         } else {
             let details = try await bounded(members) { member in
@@ -100,7 +109,9 @@ public struct Exporter: Sendable {
                     "/api/0/organizations/\(org)/members/\(member.id.urlPathEscaped)/", as: APIMemberDetails.self,
                     scope: "member:read", what: .member(member.id)
                 ).0
-            } done: { report(.members, $0, members.count, finished: false) }
+            } done: {
+                report(.members, $0, members.count, finished: false)
+            }
             for detail in details {
                 let roles = detail.teamRoles ?? (detail.teams ?? []).map { .init(teamSlug: $0, role: nil) }
                 result[detail.id] = roles.map { TeamMembership(slug: $0.teamSlug, role: $0.role) }
@@ -138,7 +149,8 @@ public struct Exporter: Sendable {
                 secrets: keys.map { KeySecret(publicKey: $0.public, secretKey: $0.secret) },
                 filters: Self.filters(filters, options: project.options ?? [:], project: project.slug),
                 ownership: Self.ownership(ownership, project: project.slug))
-        } done: { _ in }
+        } done: { _ in
+        }
     }
 
     static func clientKey(_ key: APIKey, project: String) -> ClientKey {
@@ -231,9 +243,15 @@ public struct Exporter: Sendable {
 /// Counts finished projects across concurrent tasks.
 final class ProgressCounter: Sendable {
     private let value = Mutex(0)
-    func increment() -> Int { value.withLock { $0 += 1; return $0 } }
+    func increment() -> Int {
+        value.withLock {
+            $0 += 1; return $0
+        }
+    }
 }
 
 extension String {
-    var urlPathEscaped: String { addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? self }
+    var urlPathEscaped: String {
+        addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? self
+    }
 }

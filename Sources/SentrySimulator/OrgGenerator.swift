@@ -134,7 +134,8 @@ public enum OrgGenerator {
             filters.append(filter)
             if index % 2 == 0, let team = projectTeams.first {
                 let owner = members.first { !$0.pending }?.email ?? "owner@example.com"
-                let raw = "# owners\npath:src/** #\(team)\nurl:\"https://example.com/a b\" \(owner)\ntags.level:error #\(team)"
+                let raw =
+                    "# owners\npath:src/** #\(team)\nurl:\"https://example.com/a b\" \(owner)\ntags.level:error #\(team)"
                 ownership.append(
                     Ownership(
                         project: slug, raw: raw, fallthrough: index % 4 == 0,

@@ -65,7 +65,8 @@ enum Paginate {
     }
 
     /// `Link` exactly as Sentry's `add_cursor_headers` builds it: previous first, both always.
-    static func linkHeader(base: String, query: [(String, String)], previous: Cursor, previousHasResults: Bool,
+    static func linkHeader(
+        base: String, query: [(String, String)], previous: Cursor, previousHasResults: Bool,
         next: Cursor, nextHasResults: Bool
     ) -> String {
         let kept = query.filter { $0.0 != "cursor" }.map { "\(encode($0.0))=\(encode($0.1))" }.joined(separator: "&")

@@ -1,6 +1,6 @@
 import Foundation
-import Hummingbird
 import HTTPTypes
+import Hummingbird
 
 /// A response being built: status, JSON bytes and extra headers.
 struct Reply {
@@ -31,7 +31,9 @@ struct Reply {
     }
 
     static func unauthorized(_ detail: String) -> Reply {
-        Reply(status: .unauthorized, body: DetailBody(detail: detail), headers: [("WWW-Authenticate", "xBasic realm=\"api\"")])
+        Reply(
+            status: .unauthorized, body: DetailBody(detail: detail),
+            headers: [("WWW-Authenticate", "xBasic realm=\"api\"")])
     }
 
     static func badRequest(_ detail: String) -> Reply {

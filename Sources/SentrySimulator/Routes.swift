@@ -116,7 +116,8 @@ extension Simulator {
             body.teams = record.member.teams.map(\.slug)
             body.teamRoles = record.member.teams.map { MemberBody.TeamRoleBody(teamSlug: $0.slug, role: $0.role) }
             body.invite_link = .some(nil)
-            body.isOnlyOwner = record.member.role == "owner" && org.members.filter { $0.member.role == "owner" }.count == 1
+            body.isOnlyOwner =
+                record.member.role == "owner" && org.members.filter { $0.member.role == "owner" }.count == 1
             return Reply(body: body)
         case .teamMembers(_, let team):
             guard let record = org.team(team) else { return .notFound() }
@@ -186,9 +187,11 @@ extension Simulator {
         var options: [String: StoredOption] = [:]
         for key in asked {
             switch key {
-            case "sentry:blacklisted_ips" where !filters.blacklistedIps.isEmpty: options[key] = .list(filters.blacklistedIps)
+            case "sentry:blacklisted_ips" where !filters.blacklistedIps.isEmpty:
+                options[key] = .list(filters.blacklistedIps)
             case "sentry:releases" where !filters.releases.isEmpty: options[key] = .list(filters.releases)
-            case "sentry:error_messages" where !filters.errorMessages.isEmpty: options[key] = .list(filters.errorMessages)
+            case "sentry:error_messages" where !filters.errorMessages.isEmpty:
+                options[key] = .list(filters.errorMessages)
             case "filters:react-hydration-errors" where !filters.reactHydrationErrors: options[key] = .flag("0")
             case "filters:chunk-load-error" where !filters.chunkLoadError: options[key] = .flag("0")
             default: break

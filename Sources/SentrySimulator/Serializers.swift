@@ -321,7 +321,8 @@ struct ClientKeyBody: Encodable {
                 "otlp_logs": "\(base)/integration/otlp/v1/logs",
             ], forKey: "dsn")
         try container.encode(key.browserSdkVersion ?? "7.x", forKey: "browserSdkVersion")
-        try container.encode(["choices": [["latest", "latest"], ["7.x", "7.x"], ["8.x", "8.x"]]], forKey: "browserSdk")
+        try container.encode(
+            ["choices": [["latest", "latest"], ["7.x", "7.x"], ["8.x", "8.x"]]], forKey: "browserSdk")
         try container.encode(fixedDate, forKey: "dateCreated")
         let loader = key.loaderOptions ?? LoaderOptions()
         try container.encode(

@@ -57,7 +57,8 @@ public struct SimulatedOrg: Sendable {
             userId += 1
             return MemberRecord(id: memberId, userId: member.pending ? nil : userId, member: member)
         }.sorted { $0.id < $1.id }
-        let secrets = Dictionary(canonical.secrets.map { ($0.publicKey, $0.secretKey) }, uniquingKeysWith: { a, _ in a })
+        let secrets = Dictionary(
+            canonical.secrets.map { ($0.publicKey, $0.secretKey) }, uniquingKeysWith: { a, _ in a })
         let filters = Dictionary(canonical.filters.map { ($0.project, $0) }, uniquingKeysWith: { a, _ in a })
         let ownership = Dictionary(canonical.ownership.map { ($0.project, $0) }, uniquingKeysWith: { a, _ in a })
         let keysByProject = Dictionary(grouping: canonical.keys, by: \.project)
@@ -70,7 +71,8 @@ public struct SimulatedOrg: Sendable {
                 return KeyRecord(id: keyId, key: key, secretKey: secret)
             }
             return ProjectRecord(
-                id: projectId, project: project, filters: filters[project.slug] ?? InboundFilters(project: project.slug),
+                id: projectId, project: project,
+                filters: filters[project.slug] ?? InboundFilters(project: project.slug),
                 ownership: ownership[project.slug], keys: keys.sorted { $0.id > $1.id })
         }
     }

@@ -8,6 +8,9 @@ enum Terminal {
 
     static func note(_ message: String) { printErr(message) }
 
+    /// Whether stderr is a terminal (live progress) rather than a file or pipe (plain lines).
+    static var isInteractive: Bool { isatty(STDERR_FILENO) != 0 }
+
     private static func printErr(_ message: String) {
         FileHandle.standardError.write(Data((message + "\n").utf8))
     }

@@ -13,12 +13,16 @@ import Testing
             GeneratorSpec(teams: 130, projects: 210, members: 260, pendingEvery: 7, maxKeysPerProject: 3, seed: 11))
         for index in 0..<205 {
             let publicKey = String(format: "%032x", 0xabc000 + index)
-            snapshot.keys.append(ClientKey(project: "project-1", label: "bulk \(index)", publicKey: publicKey,
-                browserSdkVersion: "8.x", loaderOptions: LoaderOptions(), hostedProjectId: "3000000"))
-            snapshot.secrets.append(KeySecret(publicKey: publicKey, secretKey: String(format: "%032x", 0xdef000 + index)))
+            snapshot.keys.append(
+                ClientKey(
+                    project: "project-1", label: "bulk \(index)", publicKey: publicKey,
+                    browserSdkVersion: "8.x", loaderOptions: LoaderOptions(), hostedProjectId: "3000000"))
+            snapshot.secrets.append(
+                KeySecret(publicKey: publicKey, secretKey: String(format: "%032x", 0xdef000 + index)))
         }
         // One big team, so its member list has pages too.
-        for index in snapshot.members.indices where index < 150 && !snapshot.members[index].teams.contains(where: { $0.slug == "team-1" }) {
+        for index in snapshot.members.indices
+        where index < 150 && !snapshot.members[index].teams.contains(where: { $0.slug == "team-1" }) {
             snapshot.members[index].teams.append(TeamMembership(slug: "team-1", role: index % 2 == 0 ? "admin" : nil))
             snapshot.members[index].teams.sort { $0.slug < $1.slug }
         }
@@ -38,7 +42,8 @@ import Testing
                 snapshot.members.filter { $0.teams.contains { $0.slug == team.slug } }.count
             },
             members: snapshot.members.count,
-            keysPerProject: snapshot.projects.map { project in snapshot.keys.filter { $0.project == project.slug }.count })
+            keysPerProject: snapshot.projects.map { project in snapshot.keys.filter { $0.project == project.slug }.count
+            })
     }
 
     @Test func exportReproducesTheOrganizationWithTheFormulasRequestCount() async throws {
@@ -82,7 +87,9 @@ import Testing
         try await withSimulator(Self.org, configuration: configuration) { simulator, base in
             try await Exporter(client: Self.client(base), organization: "acme").export(to: faulty, exportedAt: when)
             let counts = simulator.metrics.current
-            #expect(counts.byStatus[500, default: 0] + counts.byStatus[502, default: 0] + counts.byStatus[503, default: 0] > 0)
+            #expect(
+                counts.byStatus[500, default: 0] + counts.byStatus[502, default: 0] + counts.byStatus[503, default: 0]
+                    > 0)
             #expect(counts.byStatus[429, default: 0] > 0)
             #expect(counts.successful >= Self.expectedRequests(Self.org))
         }

@@ -25,7 +25,8 @@ import FoundationNetworking
     @Test func offsetPagesCarryBothLinksExactlyAsSentryBuildsThem() async throws {
         try await withSimulator(Self.org) { _, base in
             let (data, first) = try await fetch(base, "/api/0/organizations/acme/teams/")
-            let link = "<\(base.absoluteString)/api/0/organizations/acme/teams/?&cursor=100:-1:1>; rel=\"previous\"; "
+            let link =
+                "<\(base.absoluteString)/api/0/organizations/acme/teams/?&cursor=100:-1:1>; rel=\"previous\"; "
                 + "results=\"false\"; cursor=\"100:-1:1\", <\(base.absoluteString)/api/0/organizations/acme/teams/?&"
                 + "cursor=100:1:0>; rel=\"next\"; results=\"true\"; cursor=\"100:1:0\""
             #expect(first.value(forHTTPHeaderField: "Link") == link)
@@ -83,7 +84,8 @@ import FoundationNetworking
             #expect(detail(invalid) == "Invalid token")
             let (expired, _) = try await fetch(base, "/api/0/organizations/acme/", token: "old")
             #expect(detail(expired) == "Token expired")
-            let (denied, deniedResponse) = try await fetch(base, "/api/0/organizations/acme/members/", token: "org-only")
+            let (denied, deniedResponse) = try await fetch(
+                base, "/api/0/organizations/acme/members/", token: "org-only")
             #expect(deniedResponse.statusCode == 403)
             #expect(detail(denied) == "You do not have permission to perform this action.")
             let (missing, missingResponse) = try await fetch(base, "/api/0/organizations/other/")
@@ -103,13 +105,16 @@ import FoundationNetworking
                 #expect(response.value(forHTTPHeaderField: "X-Sentry-Rate-Limit-Limit") == "3")
                 #expect(response.value(forHTTPHeaderField: "X-Sentry-Rate-Limit-ConcurrentLimit") == "5")
                 #expect(response.value(forHTTPHeaderField: "X-Sentry-Rate-Limit-ConcurrentRemaining") != nil)
-                let reset = try #require(response.value(forHTTPHeaderField: "X-Sentry-Rate-Limit-Reset").flatMap(Int.init))
+                let reset = try #require(
+                    response.value(forHTTPHeaderField: "X-Sentry-Rate-Limit-Reset").flatMap(Int.init))
                 #expect(reset % 60 == 0 && reset > Int(Date().timeIntervalSince1970))
             }
             let (body, refused) = try await fetch(base, "/api/0/organizations/acme/")
             #expect(refused.statusCode == 429)
             #expect(refused.value(forHTTPHeaderField: "Retry-After") == nil)
-            #expect(detail(body) == "You are attempting to use this endpoint too frequently. Limit is 3 requests in 60 seconds")
+            #expect(
+                detail(body)
+                    == "You are attempting to use this endpoint too frequently. Limit is 3 requests in 60 seconds")
             // Windows are per endpoint.
             let (_, other) = try await fetch(base, "/api/0/organizations/acme/teams/")
             #expect(other.statusCode == 200)
@@ -131,6 +136,8 @@ import FoundationNetworking
     @Test func generatorIsDeterministic() {
         let spec = GeneratorSpec(teams: 7, projects: 11, members: 30, seed: 42)
         #expect(OrgGenerator.generate(spec) == OrgGenerator.generate(spec))
-        #expect(OrgGenerator.generate(spec) != OrgGenerator.generate(GeneratorSpec(teams: 7, projects: 11, members: 30, seed: 43)))
+        #expect(
+            OrgGenerator.generate(spec)
+                != OrgGenerator.generate(GeneratorSpec(teams: 7, projects: 11, members: 30, seed: 43)))
     }
 }
