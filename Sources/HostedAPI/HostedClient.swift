@@ -33,7 +33,8 @@ public struct HostedClientConfiguration: Sendable {
         self.backoffBase = backoffBase
         self.backoffCap = backoffCap
         self.maxRateLimitWaits = maxRateLimitWaits
-        self.timeout = timeout
+        // FoundationNetworking on Linux times out at once below one second.
+        self.timeout = max(1, timeout)
     }
 }
 

@@ -27,8 +27,8 @@ public final class Simulator: Sendable {
     public func buildApplication(
         host: String = "127.0.0.1", port: Int = 0, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
-        let responder = CallbackResponder<BasicRequestContext> { [self] request, _ in
-            await self.respond(to: request)
+        let responder = CallbackResponder<SimulatorContext> { [self] request, context in
+            await self.respond(to: request, channel: context.channel)
         }
         var logger = Logger(label: "sentry-sim")
         logger.logLevel = .warning
@@ -44,7 +44,7 @@ public final class Simulator: Sendable {
         return dice.withLock { $0.unit() } < rate
     }
 
-    func respond(to request: Request) async -> Response {
+    func respond(to request: Request, channel: any Channel) async -> Response {
         let call = Call(request: request)
         let faults = configuration.faults
         if roll(faults.stall) {
@@ -79,7 +79,7 @@ public final class Simulator: Sendable {
             disconnect = .midBody
         }
         metrics.record(endpoint: call.endpoint, status: response.status.code, faulted: disconnect != nil)
-        return response.hummingbird(disconnect: disconnect)
+        return response.hummingbird(disconnect: disconnect, channel: channel)
     }
 
     /// The answer before any injected fault: authentication, rate limit, permission, lookup.
@@ -125,6 +125,17 @@ public final class Simulator: Sendable {
     }
 }
 
+/// Keeps the connection at hand, so faults can drop it mid-answer.
+struct SimulatorContext: RequestContext {
+    var coreContext: CoreRequestContextStorage
+    let channel: any Channel
+
+    init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        channel = source.channel
+    }
+}
+
 /// A request as the simulator needs it.
 struct Call {
     var method: HTTPRequest.Method
@@ -166,6 +177,8 @@ public final class SimulatorMetrics: Sendable {
         public var byStatus: [Int: Int] = [:]
         /// Requests answered 200 and not cut off: what an exporter needed.
         public var successful = 0
+        /// Answers cut off by an injected reset or truncation.
+        public var disconnects = 0
     }
 
     private let counts = Mutex(Counts())
@@ -178,6 +191,7 @@ public final class SimulatorMetrics: Sendable {
             $0.byEndpoint[endpoint, default: 0] += 1
             $0.byStatus[status, default: 0] += 1
             if status == 200 && !faulted { $0.successful += 1 }
+            if faulted { $0.disconnects += 1 }
         }
     }
 }

@@ -91,6 +91,7 @@ import Testing
                 counts.byStatus[500, default: 0] + counts.byStatus[502, default: 0] + counts.byStatus[503, default: 0]
                     > 0)
             #expect(counts.byStatus[429, default: 0] > 0)
+            #expect(counts.disconnects > 0)
             #expect(counts.successful >= Self.expectedRequests(Self.org))
         }
         // The manifests differ only in the source URL: each simulator had its own port.
@@ -152,6 +153,22 @@ import Testing
             #expect(error?.description.contains("/ownership/: unexpected answer at $: missing field") == true)
         }
         #expect(!FileManager.default.fileExists(atPath: folder.path))
+    }
+
+    @Test func stalledAnswersTimeOutAndAreRetried() async throws {
+        let org = OrgGenerator.generate(GeneratorSpec(teams: 2, projects: 6, members: 4, seed: 8))
+        var configuration = SimulatorConfiguration.testing
+        configuration.faults = FaultRates(stall: 0.15, stallDuration: .seconds(3))
+        configuration.faultSeed = 3
+        try await withSimulator(org, configuration: configuration) { simulator, base in
+            let client = HostedClient(
+                configuration: HostedClientConfiguration(
+                    baseURL: base, token: testToken, maxAttempts: 8, backoffBase: .milliseconds(5),
+                    backoffCap: .milliseconds(50), timeout: 1))
+            let exported = try await Exporter(client: client, organization: "acme").export()
+            #expect(exported == org)
+            #expect(client.requestsSent > Self.expectedRequests(org))
+        }
     }
 
     @Test func rateLimitedExportWaitsForTheWindowInsteadOfFailing() async throws {
