@@ -146,7 +146,10 @@ extension Simulator {
             return paged(page, body)
         case .project(_, let slug):
             guard let record = org.project(slug) else { return .notFound() }
-            return Reply(body: ProjectBody(record: record, teams: teamRefs(record.project.teams), options: nil))
+            return Reply(
+                body: ProjectDetailsBody(
+                    summary: ProjectBody(record: record, teams: teamRefs(record.project.teams), options: nil),
+                    organization: OrganizationBody(org, baseURL: call.baseURL)))
         case .keys(_, let slug):
             guard let record = org.project(slug) else { return .notFound() }
             var keys = record.keys

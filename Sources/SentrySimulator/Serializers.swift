@@ -82,7 +82,8 @@ struct TeamBody: Encodable {
     var name: String
     var dateCreated: String? = fixedDate
     var isMember = false
-    var teamRole: String? = nil
+    /// The caller's role on the team; the simulated caller is on none.
+    var teamRole = Null()
     var flags = Flags()
     var access: [String] = ["alerts:read", "event:read", "member:read", "org:read", "project:read", "team:read"]
     var hasAccess = true
@@ -353,6 +354,100 @@ struct OwnershipBody: Encodable {
         try container.encode(value.codeownersAutoSync, forKey: "codeownersAutoSync")
         // The simulator does not resolve owners to actor ids; it leaves the parsed schema out.
         try container.encode(String?.none, forKey: "schema")
+    }
+}
+
+enum FormattedOption: Encodable {
+    case text(String)
+    case flag(Bool)
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .text(let value): try container.encode(value)
+        case .flag(let value): try container.encode(value)
+        }
+    }
+}
+
+/// Encodes as JSON null (synthesized `Encodable` would leave a nil optional out).
+struct Null: Encodable {
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encodeNil()
+    }
+}
+
+/// Project details: the list item plus `DetailedProjectSerializer`'s settings, with the
+/// inbound-filter options formatted as `format_options` does.
+struct ProjectDetailsBody: Encodable {
+    var summary: ProjectBody
+    var organization: OrganizationBody
+
+    func encode(to encoder: any Encoder) throws {
+        try summary.encode(to: encoder)
+        var container = encoder.container(keyedBy: Key.self)
+        let filters = summary.record.filters
+        let options: [String: FormattedOption] = [
+            "filters:blacklisted_ips": .text(filters.blacklistedIps.joined(separator: "\n")),
+            "filters:releases": .text(filters.releases.joined(separator: "\n")),
+            "filters:error_messages": .text(filters.errorMessages.joined(separator: "\n")),
+            "filters:react-hydration-errors": .flag(filters.reactHydrationErrors),
+            "filters:chunk-load-error": .flag(filters.chunkLoadError),
+            "sentry:csp_ignored_sources_defaults": .flag(true),
+            "sentry:csp_ignored_sources": .text(""),
+        ]
+        try container.encode(options, forKey: "options")
+        try container.encode(["*"], forKey: "allowedDomains")
+        try container.encode("off", forKey: "autofixAutomationTuning")
+        try container.encode(OrganizationBody.Avatar(), forKey: "avatar")
+        try container.encode(["ios", "microsoft", "android"], forKey: "builtinSymbolSources")
+        try container.encode("#3f70bf", forKey: "color")
+        try container.encode(true, forKey: "dataScrubber")
+        try container.encode(true, forKey: "dataScrubberDefaults")
+        try container.encode(String?.none, forKey: "debugFilesRole")
+        try container.encode(String?.none, forKey: "defaultEnvironment")
+        try container.encode("", forKey: "derivedGroupingEnhancements")
+        try container.encode(1800, forKey: "digestsMaxDelay")
+        try container.encode(300, forKey: "digestsMinDelay")
+        try container.encode([String: Bool]?.none, forKey: "dynamicSamplingBiases")
+        try container.encode(true, forKey: "enableAutoReleaseCreation")
+        try container.encode("", forKey: "fingerprintingRules")
+        try container.encode("newstyle:2023-01-11", forKey: "groupingConfig")
+        try container.encode("", forKey: "groupingEnhancements")
+        try container.encode([String: [String]](), forKey: "highlightContext")
+        try container.encode(HighlightPreset(), forKey: "highlightPreset")
+        try container.encode(["handled", "level"], forKey: "highlightTags")
+        try container.encode(true, forKey: "isDynamicallySampled")
+        try container.encode(false, forKey: "isInternal")
+        try container.encode(false, forKey: "isPublic")
+        try container.encode(organization, forKey: "organization")
+        try container.encode(0, forKey: "processingIssues")
+        try container.encode(String?.none, forKey: "relayPiiConfig")
+        try container.encode(0, forKey: "resolveAge")
+        try container.encode([String](), forKey: "safeFields")
+        try container.encode(false, forKey: "scmSourceContextEnabled")
+        try container.encode(true, forKey: "scrapeJavaScript")
+        try container.encode(false, forKey: "scrubIPAddresses")
+        try container.encode(String?.none, forKey: "secondaryGroupingConfig")
+        try container.encode(0, forKey: "secondaryGroupingExpiry")
+        try container.encode(Hex.derived(from: "token:" + summary.record.project.slug), forKey: "securityToken")
+        try container.encode(String?.none, forKey: "securityTokenHeader")
+        try container.encode([String: Bool](), forKey: "seerNightshiftTweaks")
+        try container.encode(false, forKey: "seerScannerAutomation")
+        try container.encode([String](), forKey: "sensitiveFields")
+        try container.encode("active", forKey: "status")
+        try container.encode(Int?.none, forKey: "storeCrashReports")
+        try container.encode("[\(summary.record.project.slug)] ", forKey: "subjectPrefix")
+        try container.encode("$shortID - $title", forKey: "subjectTemplate")
+        try container.encode("[]", forKey: "symbolSources")
+        try container.encode(false, forKey: "tempestFetchScreenshots")
+        try container.encode(true, forKey: "verifySSL")
+    }
+
+    struct HighlightPreset: Encodable {
+        var tags: [String] = ["handled", "level"]
+        var context: [String: [String]] = [:]
     }
 }
 
