@@ -14,15 +14,20 @@ struct Export: AsyncParsableCommand {
 
             The token needs the scopes org:read, team:read, member:read and project:read (a personal \
             token or an internal integration's token; organization tokens, sntrys_…, cannot read \
-            members). Give it in SENTRY_AUTH_TOKEN or in a file (--auth-token-file); never on the \
-            command line, where other users of the machine can see it.
+            members). Give it in SENTRY_AUTH_TOKEN or in a file (--auth-token-file); \
+            --auth-token works too but warns, since other users of the machine can see command lines.
 
             The export uses the fewest requests the API allows (docs/export.md gives the formula), \
             runs several at once, waits out rate limits, and retries server errors and dropped \
             connections. Nothing is written unless the whole export succeeds.
 
             Example:
-              SENTRY_AUTH_TOKEN=sntryu_… sentry-migrate export --org acme --out snapshots/hosted
+              SENTRY_AUTH_TOKEN=sntryu_… sentry-migrate export \\
+                  --org acme --out snapshots/hosted
+
+            Exit codes: 0 done; 64 bad flags, no token or unknown organization; 65 malformed \
+            answer; 69 token invalid or lacking a scope, host unreachable; 75 retries exhausted or \
+            the organization changed during the export (run it again).
             """
     )
 

@@ -22,8 +22,12 @@ struct SentrySim: AsyncParsableCommand {
 
             Examples:
               sentry-sim --generate teams=50,projects=200,members=1000,seed=7 --token demo
-              SENTRY_AUTH_TOKEN=demo sentry-migrate export --url http://127.0.0.1:8000 --org acme --out /tmp/acme
-              sentry-sim --snapshot snapshots/hosted --fault-5xx 0.1 --fault-429 0.05 --latency-ms 40
+              SENTRY_AUTH_TOKEN=demo sentry-migrate export \\
+                  --url http://127.0.0.1:8000 --org acme --out /tmp/acme
+              sentry-sim --snapshot snapshots/hosted --token demo \\
+                  --fault-5xx 0.1 --fault-429 0.05 --latency-ms 40
+
+            It prints the address it listens on to stderr and runs until interrupted (Ctrl-C).
             """
     )
 
