@@ -86,7 +86,7 @@ public final class HostedClient: Sendable {
             } catch {
                 outcome = .failure(error)
             }
-            await governor.release()
+            await governor.release(bucket: bucket)
 
             switch outcome {
             case .failure(let error):

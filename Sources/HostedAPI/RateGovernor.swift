@@ -1,13 +1,22 @@
 import Foundation
 
-/// Keeps requests within sentry.io's limits: at most `limit` in flight, and no request to an
-/// endpoint whose window is spent (after a 429, or when `Remaining` runs low) before its reset.
+/// Keeps requests within sentry.io's limits: at most `limit` in flight, and per endpoint no more
+/// requests in a window than its `X-Sentry-Rate-Limit-Remaining` allows; after a 429, none
+/// before the window's reset.
 actor RateGovernor {
+    /// What the last answer said about an endpoint's current window.
+    private struct Window {
+        /// Requests we may still start before `reset` (Remaining minus those already in flight).
+        var budget: Int
+        var reset: Date
+    }
+
     private var limit: Int
     private var inUse = 0
     private var waiters: [CheckedContinuation<Void, Never>] = []
-    private var pausedUntil: [String: Date] = [:]
-    /// Longest pause we accept from a `Reset` header, against clock skew.
+    private var windows: [String: Window] = [:]
+    private var inFlight: [String: Int] = [:]
+    /// Longest wait we accept from a `Reset` header, against clock skew.
     private let maximumPause: TimeInterval = 60
 
     init(limit: Int) { self.limit = max(1, limit) }
@@ -19,19 +28,25 @@ actor RateGovernor {
         while inUse < limit, !waiters.isEmpty { waiters.removeFirst().resume() }
     }
 
-    /// Waits for a free slot, then until the endpoint's window allows another request.
+    /// Waits for a free slot, then until the endpoint's window has room for another request.
     func acquire(bucket: String) async {
         while inUse >= limit {
             await withCheckedContinuation { waiters.append($0) }
         }
         inUse += 1
-        while let until = pausedUntil[bucket], until > Date() {
-            try? await Task.sleep(for: .seconds(until.timeIntervalSinceNow))
+        while let window = windows[bucket], window.reset > Date() {
+            if window.budget > 0 {
+                windows[bucket]?.budget -= 1
+                break
+            }
+            try? await Task.sleep(for: .seconds(window.reset.timeIntervalSinceNow))
         }
+        inFlight[bucket, default: 0] += 1
     }
 
-    func release() {
+    func release(bucket: String) {
         inUse -= 1
+        inFlight[bucket, default: 1] -= 1
         if inUse < limit, !waiters.isEmpty { waiters.removeFirst().resume() }
     }
 
@@ -41,8 +56,10 @@ actor RateGovernor {
         // The window ends at `reset` (epoch seconds); a little margin absorbs rounding.
         let resetDate = reset.map { Date(timeIntervalSince1970: $0 + 0.05) } ?? now.addingTimeInterval(1)
         let until = min(resetDate, now.addingTimeInterval(maximumPause))
-        if refused || (remaining.map { $0 <= limit } ?? false) {
-            if until > (pausedUntil[bucket] ?? .distantPast) { pausedUntil[bucket] = until }
+        if refused {
+            windows[bucket] = Window(budget: 0, reset: until)
+        } else if let remaining {
+            windows[bucket] = Window(budget: remaining - inFlight[bucket, default: 0], reset: until)
         }
     }
 }
