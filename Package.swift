@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         // The simulator only; the client uses Foundation's URLSession.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
@@ -19,6 +20,8 @@ let package = Package(
     targets: [
         // Pure core: entity types, snapshot files, errors shared by every command.
         .target(name: "SentryModel"),
+        // Mapping files (YAML with positioned diagnostics), the transform, ownership-rule rewriting.
+        .target(name: "Mapping", dependencies: ["SentryModel", .product(name: "Yams", package: "Yams")]),
         // libpq, seen through a system-library target; only SelfHosted imports it.
         .systemLibrary(
             name: "CLibPQ",
@@ -54,13 +57,13 @@ let package = Package(
             dependencies: [
                 "SentryModel",
                 "SelfHosted",
+                "Mapping",
                 "HostedAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "SentryModelTests", dependencies: ["SentryModel"]),
-        .testTarget(name: "SelfHostedTests", dependencies: ["SelfHosted", "SentryModel"]),
         .testTarget(
             name: "HostedAPITests",
             dependencies: [
@@ -68,5 +71,10 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
+        .testTarget(name: "MappingTests", dependencies: ["Mapping", "SentryModel"], exclude: ["Fixtures"]),
+        // Also runs the built `sentry-migrate` binary end to end, hence the dependency.
+        .testTarget(name: "SelfHostedTests", dependencies: ["SelfHosted", "SentryModel", "sentry-migrate"]),
+        // End to end without a database: runs the built `sentry-migrate` binary (transform).
+        .testTarget(name: "CLITests", dependencies: ["sentry-migrate", "SentryModel"]),
     ]
 )

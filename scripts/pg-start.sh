@@ -24,6 +24,8 @@ if [ "$(id -u)" -eq 0 ]; then
     chmod 0755 "$dir"
 fi
 chmod 0700 "$dir/data"
+as_pg_user "$user" test -w "$dir/data" \
+    || fatal "user '$user' cannot reach $dir; make every parent folder traversable (chmod o+x) or pick another DIR"
 chmod 0755 "$dir/socket"
 
 as_pg_user "$user" "$bindir/initdb" -D "$dir/data" -U postgres --auth=trust \

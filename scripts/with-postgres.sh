@@ -7,6 +7,7 @@ source "$(dirname "$0")/lib.sh"
 dir=$(mktemp -d "${TMPDIR:-/tmp}/sentry-migrate-pg.XXXXXX")
 stop() { "$(dirname "$0")/pg-stop.sh" "$dir"; }
 trap stop EXIT INT TERM
-eval "$("$(dirname "$0")/pg-start.sh" "$dir")"
+pg_env=$("$(dirname "$0")/pg-start.sh" "$dir")
+eval "$pg_env"
 log "PostgreSQL (throwaway) on socket $PGHOST"
 "$@"

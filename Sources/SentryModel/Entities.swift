@@ -56,6 +56,16 @@ public struct TeamMembership: Codable, Sendable, Hashable {
     }
 }
 
+/// How a member reaches a self-hosted user, as a mapping file chose it.
+public enum IdentityPolicy: String, Codable, Sendable, Hashable, CaseIterable {
+    /// Use the self-hosted user that already has this e-mail.
+    case link
+    /// Create a pending invite; the person accepts it and signs up.
+    case invite
+    /// Create an unclaimed user with this e-mail (no password) and make it the member.
+    case create
+}
+
 /// An organization member, or a pending invite (`pending == true`, no user yet).
 public struct Member: Codable, Sendable, Hashable {
     /// Lower-cased primary e-mail of the user, or the invited address.
@@ -67,10 +77,12 @@ public struct Member: Codable, Sendable, Hashable {
     /// Sorted by team slug.
     public var teams: [TeamMembership]
     public var hostedId: String?
+    /// Set by `transform` when the mapping chose a policy; absent (and not encoded) otherwise.
+    public var identity: IdentityPolicy?
 
     public init(
         email: String, name: String, role: String, pending: Bool = false, teams: [TeamMembership] = [],
-        hostedId: String? = nil
+        hostedId: String? = nil, identity: IdentityPolicy? = nil
     ) {
         self.email = email
         self.name = name
@@ -78,6 +90,7 @@ public struct Member: Codable, Sendable, Hashable {
         self.pending = pending
         self.teams = teams
         self.hostedId = hostedId
+        self.identity = identity
     }
 }
 

@@ -14,6 +14,6 @@ struct SentryMigrate: AsyncParsableCommand {
             unavailable or refusing, 70 internal error, 75 temporary failure (retry).
             """,
         version: ToolVersion.current,
-        subcommands: [Export.self, Read.self]
+        subcommands: [Export.self, Read.self, Transform.self]
     )
 }

@@ -16,7 +16,8 @@ let referenceAvailable = FileManager.default.fileExists(atPath: referenceFolder.
 let runConformance = referenceAvailable || ProcessInfo.processInfo.environment["CI"] == "true"
 
 /// The simulator's answers validate against sentry.io's published OpenAPI response schemas.
-@Suite(.enabled(if: runConformance, "needs /work/shared/reference")) struct ConformanceTests {
+@Suite(.enabled(if: runConformance, "needs /work/shared/reference"), .timeLimit(.minutes(3)))
+struct ConformanceTests {
     static let spec: JSONValue? = {
         let file = referenceFolder.appendingPathComponent("sentry-api-schema/openapi-derefed.json")
         return (try? Data(contentsOf: file)).flatMap { try? JSONDecoder().decode(JSONValue.self, from: $0) }

@@ -5,7 +5,7 @@ import SentrySimulator
 import Testing
 
 /// The exporter against the simulator over real HTTP on loopback.
-@Suite struct ExportTests {
+@Suite(.timeLimit(.minutes(3))) struct ExportTests {
     /// Several pages of every paginated kind: teams, members, team members, projects and, for
     /// project-1, keys.
     static let org: Snapshot = {

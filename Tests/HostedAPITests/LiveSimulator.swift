@@ -12,9 +12,17 @@ func withSimulator<T: Sendable>(
     let (ports, continuation) = AsyncStream<Int>.makeStream()
     let app = simulator.buildApplication(port: 0) { continuation.yield($0) }
     return try await withThrowingTaskGroup(of: Void.self) { group in
-        group.addTask { try await app.run() }
+        group.addTask {
+            // Ends the port stream if the server stops before it started, so the test fails
+            // with the server's error instead of waiting forever.
+            defer { continuation.finish() }
+            try await app.run()
+        }
         var iterator = ports.makeAsyncIterator()
-        guard let port = await iterator.next() else { throw CancellationError() }
+        guard let port = await iterator.next() else {
+            try await group.next()
+            throw SimulatorDidNotStart()
+        }
         do {
             let result = try await body(simulator, URL(string: "http://127.0.0.1:\(port)")!)
             group.cancelAll()
@@ -25,6 +33,8 @@ func withSimulator<T: Sendable>(
         }
     }
 }
+
+struct SimulatorDidNotStart: Error {}
 
 let testToken = "sntryu_" + String(repeating: "ab", count: 32)
 

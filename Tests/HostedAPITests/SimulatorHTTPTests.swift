@@ -8,7 +8,7 @@ import FoundationNetworking
 #endif
 
 /// The simulator's wire behaviour, seen through a plain URLSession over loopback.
-@Suite struct SimulatorHTTPTests {
+@Suite(.timeLimit(.minutes(3))) struct SimulatorHTTPTests {
     static let org = OrgGenerator.generate(GeneratorSpec(teams: 250, projects: 3, members: 5, seed: 3))
 
     func fetch(_ base: URL, _ path: String, token: String? = testToken) async throws -> (Data, HTTPURLResponse) {

@@ -69,7 +69,8 @@ import Testing
         } throws: { error in
             let text = String(describing: error)
             return text.contains("postgresql://localhost/app") && text.contains("0 of 17 required tables")
-                && text.contains("missing tables: auth_user") && text.contains("supported: self-hosted Sentry 23.7")
+                && text.contains("none of Sentry's tables exist here")
+                && text.contains("supported: self-hosted Sentry 23.7")
                 && (error as? any ReportableError)?.exitStatus == .dataError
         }
     }

@@ -37,7 +37,11 @@ extension TargetProfile {
         let missing = requiredTables.filter { !catalog.hasTable($0) }
         let present = requiredTables.count - missing.count
         found.append("\(present) of \(requiredTables.count) required tables")
-        if !missing.isEmpty { problems.append("missing tables: \(missing.joined(separator: ", "))") }
+        if present == 0 {
+            problems.append("none of Sentry's tables exist here: is this the right database?")
+        } else if !missing.isEmpty {
+            problems.append("missing tables: \(missing.joined(separator: ", "))")
+        }
         if head == nil, catalog.hasTable("django_migrations") {
             problems.append("django_migrations has no `sentry` rows")
         }
@@ -77,7 +81,9 @@ extension TargetProfile {
         if hasReservations { found.append("slug reservations") }
         if hasReplicas { found.append("team replicas") }
         if hasKeyMapping { found.append("project key mappings") }
-        found.append("organization options as \(orgOptions.rawValue)")
+        if let type = storages["sentry_organizationoptions"] {
+            found.append("organization options as \(type.rawValue)")
+        }
         if hasReservations != hasReplicas {
             problems.append("slug reservations and team replica tables must appear together (both came in 23.10)")
         }

@@ -1,0 +1,137 @@
+import Foundation
+import SentryModel
+
+/// The mapping rule that decided something: its dotted path and where it is written.
+struct RuleReference: Sendable, Hashable {
+    var rule: String
+    var position: Position
+}
+
+/// Where a hosted team, project or member goes, and which rule sent it there.
+struct Destination: Sendable, Hashable {
+    var name: String
+    /// nil when no rule touched it (the name is unchanged).
+    var rule: RuleReference?
+}
+
+/// A mapping file applied to one snapshot's names: the fate of every hosted team, project and
+/// member, and every problem found on the way. Validation reports `diagnostics`; the transform
+/// uses the rest (and, when there are errors, does the best it can).
+struct MappingResolution {
+    let mapping: MappingFile
+    let snapshot: Snapshot
+    var diagnostics: [Diagnostic] = []
+    let hostedTeams: Set<String>
+    /// Lower-cased.
+    let hostedEmails: Set<String>
+
+    var teamExcluded: [String: RuleReference] = [:]
+    var teamSlug: [String: Destination] = [:]
+    var teamName: [String: (name: String, rule: RuleReference)] = [:]
+    /// Final team slugs, for owners and waves that already use the new name.
+    var targetTeamSlugs: Set<String> = []
+
+    var projectExcluded: [String: RuleReference] = [:]
+    var projectSlug: [String: Destination] = [:]
+    var projectName: [String: (name: String, rule: RuleReference)] = [:]
+    var projectPlatform: [String: (platform: String?, rule: RuleReference)] = [:]
+
+    /// Keyed by the hosted e-mail, lower-cased.
+    var memberExcluded: [String: RuleReference] = [:]
+    var memberEmail: [String: Destination] = [:]
+    var targetEmails: Set<String> = []
+    var roleMap: [String: Destination] = [:]
+    var teamRoleMap: [String: Destination] = [:]
+    var identity: [String: (policy: IdentityPolicy, rule: RuleReference)] = [:]
+    /// Each migrated project's rewritten ownership rules, by hosted project slug.
+    var ownershipRewrites: [String: OwnershipRewrite] = [:]
+
+    init(mapping: MappingFile, snapshot: Snapshot) {
+        self.mapping = mapping
+        self.snapshot = snapshot
+        hostedTeams = Set(snapshot.teams.map(\.slug))
+        hostedEmails = Set(snapshot.members.map { $0.email.lowercased() })
+        resolveOrganization()
+        resolveTeams()
+        resolveProjects()
+        resolveMembers()
+        checkKeys()
+        checkFilters()
+        checkWaves()
+        for ownership in snapshot.ownership where projectExcluded[ownership.project] == nil {
+            guard let raw = ownership.raw else { continue }
+            ownershipRewrites[ownership.project] = OwnershipRewriter.rewrite(
+                raw, unknownOwners: unknownOwnerPolicy, resolve: resolveOwner)
+        }
+    }
+
+    // MARK: Reporting
+
+    mutating func error(_ message: String, hint: String? = nil, at position: Position?) {
+        diagnostics.append(Diagnostic(.error, message, hint: hint, at: mapping.location(position)))
+    }
+
+    mutating func warning(_ message: String, hint: String? = nil, at position: Position?) {
+        diagnostics.append(Diagnostic(.warning, message, hint: hint, at: mapping.location(position)))
+    }
+
+    /// " (did you mean 'x'?)" or "".
+    static func didYouMean(_ name: String, among candidates: some Sequence<String>) -> String {
+        DidYouMean.suggestion(for: name, among: candidates).map { " (did you mean '\($0)'?)" } ?? ""
+    }
+
+    static func describe(_ reference: RuleReference) -> String {
+        "\(reference.rule) (\(reference.position))"
+    }
+
+    // MARK: Organization
+
+    mutating func resolveOrganization() {
+        let rules = mapping.organization
+        let slug = rules.slug?.value ?? snapshot.organization.slug
+        if let problem = SlugRules.problem(withOrganizationSlug: slug) {
+            if let given = rules.slug {
+                error("organization slug '\(slug)' \(problem)", at: given.position)
+            } else {
+                error(
+                    "the snapshot's organization slug '\(slug)' \(problem)",
+                    hint: "choose a new one with 'organization: {slug: …}'", at: mapping.sections["organization"])
+            }
+        }
+        if let name = rules.name {
+            if name.value.trimmingCharacters(in: .whitespaces).isEmpty {
+                error("organization.name is empty", at: name.position)
+            } else if name.value.count > SlugRules.organizationNameLength {
+                error(
+                    "organization.name is \(name.value.count) characters long; Sentry allows \(SlugRules.organizationNameLength)",
+                    at: name.position)
+            }
+        }
+    }
+
+    // MARK: Exclusions
+
+    /// Applies `exclude` patterns to `names`; a literal name that is missing is an error, a pattern
+    /// that matches nothing a warning.
+    mutating func exclusions(
+        _ patterns: [Located<String>], rule: String, kind: String, names: [String]
+    ) -> [String: RuleReference] {
+        var excluded: [String: RuleReference] = [:]
+        for pattern in patterns {
+            let glob = Glob(pattern.value)
+            let matched = names.filter(glob.matches)
+            let reference = RuleReference(rule: rule, position: pattern.position)
+            for name in matched where excluded[name] == nil { excluded[name] = reference }
+            guard matched.isEmpty else { continue }
+            if glob.isLiteral {
+                error(
+                    "\(kind) '\(pattern.value)' in \(rule) is not in the snapshot"
+                        + Self.didYouMean(pattern.value, among: names),
+                    at: pattern.position)
+            } else {
+                warning("pattern '\(pattern.value)' in \(rule) matches no \(kind)", at: pattern.position)
+            }
+        }
+        return excluded
+    }
+}

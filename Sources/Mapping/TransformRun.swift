@@ -1,0 +1,166 @@
+import SentryModel
+
+/// One application of a resolved mapping to its snapshot, entity kind by entity kind.
+struct TransformRun {
+    let resolution: MappingResolution
+    var explanations: [Explanation] = []
+    var mapping: MappingFile { resolution.mapping }
+    var snapshot: Snapshot { resolution.snapshot }
+
+    init(resolution: MappingResolution) {
+        self.resolution = resolution
+    }
+
+    mutating func run() -> (Snapshot, [Explanation]) {
+        var result = snapshot
+        result.organization = organization()
+        result.teams = teams()
+        result.members = members()
+        result.projects = projects()
+        (result.keys, result.secrets) = keys()
+        result.filters = filters()
+        result.ownership = ownership()
+        return (result, explanations)
+    }
+
+    mutating func explain(_ reference: RuleReference?, _ entity: String, _ change: String) {
+        let reference = reference ?? RuleReference(rule: "mapping", position: Position(line: 1, column: 1))
+        explanations.append(
+            Explanation(
+                rule: reference.rule, location: Location(file: mapping.path, position: reference.position),
+                entity: entity, change: change))
+    }
+
+    func reference(_ rule: String, _ position: Position?) -> RuleReference {
+        RuleReference(rule: rule, position: position ?? mapping.location(nil).position!)
+    }
+
+    // MARK: Organization and teams
+
+    mutating func organization() -> Organization {
+        var organization = snapshot.organization
+        let entity = "organization '\(organization.slug)'"
+        if let slug = mapping.organization.slug, slug.value != organization.slug {
+            explain(reference("organization.slug", slug.position), entity, "slug → '\(slug.value)'")
+            organization.slug = slug.value
+        }
+        if let name = mapping.organization.name, name.value != organization.name {
+            explain(reference("organization.name", name.position), entity, "name → '\(name.value)'")
+            organization.name = name.value
+        }
+        return organization
+    }
+
+    mutating func teams() -> [Team] {
+        var groups: [String: [Team]] = [:]
+        for team in snapshot.teams.sorted(by: { $0.slug < $1.slug }) {
+            if let exclusion = resolution.teamExcluded[team.slug] {
+                explain(exclusion, "team '\(team.slug)'", "excluded")
+                continue
+            }
+            groups[resolution.teamSlug[team.slug]?.name ?? team.slug, default: []].append(team)
+        }
+        var result: [Team] = []
+        for slug in groups.keys.sorted() {
+            let sources = groups[slug]!
+            let isMerge = sources.contains {
+                resolution.teamSlug[$0.slug]?.rule?.rule.hasPrefix("teams.merge.") == true
+            }
+            let kept = sources.first { $0.slug == slug }
+            for source in sources where source.slug != slug {
+                let destination = resolution.teamSlug[source.slug]
+                explain(
+                    destination?.rule, "team '\(source.slug)'", isMerge ? "merged into '\(slug)'" : "slug → '\(slug)'")
+            }
+            let base = isMerge ? kept : sources[0]
+            var team = Team(slug: slug, name: base?.name ?? slug, hostedId: base?.hostedId)
+            if let named = sources.compactMap({ resolution.teamName[$0.slug] }).first, named.name != team.name {
+                explain(named.rule, "team '\(slug)'", "name → '\(named.name)'")
+                team.name = named.name
+            }
+            result.append(team)
+        }
+        return result
+    }
+
+    // MARK: Members
+
+    mutating func members() -> [Member] {
+        var result: [String: Member] = [:]
+        for member in snapshot.members.sorted(by: { $0.email < $1.email }) {
+            let key = member.email.lowercased()
+            let entity = "member '\(member.email)'"
+            if let exclusion = resolution.memberExcluded[key] {
+                explain(exclusion, entity, member.pending ? "excluded (pending invite)" : "excluded")
+                continue
+            }
+            var changed = member
+            if let destination = resolution.memberEmail[key], destination.name != member.email {
+                changed.email = destination.name
+                let renamesName = member.name.lowercased() == key
+                if renamesName { changed.name = destination.name }
+                explain(
+                    destination.rule, entity,
+                    "e-mail → '\(destination.name)'" + (renamesName ? " (and the name, which was the e-mail)" : ""))
+            }
+            if let role = resolution.roleMap[member.role], role.name != member.role {
+                changed.role = role.name
+                explain(role.rule, entity, "role '\(member.role)' → '\(role.name)'")
+            }
+            changed.teams = memberships(of: member, entity: entity)
+            applyIdentity(to: &changed, from: member, entity: entity)
+            if result[changed.email] == nil { result[changed.email] = changed }
+        }
+        return result.keys.sorted().map { result[$0]! }
+    }
+
+    private mutating func memberships(of member: Member, entity: String) -> [TeamMembership] {
+        var bySlug: [String: TeamMembership] = [:]
+        for membership in member.teams {
+            if let exclusion = resolution.teamExcluded[membership.slug] {
+                explain(exclusion, entity, "leaves team '\(membership.slug)' (excluded)")
+                continue
+            }
+            var moved = membership
+            if let destination = resolution.teamSlug[membership.slug], destination.name != membership.slug {
+                moved.slug = destination.name
+                explain(destination.rule, entity, "team '\(membership.slug)' → '\(destination.name)'")
+            }
+            if let role = membership.role, let mapped = resolution.teamRoleMap[role], mapped.name != role {
+                moved.role = mapped.name
+                explain(mapped.rule, entity, "team role on '\(moved.slug)' '\(role)' → '\(mapped.name)'")
+            }
+            if let existing = bySlug[moved.slug] {
+                moved.role = Self.strongerTeamRole(existing.role, moved.role)
+            }
+            bySlug[moved.slug] = moved
+        }
+        return bySlug.keys.sorted().map { bySlug[$0]! }
+    }
+
+    /// When merged teams give one member two roles, the member keeps the stronger one.
+    static func strongerTeamRole(_ lhs: String?, _ rhs: String?) -> String? {
+        let rank = ["admin": 2, "contributor": 1]
+        return (rank[lhs ?? ""] ?? 0) >= (rank[rhs ?? ""] ?? 0) ? lhs : rhs
+    }
+
+    private mutating func applyIdentity(to changed: inout Member, from member: Member, entity: String) {
+        let key = member.email.lowercased()
+        if let (policy, rule) = resolution.identity[key] {
+            changed.identity = policy
+            explain(
+                rule, entity,
+                "identity: \(policy.rawValue)"
+                    + (member.pending && changed.identity == .invite ? " (a pending invite stays one)" : ""))
+        }
+        if member.pending, resolution.pendingPolicy == .keep { return }
+        changed.pending = changed.identity == .invite
+        if member.pending && !changed.pending {
+            explain(
+                reference("members.pendingInvites", mapping.members.pendingInvites?.position), entity,
+                "pending invite → member")
+        } else if !member.pending && changed.pending {
+            explain(resolution.identity[key]?.rule, entity, "member → pending invite")
+        }
+    }
+}

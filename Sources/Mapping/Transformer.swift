@@ -1,0 +1,65 @@
+import SentryModel
+
+/// What `transform` produces: the desired snapshot, why it differs, the waves, and warnings.
+public struct TransformOutput: Sendable, Hashable {
+    public var snapshot: Snapshot
+    public var explanations: [Explanation]
+    public var waves: WaveFile
+    public var warnings: [Diagnostic]
+}
+
+/// Applies a mapping file to a snapshot. Pure and deterministic: the same inputs give the same
+/// snapshot, in canonical order, and the same explanations in the same order.
+public enum Transformer {
+    /// Parses, validates, then applies; throws every problem at once (shape and names alike)
+    /// when there is any error.
+    public static func transform(
+        mappingText: String, mappingPath: String, snapshot: Snapshot, snapshotPath: String = "snapshot"
+    ) throws(MappingError) -> TransformOutput {
+        let (parsed, parseDiagnostics) = MappingFile.parseCollecting(yaml: mappingText, path: mappingPath)
+        guard let mapping = parsed else { throw MappingError(diagnostics: parseDiagnostics) }
+        return try transform(mapping, snapshot: snapshot, snapshotPath: snapshotPath, alsoReporting: parseDiagnostics)
+    }
+
+    /// Validates, then applies; throws every problem at once when there is any error.
+    public static func transform(
+        _ mapping: MappingFile, snapshot: Snapshot, snapshotPath: String = "snapshot"
+    ) throws(MappingError) -> TransformOutput {
+        try transform(mapping, snapshot: snapshot, snapshotPath: snapshotPath, alsoReporting: [])
+    }
+
+    private static func transform(
+        _ mapping: MappingFile, snapshot: Snapshot, snapshotPath: String, alsoReporting earlier: [Diagnostic]
+    ) throws(MappingError) -> TransformOutput {
+        // One resolution serves validation, the transform and the waves.
+        let resolution = MappingResolution(mapping: mapping, snapshot: snapshot)
+        let diagnostics = (earlier + MappingValidator.validate(resolution, snapshotPath: snapshotPath))
+            .sortedForReport()
+        guard !diagnostics.hasErrors else { throw MappingError(diagnostics: diagnostics) }
+        var run = TransformRun(resolution: resolution)
+        let (result, explanations) = run.run()
+        return TransformOutput(
+            snapshot: result, explanations: explanations, waves: waves(resolution), warnings: diagnostics)
+    }
+
+    /// The desired snapshot. Validate first (`MappingValidator`): on a mapping with errors this
+    /// does its best (first of two colliding entities wins) rather than fail.
+    public static func apply(_ mapping: MappingFile, to snapshot: Snapshot) -> (Snapshot, [Explanation]) {
+        var run = TransformRun(resolution: MappingResolution(mapping: mapping, snapshot: snapshot))
+        return run.run()
+    }
+
+    /// The mapping's waves, their teams given by final slug (sorted, duplicates removed).
+    public static func waves(of mapping: MappingFile, for snapshot: Snapshot) -> WaveFile {
+        waves(MappingResolution(mapping: mapping, snapshot: snapshot))
+    }
+
+    static func waves(_ resolution: MappingResolution) -> WaveFile {
+        WaveFile(
+            waves: resolution.mapping.waves.map { wave in
+                Wave(
+                    name: wave.name.value, description: wave.description,
+                    teams: Array(Set(wave.teams.compactMap { resolution.waveTarget($0.value) })))
+            })
+    }
+}

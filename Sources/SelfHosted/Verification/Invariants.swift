@@ -1,0 +1,223 @@
+import SentryModel
+
+/// A fact about the target that must hold after cutover, found broken. Never carries a secret.
+public struct InvariantViolation: Sendable, Hashable, Codable {
+    /// Short machine name, e.g. `key-resolves`, `org-mapping`, `member-mapping`.
+    public var check: String
+    /// The entity concerned, by natural key (`keys/<public key>`, `teams/backend`).
+    public var entity: String
+    public var message: String
+
+    public init(check: String, entity: String, message: String) {
+        self.check = check
+        self.entity = entity
+        self.message = message
+    }
+}
+
+extension TargetDatabase {
+    /// Checks what a diff of snapshots cannot see: DSNs resolve to the right active key, the
+    /// hybrid-cloud mapping and replica tables agree with their primary rows, and no membership
+    /// points at a missing row. `desired` names the keys that must resolve.
+    public func checkInvariants(organization slug: String, desired: Snapshot) throws -> [InvariantViolation] {
+        guard
+            let orgId = try connection.query(
+                "SELECT id FROM sentry_organization WHERE slug = \(slug)", activity: "finding the organization"
+            ).first.map({ try $0.int64("id") })
+        else {
+            return [InvariantViolation(check: "organization", entity: "organization/\(slug)", message: "is missing")]
+        }
+        var violations = try keyViolations(orgId: orgId, desired: desired)
+        violations += try mappingViolations(orgId: orgId)
+        violations += try orphanViolations(orgId: orgId)
+        return violations
+    }
+
+    /// Every desired key must exist, be active when desired active, and belong to the desired project.
+    private func keyViolations(orgId: Int64, desired: Snapshot) throws -> [InvariantViolation] {
+        var found: [String: (project: String?, active: Bool, orgId: Int64?)] = [:]
+        let publicKeys = desired.keys.map(\.publicKey)
+        for row in try connection.query(
+            """
+            SELECT k.public_key, k.status, p.slug, p.organization_id
+            FROM sentry_projectkey k LEFT JOIN sentry_project p ON p.id = k.project_id
+            WHERE k.public_key = ANY(\(publicKeys))
+            """,
+            activity: "resolving public keys")
+        {
+            found[try row.string("public_key")] = (
+                try row.optionalString("slug"), try row.int("status") == 0, try row.optionalInt64("organization_id")
+            )
+        }
+        var violations: [InvariantViolation] = []
+        for key in desired.keys {
+            let entity = "keys/\(key.publicKey)"
+            guard let actual = found[key.publicKey] else {
+                violations.append(
+                    InvariantViolation(
+                        check: "key-resolves", entity: entity,
+                        message: "DSNs with this public key (project '\(key.project)') resolve to no key"))
+                continue
+            }
+            if actual.orgId != orgId || actual.project != key.project {
+                violations.append(
+                    InvariantViolation(
+                        check: "key-resolves", entity: entity,
+                        message: "resolves to project '\(actual.project ?? "?")', not '\(key.project)'"))
+            }
+            if key.active, !actual.active {
+                violations.append(
+                    InvariantViolation(
+                        check: "key-resolves", entity: entity,
+                        message: "is inactive: events sent with this DSN are dropped"))
+            }
+        }
+        if profile.hasProjectKeyMapping {
+            for row in try connection.query(
+                """
+                SELECT k.public_key FROM sentry_projectkey k JOIN sentry_project p ON p.id = k.project_id
+                LEFT JOIN sentry_projectkeymapping m ON m.project_key_id = k.id AND m.public_key = k.public_key
+                WHERE p.organization_id = \(orgId) AND m.id IS NULL
+                """,
+                activity: "checking key mappings")
+            {
+                violations.append(
+                    InvariantViolation(
+                        check: "key-mapping", entity: "keys/\(try row.string("public_key"))",
+                        message: "has no sentry_projectkeymapping row: Relay cannot route its events"))
+            }
+        }
+        return violations
+    }
+
+    /// The control-silo copies Sentry reads in monolith mode must match the region rows.
+    private func mappingViolations(orgId: Int64) throws -> [InvariantViolation] {
+        var violations: [InvariantViolation] = []
+        let org = try connection.query(
+            """
+            SELECT o.slug, o.name, m.slug AS mapped_slug, m.name AS mapped_name
+            FROM sentry_organization o
+            LEFT JOIN sentry_organizationmapping m ON m.organization_id = o.id
+            WHERE o.id = \(orgId)
+            """,
+            activity: "checking the organization mapping")
+        if let row = org.first {
+            let slug = try row.string("slug")
+            if let mappedSlug = try row.optionalString("mapped_slug") {
+                let mappedName = try row.optionalString("mapped_name")
+                let name = try row.string("name")
+                if mappedSlug != slug || mappedName != name {
+                    violations.append(
+                        InvariantViolation(
+                            check: "org-mapping", entity: "organization/\(slug)",
+                            message: "sentry_organizationmapping says '\(mappedSlug)', the organization '\(slug)'"))
+                }
+            } else {
+                violations.append(
+                    InvariantViolation(
+                        check: "org-mapping", entity: "organization/\(slug)",
+                        message: "has no sentry_organizationmapping row: users' organization lists leave it out"))
+            }
+            if profile.hasSlugReservations {
+                let reserved = try connection.query(
+                    """
+                    SELECT slug FROM sentry_organizationslugreservation
+                    WHERE organization_id = \(orgId) AND reservation_type = 0
+                    """,
+                    activity: "checking the slug reservation")
+                if try reserved.first?.string("slug") != slug {
+                    violations.append(
+                        InvariantViolation(
+                            check: "slug-reservation", entity: "organization/\(slug)",
+                            message: "has no primary slug reservation for '\(slug)'"))
+                }
+            }
+        }
+
+        for row in try connection.query(
+            """
+            SELECT m.id, coalesce(u.email, m.email) AS email
+            FROM sentry_organizationmember m LEFT JOIN auth_user u ON u.id = m.user_id
+            LEFT JOIN sentry_organizationmembermapping mm
+              ON mm.organizationmember_id = m.id AND mm.organization_id = m.organization_id
+             AND mm.role = m.role AND mm.user_id IS NOT DISTINCT FROM m.user_id
+            WHERE m.organization_id = \(orgId) AND mm.id IS NULL
+            """,
+            activity: "checking member mappings")
+        {
+            violations.append(
+                InvariantViolation(
+                    check: "member-mapping", entity: "members/\((try row.optionalString("email") ?? "").lowercased())",
+                    message: "has no matching sentry_organizationmembermapping row (role and user must agree)"))
+        }
+
+        guard profile.hasTeamReplicas else { return violations }
+        for row in try connection.query(
+            """
+            SELECT t.slug FROM sentry_team t
+            LEFT JOIN sentry_teamreplica r ON r.team_id = t.id AND r.slug = t.slug AND r.name = t.name
+            WHERE t.organization_id = \(orgId) AND t.status = 0 AND r.id IS NULL
+            """,
+            activity: "checking team replicas")
+        {
+            violations.append(
+                InvariantViolation(
+                    check: "team-replica", entity: "teams/\(try row.string("slug"))",
+                    message: "has no matching sentry_teamreplica row"))
+        }
+        for row in try connection.query(
+            """
+            SELECT t.slug, omt.organizationmember_id FROM sentry_organizationmember_teams omt
+            JOIN sentry_team t ON t.id = omt.team_id
+            LEFT JOIN sentry_organizationmember_teamsreplica r
+              ON r.organizationmemberteam_id = omt.id AND r.is_active = omt.is_active
+             AND r.role IS NOT DISTINCT FROM omt.role
+            WHERE t.organization_id = \(orgId) AND r.id IS NULL
+            """,
+            activity: "checking team membership replicas")
+        {
+            violations.append(
+                InvariantViolation(
+                    check: "member-team-replica", entity: "teams/\(try row.string("slug"))",
+                    message: "membership of member \(try row.int64("organizationmember_id")) has no matching"
+                        + " sentry_organizationmember_teamsreplica row"))
+        }
+        return violations
+    }
+
+    /// Rows that point at nothing: Sentry's own code fails on them.
+    private func orphanViolations(orgId: Int64) throws -> [InvariantViolation] {
+        var violations: [InvariantViolation] = []
+        for row in try connection.query(
+            """
+            SELECT omt.id, omt.team_id, omt.organizationmember_id,
+                   (t.id IS NULL) AS missing_team, (m.id IS NULL) AS missing_member
+            FROM sentry_organizationmember_teams omt
+            LEFT JOIN sentry_team t ON t.id = omt.team_id
+            LEFT JOIN sentry_organizationmember m ON m.id = omt.organizationmember_id
+            WHERE (t.id IS NULL OR m.id IS NULL)
+              AND (t.organization_id = \(orgId) OR m.organization_id = \(orgId))
+            """,
+            activity: "checking team memberships for missing rows")
+        {
+            let what = try row.bool("missing_team") ? "team \(try row.int64("team_id"))" : "member"
+            violations.append(
+                InvariantViolation(
+                    check: "membership-orphan", entity: "memberships/\(try row.int64("id"))",
+                    message: "team membership points at a missing \(what)"))
+        }
+        for row in try connection.query(
+            """
+            SELECT m.id, m.user_id FROM sentry_organizationmember m LEFT JOIN auth_user u ON u.id = m.user_id
+            WHERE m.organization_id = \(orgId) AND m.user_id IS NOT NULL AND u.id IS NULL
+            """,
+            activity: "checking members for missing users")
+        {
+            violations.append(
+                InvariantViolation(
+                    check: "member-orphan", entity: "members/#\(try row.int64("id"))",
+                    message: "points at user \(try row.int64("user_id")), which does not exist"))
+        }
+        return violations
+    }
+}

@@ -1,0 +1,170 @@
+import Foundation
+
+/// Apply stages, in dependency order: each stage's rows may point at rows of earlier stages.
+public enum Stage: String, Codable, Sendable, Hashable, CaseIterable, Comparable {
+    case organization, teams, members, projects, keys, filters, ownership
+
+    public static func < (lhs: Stage, rhs: Stage) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+public enum ChangeAction: String, Codable, Sendable, Hashable {
+    case create, update, delete
+    /// Exists only in the target; left alone (deleted only with `--prune`).
+    case keep
+}
+
+/// One field of one entity that differs. Secret values are never stored: a sensitive change keeps
+/// only digests (`CanonicalJSON.digest`) so reviewers see *that* it changed, not to what.
+public struct FieldChange: Codable, Sendable, Hashable {
+    public var field: String
+    public var before: JSONValue?
+    public var after: JSONValue?
+    public var sensitive: Bool
+    public var beforeDigest: String?
+    public var afterDigest: String?
+
+    public init(field: String, before: JSONValue?, after: JSONValue?) {
+        self.field = field
+        self.before = before
+        self.after = after
+        self.sensitive = false
+    }
+
+    public init(sensitiveField field: String, beforeDigest: String?, afterDigest: String?) {
+        self.field = field
+        self.sensitive = true
+        self.beforeDigest = beforeDigest
+        self.afterDigest = afterDigest
+    }
+}
+
+/// How a member reaches a self-hosted user when the plan is applied.
+public struct IdentityOutcome: Codable, Sendable, Hashable {
+    public var policy: IdentityPolicy
+    /// For `link`: the self-hosted user that has the e-mail.
+    public var existingUserId: Int64?
+
+    public init(policy: IdentityPolicy, existingUserId: Int64? = nil) {
+        self.policy = policy
+        self.existingUserId = existingUserId
+    }
+}
+
+/// Whether a project's or key's DSNs keep working after the move (only the host changes).
+public struct DSNOutcome: Codable, Sendable, Hashable {
+    /// True when the public key(s) and the project id are kept.
+    public var preserved: Bool
+    /// The project id the project gets (the hosted one when free).
+    public var projectId: Int64?
+    /// Why not preserved: which id or key collides with what.
+    public var reason: String?
+
+    public init(preserved: Bool, projectId: Int64? = nil, reason: String? = nil) {
+        self.preserved = preserved
+        self.projectId = projectId
+        self.reason = reason
+    }
+}
+
+/// One entity to create, update, delete or keep. `key` is its natural key (slug, e-mail, public
+/// key; the project slug for filters and ownership). The applier takes the desired values from the
+/// snapshot the plan names, and only for the fields listed here.
+public struct EntityChange: Codable, Sendable, Hashable {
+    public var stage: Stage
+    public var key: String
+    public var action: ChangeAction
+    public var fields: [FieldChange]
+    /// Plain-language remarks for reviewers (what a rule changed, a cache to refresh).
+    public var notes: [String]
+    public var identity: IdentityOutcome?
+    public var dsn: DSNOutcome?
+
+    public init(
+        stage: Stage, key: String, action: ChangeAction, fields: [FieldChange] = [], notes: [String] = [],
+        identity: IdentityOutcome? = nil, dsn: DSNOutcome? = nil
+    ) {
+        self.stage = stage
+        self.key = key
+        self.action = action
+        self.fields = fields
+        self.notes = notes
+        self.identity = identity
+        self.dsn = dsn
+    }
+}
+
+/// A saved plan (`plan --out plan.json`, format `sentry-migrate/plan@1`): what reviewers approve and
+/// exactly what `apply` does. It holds no secret; `apply` reads secret keys from the snapshot it
+/// names, after checking that snapshot's manifest digest.
+public struct Plan: Codable, Sendable, Hashable {
+    public static let currentFormat = "sentry-migrate/plan@1"
+
+    public struct SnapshotReference: Codable, Sendable, Hashable {
+        /// Path of the desired snapshot folder as given to `plan`.
+        public var path: String
+        /// SHA-256 of its manifest.json: apply refuses a snapshot that changed since.
+        public var manifestSHA256: String
+
+        public init(path: String, manifestSHA256: String) {
+            self.path = path
+            self.manifestSHA256 = manifestSHA256
+        }
+    }
+
+    public struct TargetReference: Codable, Sendable, Hashable {
+        /// The database, password removed.
+        public var location: String
+        /// `TargetProfile.summary`, e.g. `26.x (migration 1118_…, 64-bit ids)`.
+        public var profile: String
+        /// Digest of everything the plan was computed from on the target: apply recomputes it and
+        /// refuses a stale plan.
+        public var fingerprint: String
+        /// Digest per entity as read (`"teams/backend"` → digest), to name what changed when stale.
+        public var entityDigests: [String: String]
+
+        public init(location: String, profile: String, fingerprint: String, entityDigests: [String: String]) {
+            self.location = location
+            self.profile = profile
+            self.fingerprint = fingerprint
+            self.entityDigests = entityDigests
+        }
+    }
+
+    public struct Selection: Codable, Sendable, Hashable {
+        public var stages: [Stage]
+        public var wave: String?
+        public var prune: Bool
+
+        public init(stages: [Stage] = Stage.allCases, wave: String? = nil, prune: Bool = false) {
+            self.stages = stages
+            self.wave = wave
+            self.prune = prune
+        }
+    }
+
+    public var format: String
+    public var toolVersion: String
+    public var createdAt: Date
+    public var organization: String
+    public var snapshot: SnapshotReference
+    public var target: TargetReference
+    public var selection: Selection
+    /// In stage order, then by key.
+    public var changes: [EntityChange]
+
+    public init(
+        createdAt: Date, organization: String, snapshot: SnapshotReference, target: TargetReference,
+        selection: Selection, changes: [EntityChange]
+    ) {
+        self.format = Self.currentFormat
+        self.toolVersion = ToolVersion.current
+        self.createdAt = createdAt
+        self.organization = organization
+        self.snapshot = snapshot
+        self.target = target
+        self.selection = selection
+        self.changes = changes
+    }
+}

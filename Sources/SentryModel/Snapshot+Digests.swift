@@ -1,0 +1,26 @@
+extension Snapshot {
+    /// Digest of every entity by `"kind/key"` (`"teams/backend"`, `"keys/<public key>"`; secrets
+    /// under `"secrets/<public key>"`), so a saved plan can name what changed since it was made.
+    /// Provenance ids are part of an entity and count as changes.
+    public func entityDigests() throws -> [String: String] {
+        var digests: [String: String] = [
+            "organization/\(organization.slug)": try CanonicalJSON.digest(of: organization)
+        ]
+        for team in teams { digests["teams/\(team.slug)"] = try CanonicalJSON.digest(of: team) }
+        for member in members { digests["members/\(member.email)"] = try CanonicalJSON.digest(of: member) }
+        for project in projects { digests["projects/\(project.slug)"] = try CanonicalJSON.digest(of: project) }
+        for key in keys { digests["keys/\(key.publicKey)"] = try CanonicalJSON.digest(of: key) }
+        for filter in filters { digests["filters/\(filter.project)"] = try CanonicalJSON.digest(of: filter) }
+        for rules in ownership { digests["ownership/\(rules.project)"] = try CanonicalJSON.digest(of: rules) }
+        for secret in secrets { digests["secrets/\(secret.publicKey)"] = try CanonicalJSON.digest(of: secret) }
+        return digests
+    }
+
+    /// One digest of the whole snapshot plus `context` (the target profile): equal fingerprints mean
+    /// the target holds exactly what the plan was computed against.
+    public func fingerprint(context: String) throws -> String {
+        let lines = try entityDigests().sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+            .map { "\($0.key)=\($0.value)" }
+        return SHA256Digest.hex(of: Array(([context] + lines).joined(separator: "\n").utf8))
+    }
+}

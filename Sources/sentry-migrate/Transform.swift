@@ -1,0 +1,109 @@
+import ArgumentParser
+import Foundation
+import Mapping
+import SentryModel
+
+struct Transform: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Apply a mapping file to a snapshot: the organization as the self-hosted Sentry should have it.",
+        discussion: """
+            Reads the snapshot that `export` wrote, applies the renames, merges, exclusions, e-mail and \
+            role maps, key, filter and ownership rules of the mapping file (docs/mapping.md), and writes \
+            the result, the "desired" snapshot, that `plan` compares with the self-hosted database. \
+            Nothing outside --out is changed, and the same inputs always give the same bytes.
+
+            The mapping is checked against the snapshot first. Every problem is reported at once as \
+            FILE:LINE:COLUMN: error: ..., with a hint, and then nothing is written (exit 65). Waves, when \
+            the mapping has some, are written to OUT/waves.json. When the input has no secrets/ folder \
+            (as in git), neither has the output.
+
+            Examples (a copy of mappings/identity.yaml is a good start):
+              sentry-migrate transform --snapshot hosted --mapping acme.yaml \\
+                  --out desired
+              sentry-migrate transform --snapshot hosted --mapping acme.yaml \\
+                  --out desired --explain > changes.txt
+            """
+    )
+
+    @Option(help: ArgumentHelp("Snapshot folder to read (written by export or read).", valueName: "dir"))
+    var snapshot: String
+
+    @Option(help: ArgumentHelp("Mapping file (YAML, version: 1).", valueName: "file"))
+    var mapping: String
+
+    @Option(
+        help: ArgumentHelp("Snapshot folder to write; replaced only if it already holds a snapshot.", valueName: "dir"))
+    var out: String
+
+    @Flag(help: "List every change on standard output, with the mapping rule (file:line:column) that made it.")
+    var explain = false
+
+    func validate() throws {
+        let input = URL(fileURLWithPath: snapshot).standardizedFileURL.path
+        let output = URL(fileURLWithPath: out).standardizedFileURL.path
+        if input == output {
+            throw ValidationError(
+                "--out must differ from --snapshot: the hosted snapshot is the input and stays as it is.")
+        }
+    }
+
+    func run() throws {
+        let loaded = try SnapshotReader.read(from: URL(fileURLWithPath: snapshot), requireSecrets: false)
+        let mappingText: String
+        do {
+            mappingText = try String(contentsOfFile: mapping, encoding: .utf8)
+        } catch {
+            throw MappingFileUnreadable(path: mapping, reason: error.localizedDescription)
+        }
+        let output: TransformOutput
+        do {
+            output = try Transformer.transform(
+                mappingText: mappingText, mappingPath: mapping, snapshot: loaded.snapshot, snapshotPath: snapshot)
+        } catch {
+            // The diagnostics carry their own `error:` labels; print them as they are.
+            Terminal.note(error.description)
+            throw ExitCode(error.exitStatus.rawValue)
+        }
+        for warning in output.warnings { Terminal.note(warning.description) }
+
+        let outURL = URL(fileURLWithPath: out)
+        // The input's export time, not now: transforming the same inputs twice gives the same bytes.
+        let manifest = try SnapshotWriter.write(
+            output.snapshot, source: SnapshotSource(kind: .transform, location: "\(snapshot) + \(mapping)"),
+            exportedAt: loaded.manifest.exportedAt, to: outURL)
+        if !loaded.hasSecrets {
+            try removeSecrets(in: outURL)
+        }
+        if !output.waves.waves.isEmpty {
+            let data = try output.waves.encoded()
+            try data.write(to: outURL.appendingPathComponent(WaveFile.fileName), options: .atomic)
+        }
+
+        if explain {
+            let lines = output.explanations.map(\.description)
+            print(lines.joined(separator: "\n"), terminator: lines.isEmpty ? "" : "\n")
+        }
+        let changes = output.explanations.count
+        Terminal.note(
+            "wrote \(out): \(manifest.counts.summary); \(changes == 0 ? "no changes" : "\(changes) change\(changes == 1 ? "" : "s")")"
+                + (output.waves.waves.isEmpty
+                    ? "" : ", \(output.waves.waves.count) wave(s) in \(out)/\(WaveFile.fileName)"))
+    }
+
+    private func removeSecrets(in directory: URL) throws {
+        let folder = directory.appendingPathComponent(SnapshotFile.secretsFolder)
+        try FileManager.default.removeItem(at: folder)
+    }
+}
+
+/// The mapping file could not be read at all.
+struct MappingFileUnreadable: ReportableError {
+    var path: String
+    var reason: String
+
+    var exitStatus: ExitStatus { .dataError }
+
+    var description: String {
+        "\(path): cannot read the mapping file: \(reason)\n    hint: check the path given to --mapping"
+    }
+}

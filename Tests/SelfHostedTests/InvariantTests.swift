@@ -1,0 +1,90 @@
+import SentryModel
+import Testing
+
+@testable import SelfHosted
+
+/// The post-cutover invariants on seeded databases: clean as Sentry's ORM leaves them, and each
+/// injected drift found and named.
+@Suite(.requiresDatabase) struct InvariantTests {
+    @Test(arguments: SchemaFixture.allCases)
+    func aSeededDatabaseHoldsEveryInvariant(_ fixture: SchemaFixture) throws {
+        let violations = try violations(fixture) { _ in }
+        #expect(violations.isEmpty, "\(violations)")
+    }
+
+    @Test func findsADeactivatedKey() throws {
+        let key = try #require(seededAcmeSnapshot.keys.first { $0.active })
+        let violations = try violations(.v24) { connection in
+            try connection.execute("UPDATE sentry_projectkey SET status = 1 WHERE public_key = \(key.publicKey)")
+        }
+        #expect(
+            violations == [
+                InvariantViolation(
+                    check: "key-resolves", entity: "keys/\(key.publicKey)",
+                    message: "is inactive: events sent with this DSN are dropped")
+            ])
+    }
+
+    @Test func findsAKeyThatMovedToAnotherProject() throws {
+        let key = try #require(seededAcmeSnapshot.keys.first)
+        let other = try #require(seededAcmeSnapshot.projects.first { $0.slug != key.project })
+        let violations = try violations(.v25) { connection in
+            try connection.execute(
+                """
+                UPDATE sentry_projectkey SET project_id = (SELECT id FROM sentry_project WHERE slug = \(other.slug)
+                  AND organization_id = 4242) WHERE public_key = \(key.publicKey)
+                """)
+        }
+        #expect(violations.map(\.check) == ["key-resolves"])
+        #expect(violations.first?.message == "resolves to project '\(other.slug)', not '\(key.project)'")
+    }
+
+    @Test func findsAMissingMemberMapping() throws {
+        let violations = try violations(.v23) { connection in
+            try connection.execute(
+                "DELETE FROM sentry_organizationmembermapping WHERE organizationmember_id = 5003")
+        }
+        #expect(violations.map(\.entity) == ["members/ada@acme.example"])
+        #expect(violations.first?.check == "member-mapping")
+    }
+
+    @Test func findsARenamedTeamWhoseReplicaWasNotUpdated() throws {
+        let violations = try violations(.v26) { connection in
+            try connection.execute("UPDATE sentry_team SET name = 'Back end' WHERE id = 301")
+        }
+        #expect(violations.map(\.check) == ["team-replica"])
+        #expect(violations.first?.entity == "teams/backend")
+    }
+
+    @Test func findsAMissingSlugReservationAndKeyMapping() throws {
+        let key = try #require(seededAcmeSnapshot.keys.first)
+        let violations = try violations(.v26) { connection in
+            try connection.execute("DELETE FROM sentry_organizationslugreservation WHERE organization_id = 4242")
+            try connection.execute("DELETE FROM sentry_projectkeymapping WHERE public_key = \(key.publicKey)")
+        }
+        #expect(Set(violations.map(\.check)) == ["slug-reservation", "key-mapping"])
+    }
+
+    @Test func findsAMembershipOfADeletedTeam() throws {
+        let violations = try violations(.v24) { connection in
+            // Bypass the foreign keys, as a hand-made delete or a broken restore would.
+            try connection.execute("SET session_replication_role = replica")
+            try connection.execute("DELETE FROM sentry_team WHERE id = 302")
+            try connection.execute("DELETE FROM sentry_teamreplica WHERE team_id = 302")
+            try connection.execute("SET session_replication_role = DEFAULT")
+        }
+        #expect(violations.contains { $0.check == "membership-orphan" && $0.message.contains("missing team 302") })
+    }
+
+    private func violations(
+        _ fixture: SchemaFixture, drift: (PostgresConnection) throws -> Void
+    ) throws -> [InvariantViolation] {
+        try TestDatabase.withScratchDatabase { scratch in
+            let connection = try scratch.connect()
+            try fixture.load(into: connection, seeded: true)
+            try drift(connection)
+            let database = try TargetDatabase(target: scratch.target)
+            return try database.checkInvariants(organization: "acme-corp", desired: seededAcmeSnapshot)
+        }
+    }
+}
