@@ -5,12 +5,17 @@ let package = Package(
     name: "sentry-migrate",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "sentry-migrate", targets: ["sentry-migrate"])
+        .executable(name: "sentry-migrate", targets: ["sentry-migrate"]),
+        .executable(name: "sentry-sim", targets: ["sentry-sim"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // The simulator only; the client uses Foundation's URLSession.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.65.0"),
     ],
     targets: [
         // Pure core: entity types, snapshot files, errors shared by every command.
@@ -27,6 +32,27 @@ let package = Package(
         ),
         // The only owner of the self-hosted PostgreSQL database (uses Mapping's ownership-rule parser).
         .target(name: "SelfHosted", dependencies: ["SentryModel", "Mapping", "CLibPQ"]),
+        // sentry.io's REST API client: pagination, rate limits, retries, and the exporter.
+        .target(name: "HostedAPI", dependencies: ["SentryModel"]),
+        // A stand-in for sentry.io's API, for tests, the demo and benchmarks.
+        .target(
+            name: "SentrySimulator",
+            dependencies: [
+                "SentryModel",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "sentry-sim",
+            dependencies: [
+                "SentrySimulator", "SentryModel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
         // Thin CLI: one file per subcommand.
         .executableTarget(
             name: "sentry-migrate",
@@ -35,12 +61,20 @@ let package = Package(
                 "SelfHosted",
                 "Mapping",
                 "Planning",
+                "HostedAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "SentryModelTests", dependencies: ["SentryModel"]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "SentryModel"], exclude: ["Golden"]),
+        .testTarget(
+            name: "HostedAPITests",
+            dependencies: [
+                "HostedAPI", "SentrySimulator", "SentryModel",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
         .testTarget(name: "MappingTests", dependencies: ["Mapping", "SentryModel"], exclude: ["Fixtures"]),
         // Also runs the built `sentry-migrate` binary end to end, hence the dependency.
         .testTarget(name: "SelfHostedTests", dependencies: ["SelfHosted", "SentryModel", "sentry-migrate"]),

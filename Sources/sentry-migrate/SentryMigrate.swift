@@ -14,6 +14,8 @@ struct SentryMigrate: AsyncParsableCommand {
             unavailable or refusing, 70 internal error, 75 temporary failure (retry).
             """,
         version: ToolVersion.current,
-        subcommands: [Read.self, Transform.self, PlanCommand.self, Apply.self, Status.self, Verify.self]
+        subcommands: [
+            Export.self, Read.self, Transform.self, PlanCommand.self, Apply.self, Status.self, Verify.self,
+        ]
     )
 }

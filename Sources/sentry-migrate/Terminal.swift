@@ -20,6 +20,9 @@ enum Terminal {
         return isatty(STDOUT_FILENO) == 1
     }
 
+    /// Whether stderr is a terminal (live progress) rather than a file or pipe (plain lines).
+    static var isInteractive: Bool { isatty(STDERR_FILENO) != 0 }
+
     private static func printErr(_ message: String) {
         FileHandle.standardError.write(Data((message + "\n").utf8))
     }

@@ -1,0 +1,165 @@
+import Foundation
+
+// The fields of sentry.io's answers the exporter reads; everything else is ignored, since
+// Sentry adds fields often (reference/sentry-api.md §1).
+
+struct APIOrganization: Decodable {
+    var id: String
+    var slug: String
+    var name: String
+    var isEarlyAdopter: Bool
+    var require2FA: Bool
+    var defaultRole: String?
+    var openMembership: Bool?
+    var enhancedPrivacy: Bool?
+    var allowSharedIssues: Bool?
+}
+
+struct APITeam: Decodable {
+    var id: String
+    var slug: String
+    var name: String
+    var memberCount: Int?
+}
+
+struct APIMember: Decodable {
+    var id: String
+    var email: String
+    var name: String?
+    var orgRole: String?
+    var role: String?
+    var pending: Bool?
+    var user: User?
+
+    struct User: Decodable {
+        var name: String?
+    }
+}
+
+struct APITeamMember: Decodable {
+    var id: String
+    /// `Optional<Optional>`: present-but-null is a real answer (the team role follows the org role).
+    var teamRole: String?
+}
+
+struct APIMemberDetails: Decodable {
+    var id: String
+    var teamRoles: [TeamRole]?
+    var teams: [String]?
+
+    struct TeamRole: Decodable {
+        var teamSlug: String
+        var role: String?
+    }
+}
+
+struct APIProject: Decodable {
+    var id: String
+    var slug: String
+    var name: String
+    var platform: String?
+    var teams: [TeamRef]?
+    var options: [String: OptionValue]?
+
+    struct TeamRef: Decodable {
+        var slug: String
+    }
+}
+
+/// A project option as the list answers it: raw stored lists or flags, or the details
+/// endpoint's newline-joined strings and booleans.
+enum OptionValue: Decodable {
+    case list([String])
+    case text(String)
+    case flag(Bool)
+    case other
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let list = try? container.decode([String].self) {
+            self = .list(list)
+        } else if let text = try? container.decode(String.self) {
+            self = .text(text)
+        } else if let flag = try? container.decode(Bool.self) {
+            self = .flag(flag)
+        } else {
+            self = .other
+        }
+    }
+
+    var lines: [String] {
+        switch self {
+        case .list(let values): values
+        case .text(let text):
+            text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        case .flag, .other: []
+        }
+    }
+
+    /// Sentry's reading of a flag option: `"1"` or `true` is on.
+    var isOn: Bool? {
+        switch self {
+        case .flag(let value): value
+        case .text(let text): text == "1" || text.lowercased() == "true"
+        case .list, .other: nil
+        }
+    }
+}
+
+struct APIKey: Decodable {
+    var label: String
+    var `public`: String
+    var secret: String
+    var projectId: Int
+    var isActive: Bool
+    var rateLimit: RateLimitBody?
+    var browserSdkVersion: String?
+    var dynamicSdkLoaderOptions: LoaderBody?
+
+    struct RateLimitBody: Decodable {
+        var window: Int?
+        var count: Int?
+    }
+
+    struct LoaderBody: Decodable {
+        var hasReplay: Bool?
+        var hasPerformance: Bool?
+        var hasDebug: Bool?
+        var hasFeedback: Bool?
+        var hasLogsAndMetrics: Bool?
+    }
+}
+
+struct APIFilter: Decodable {
+    var id: String
+    var active: Active
+
+    enum Active: Decodable {
+        case flag(Bool)
+        case subfilters([String])
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let flag = try? container.decode(Bool.self) {
+                self = .flag(flag)
+            } else {
+                self = .subfilters(try container.decode([String].self))
+            }
+        }
+
+        var flag: Bool {
+            switch self {
+            case .flag(let value): value
+            case .subfilters(let names): !names.isEmpty
+            }
+        }
+    }
+}
+
+struct APIOwnership: Decodable {
+    var raw: String?
+    var `fallthrough`: Bool
+    var dateCreated: String?
+    var autoAssignment: String
+    var codeownersAutoSync: Bool?
+}

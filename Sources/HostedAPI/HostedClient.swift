@@ -1,0 +1,277 @@
+import Foundation
+import Synchronization
+
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// How the client talks to sentry.io.
+public struct HostedClientConfiguration: Sendable {
+    /// Scheme and host, e.g. `https://sentry.io`; paths start with `/api/0/`.
+    public var baseURL: URL
+    public var token: String
+    /// Requests in flight; nil sizes it from `X-Sentry-Rate-Limit-ConcurrentLimit` (at most 16).
+    public var concurrency: Int?
+    /// Attempts per request for 5xx, resets, truncated bodies and timeouts.
+    public var maxAttempts: Int
+    /// Exponential backoff with full jitter: a random wait in 0…min(cap, base·2^attempt).
+    public var backoffBase: Duration
+    public var backoffCap: Duration
+    /// 429s tolerated per request (each waits for the window's reset).
+    public var maxRateLimitWaits: Int
+    public var timeout: TimeInterval
+
+    public init(
+        baseURL: URL, token: String, concurrency: Int? = nil, maxAttempts: Int = 6,
+        backoffBase: Duration = .milliseconds(250), backoffCap: Duration = .seconds(8), maxRateLimitWaits: Int = 30,
+        timeout: TimeInterval = 30
+    ) {
+        self.baseURL = baseURL
+        self.token = token
+        self.concurrency = concurrency
+        self.maxAttempts = maxAttempts
+        self.backoffBase = backoffBase
+        self.backoffCap = backoffCap
+        self.maxRateLimitWaits = maxRateLimitWaits
+        // FoundationNetworking on Linux times out at once below one second.
+        self.timeout = max(1, timeout)
+    }
+}
+
+/// A GET-only client for sentry.io's REST API: bounded concurrency, rate-limit pacing, retries.
+public final class HostedClient: Sendable {
+    let configuration: HostedClientConfiguration
+    let governor: RateGovernor
+    private let session: URLSession
+    private let attempts = Mutex(0)
+    private let sized = Mutex(false)
+
+    public init(configuration: HostedClientConfiguration) {
+        self.configuration = configuration
+        self.governor = RateGovernor(limit: configuration.concurrency ?? 4)
+        let sessionConfiguration = URLSessionConfiguration.ephemeral
+        sessionConfiguration.timeoutIntervalForRequest = configuration.timeout
+        sessionConfiguration.httpMaximumConnectionsPerHost = 32
+        sessionConfiguration.requestCachePolicy = .reloadIgnoringLocalCacheData
+        self.session = URLSession(configuration: sessionConfiguration)
+    }
+
+    deinit { session.finishTasksAndInvalidate() }
+
+    /// HTTP requests sent so far, retries included.
+    public var requestsSent: Int { attempts.withLock { $0 } }
+
+    public var concurrency: Int { get async { await governor.concurrency } }
+
+    /// One GET, decoded as `T`; `scope` names the scope a 403 means is missing, `what` names the
+    /// resource for a 404.
+    func get<T: Decodable>(
+        _ path: String, query: [URLQueryItem] = [], as type: T.Type, scope: String, what: Resource
+    ) async throws -> (T, HTTPURLResponse) {
+        let url = try makeURL(path, query: query)
+        let display = path + (url.query.map { "?" + $0 } ?? "")
+        var failures = 0
+        var rateLimitWaits = 0
+        var lastProblem = ""
+        let bucket = path.bucket
+        while true {
+            await governor.acquire(bucket: bucket)
+            attempts.withLock { $0 += 1 }
+            var request = URLRequest(url: url, timeoutInterval: configuration.timeout)
+            request.setValue("Bearer \(configuration.token)", forHTTPHeaderField: "Authorization")
+            request.setValue("application/json", forHTTPHeaderField: "Accept")
+            let outcome: Result<(Data, URLResponse), any Error>
+            do {
+                outcome = .success(try await session.data(for: request))
+            } catch {
+                outcome = .failure(error)
+            }
+            await governor.release(bucket: bucket)
+
+            switch outcome {
+            case .failure(let error):
+                if let urlError = error as? URLError, [.badURL, .unsupportedURL, .cancelled].contains(urlError.code) {
+                    throw HostedAPIError.unreachable(url: display, detail: urlError.localizedDescription)
+                }
+                lastProblem = describe(error)
+                failures += 1
+                if failures >= configuration.maxAttempts {
+                    if let urlError = error as? URLError,
+                        [.cannotConnectToHost, .cannotFindHost, .dnsLookupFailed].contains(urlError.code)
+                    {
+                        throw HostedAPIError.unreachable(url: display, detail: lastProblem)
+                    }
+                    throw HostedAPIError.gaveUp(url: display, attempts: failures, lastProblem: lastProblem)
+                }
+                try await backoff(failures)
+                continue
+            case .success(let (data, response)):
+                guard let http = response as? HTTPURLResponse else {
+                    throw HostedAPIError.malformed(url: display, path: "", detail: "not an HTTP answer")
+                }
+                await sizeConcurrency(from: http)
+                let remaining = http.value(forHTTPHeaderField: "X-Sentry-Rate-Limit-Remaining").flatMap { Int($0) }
+                let reset = http.value(forHTTPHeaderField: "X-Sentry-Rate-Limit-Reset").flatMap { Double($0) }
+                await governor.observe(
+                    bucket: bucket, remaining: remaining, reset: reset, refused: http.statusCode == 429)
+                switch http.statusCode {
+                case 200:
+                    do {
+                        return (try JSONDecoder().decode(T.self, from: data), http)
+                    } catch let error as DecodingError {
+                        throw HostedAPIError.malformed(url: display, path: error.jsonPath, detail: error.summary)
+                    }
+                case 429:
+                    rateLimitWaits += 1
+                    if rateLimitWaits > configuration.maxRateLimitWaits {
+                        throw HostedAPIError.gaveUp(
+                            url: display, attempts: rateLimitWaits, lastProblem: "429 " + detail(data))
+                    }
+                    continue
+                case 500...599:
+                    failures += 1
+                    lastProblem = "\(http.statusCode) \(detail(data))"
+                    if failures >= configuration.maxAttempts {
+                        throw HostedAPIError.gaveUp(url: display, attempts: failures, lastProblem: lastProblem)
+                    }
+                    try await backoff(failures)
+                    continue
+                case 401:
+                    throw HostedAPIError.unauthorized(url: display, detail: detail(data))
+                case 403:
+                    throw HostedAPIError.forbidden(url: display, scope: scope)
+                case 404:
+                    if case .organization(let slug) = what {
+                        throw HostedAPIError.organizationNotFound(url: display, slug: slug)
+                    }
+                    throw HostedAPIError.notFound(url: display, what: what.description)
+                default:
+                    throw HostedAPIError.unexpectedStatus(url: display, status: http.statusCode, detail: detail(data))
+                }
+            }
+        }
+    }
+
+    /// Every page of a list, following `cursor="…"` until `results="false"`, 100 per page.
+    func getAll<T: Decodable>(
+        _ path: String, query: [URLQueryItem] = [], of type: T.Type, scope: String, what: Resource
+    ) async throws -> [T] {
+        var all: [T] = []
+        var cursor: String?
+        var seen: Set<String> = []
+        while true {
+            var pageQuery = query + [URLQueryItem(name: "per_page", value: "100")]
+            if let cursor { pageQuery.append(URLQueryItem(name: "cursor", value: cursor)) }
+            let (page, response) = try await get(path, query: pageQuery, as: [T].self, scope: scope, what: what)
+            all += page
+            guard let link = response.value(forHTTPHeaderField: "Link") else { return all }
+            guard let next = NextCursor(linkHeader: link) else {
+                throw HostedAPIError.malformed(url: path, path: "Link", detail: "no rel=\"next\" entry in '\(link)'")
+            }
+            guard next.hasResults else { return all }
+            guard seen.insert(next.cursor).inserted else {
+                throw HostedAPIError.malformed(url: path, path: "Link", detail: "cursor \(next.cursor) repeats")
+            }
+            cursor = next.cursor
+        }
+    }
+
+    private func makeURL(_ path: String, query: [URLQueryItem]) throws -> URL {
+        guard var components = URLComponents(url: configuration.baseURL, resolvingAgainstBaseURL: false) else {
+            throw HostedAPIError.unreachable(url: path, detail: "bad --url")
+        }
+        components.path = components.path.trimmingSuffix("/") + path
+        components.queryItems = query.isEmpty ? nil : query
+        guard let url = components.url else { throw HostedAPIError.unreachable(url: path, detail: "bad --url") }
+        return url
+    }
+
+    private func sizeConcurrency(from response: HTTPURLResponse) async {
+        guard configuration.concurrency == nil, !sized.withLock({ $0 }) else { return }
+        guard let text = response.value(forHTTPHeaderField: "X-Sentry-Rate-Limit-ConcurrentLimit"),
+            let limit = Int(text), limit > 0
+        else { return }
+        sized.withLock { $0 = true }
+        // Leave room for the caller's other tools: at most 16, and never the whole allowance.
+        await governor.setLimit(min(16, max(1, limit - limit / 5)))
+    }
+
+    private func backoff(_ failures: Int) async throws {
+        let ceiling = min(configuration.backoffCap, configuration.backoffBase * (1 << min(failures, 16)))
+        let seconds = Double(ceiling.components.seconds) + Double(ceiling.components.attoseconds) / 1e18
+        try await Task.sleep(for: .seconds(Double.random(in: 0...seconds)))
+    }
+
+    private func detail(_ data: Data) -> String {
+        struct Detail: Decodable { var detail: String }
+        if let body = try? JSONDecoder().decode(Detail.self, from: data) { return body.detail }
+        return String(decoding: data.prefix(200), as: UTF8.self)
+    }
+
+    private func describe(_ error: any Error) -> String {
+        if let urlError = error as? URLError {
+            switch urlError.code {
+            case .timedOut: return "timed out"
+            case .networkConnectionLost: return "connection lost"
+            case .cannotConnectToHost: return "connection refused"
+            default: return "network error \(urlError.code.rawValue)"
+            }
+        }
+        return String(describing: type(of: error))
+    }
+}
+
+/// What a request is about, for 404 messages.
+enum Resource: CustomStringConvertible {
+    case organization(String)
+    case team(String)
+    case project(String)
+    case member(String)
+
+    var description: String {
+        switch self {
+        case .organization(let slug): "organization '\(slug)'"
+        case .team(let slug): "team '\(slug)'"
+        case .project(let slug): "project '\(slug)'"
+        case .member(let id): "member \(id)"
+        }
+    }
+}
+
+extension String {
+    /// The endpoint a path belongs to, for rate-limit windows: ids and slugs removed.
+    var bucket: String {
+        let parts = split(separator: "/")
+        guard parts.count > 3 else { return self }
+        // /api/0/{area}/{org}/…: area plus the trailing endpoint name.
+        if parts.count == 6, parts[4] == "members" { return parts[2] + "/member" }
+        return parts[2] + "/" + (parts.count > 4 ? String(parts[parts.count - 1]) : "details")
+    }
+
+    func trimmingSuffix(_ suffix: String) -> String { hasSuffix(suffix) ? String(dropLast(suffix.count)) : self }
+}
+
+extension DecodingError {
+    var jsonPath: String {
+        let path: [any CodingKey]
+        switch self {
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .keyNotFound(_, let context),
+            .dataCorrupted(let context):
+            path = context.codingPath
+        @unknown default: path = []
+        }
+        return path.reduce("$") { text, key in
+            key.intValue.map { text + "[\($0)]" } ?? text + "." + key.stringValue
+        }
+    }
+
+    var summary: String {
+        switch self {
+        case .keyNotFound(let key, _): "missing field '\(key.stringValue)'"
+        case .typeMismatch(let type, _): "expected \(type)"
+        case .valueNotFound(let type, _): "null where \(type) is required"
+        case .dataCorrupted(let context): "not valid JSON (\(context.debugDescription))"
+        @unknown default: "cannot decode"
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+
+/// Keeps requests within sentry.io's limits: at most `limit` in flight, and per endpoint no more
+/// requests in a window than its `X-Sentry-Rate-Limit-Remaining` allows; after a 429, none
+/// before the window's reset.
+actor RateGovernor {
+    /// What the last answer said about an endpoint's current window.
+    private struct Window {
+        /// Requests we may still start before `reset` (Remaining minus those already in flight).
+        var budget: Int
+        var reset: Date
+    }
+
+    private var limit: Int
+    private var inUse = 0
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+    private var windows: [String: Window] = [:]
+    private var inFlight: [String: Int] = [:]
+    /// Longest wait we accept from a `Reset` header, against clock skew.
+    private let maximumPause: TimeInterval = 60
+
+    init(limit: Int) { self.limit = max(1, limit) }
+
+    var concurrency: Int { limit }
+
+    func setLimit(_ newLimit: Int) {
+        limit = max(1, newLimit)
+        while inUse < limit, !waiters.isEmpty { waiters.removeFirst().resume() }
+    }
+
+    /// Waits for a free slot, then until the endpoint's window has room for another request.
+    func acquire(bucket: String) async {
+        while inUse >= limit {
+            await withCheckedContinuation { waiters.append($0) }
+        }
+        inUse += 1
+        while let window = windows[bucket], window.reset > Date() {
+            if window.budget > 0 {
+                windows[bucket]?.budget -= 1
+                break
+            }
+            try? await Task.sleep(for: .seconds(window.reset.timeIntervalSinceNow))
+        }
+        inFlight[bucket, default: 0] += 1
+    }
+
+    func release(bucket: String) {
+        inUse -= 1
+        inFlight[bucket, default: 1] -= 1
+        if inUse < limit, !waiters.isEmpty { waiters.removeFirst().resume() }
+    }
+
+    /// Reads the rate-limit headers of an answer; `refused` is true for a 429.
+    func observe(bucket: String, remaining: Int?, reset: Double?, refused: Bool) {
+        let now = Date()
+        // The window ends at `reset` (epoch seconds); a little margin absorbs rounding.
+        let resetDate = reset.map { Date(timeIntervalSince1970: $0 + 0.05) } ?? now.addingTimeInterval(1)
+        let until = min(resetDate, now.addingTimeInterval(maximumPause))
+        if refused {
+            windows[bucket] = Window(budget: 0, reset: until)
+        } else if let remaining {
+            windows[bucket] = Window(budget: remaining - inFlight[bucket, default: 0], reset: until)
+        }
+    }
+}

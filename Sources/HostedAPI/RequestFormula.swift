@@ -1,0 +1,17 @@
+/// The number of requests a full export needs, given the organization's sizes. docs/export.md
+/// derives it; the exporter achieves it when nothing fails.
+public enum RequestFormula {
+    /// Pages of a list of `count` items at 100 per page; an empty list still takes one request.
+    public static func pages(_ count: Int) -> Int { max(1, (count + 99) / 100) }
+
+    /// Requests for team roles through the per-team member lists.
+    public static func teamListingCost(teamMemberCounts: [Int]) -> Int { teamMemberCounts.map(pages).reduce(0, +) }
+
+    /// 1 (organization) + pages(teams) + pages(members) + min(Σ pages(team members), members)
+    /// + pages(projects) + Σ pages(keys of each project) + 2 × projects (filters, ownership).
+    public static func requests(teamMemberCounts: [Int], members: Int, keysPerProject: [Int]) -> Int {
+        1 + pages(teamMemberCounts.count) + pages(members)
+            + min(teamListingCost(teamMemberCounts: teamMemberCounts), members) + pages(keysPerProject.count)
+            + keysPerProject.map(pages).reduce(0, +) + 2 * keysPerProject.count
+    }
+}

@@ -1,0 +1,205 @@
+import SentryModel
+
+/// The endpoints the simulator serves, parsed from `/api/0/…` paths.
+enum Route {
+    case organization(org: String)
+    case teams(org: String)
+    case members(org: String)
+    case member(org: String, id: String)
+    case projects(org: String)
+    case teamMembers(org: String, team: String)
+    case project(org: String, project: String)
+    case keys(org: String, project: String)
+    case filters(org: String, project: String)
+    case ownership(org: String, project: String)
+
+    init?(_ components: [String]) {
+        guard components.count >= 4, components[0] == "api", components[1] == "0" else { return nil }
+        let rest = Array(components.dropFirst(2))
+        switch (rest[0], rest.count) {
+        case ("organizations", 2): self = .organization(org: rest[1])
+        case ("organizations", 3) where rest[2] == "teams": self = .teams(org: rest[1])
+        case ("organizations", 3) where rest[2] == "members": self = .members(org: rest[1])
+        case ("organizations", 3) where rest[2] == "projects": self = .projects(org: rest[1])
+        case ("organizations", 4) where rest[2] == "members": self = .member(org: rest[1], id: rest[3])
+        case ("teams", 4) where rest[3] == "members": self = .teamMembers(org: rest[1], team: rest[2])
+        case ("projects", 3): self = .project(org: rest[1], project: rest[2])
+        case ("projects", 4) where rest[3] == "keys": self = .keys(org: rest[1], project: rest[2])
+        case ("projects", 4) where rest[3] == "filters": self = .filters(org: rest[1], project: rest[2])
+        case ("projects", 4) where rest[3] == "ownership": self = .ownership(org: rest[1], project: rest[2])
+        default: return nil
+        }
+    }
+
+    /// The rate-limit bucket and metrics name.
+    var endpoint: String {
+        switch self {
+        case .organization: "organization"
+        case .teams: "teams"
+        case .members: "members"
+        case .member: "member"
+        case .projects: "projects"
+        case .teamMembers: "team-members"
+        case .project: "project"
+        case .keys: "keys"
+        case .filters: "filters"
+        case .ownership: "ownership"
+        }
+    }
+
+    /// Any one of these scopes grants the GET (Sentry's scope maps).
+    var scopes: Set<String> {
+        let area: String
+        switch self {
+        case .organization, .teams, .projects: area = "org"
+        case .members, .member: area = "member"
+        case .teamMembers: area = "team"
+        case .project, .keys, .filters, .ownership: area = "project"
+        }
+        return [area + ":read", area + ":write", area + ":admin"]
+    }
+
+    var org: String {
+        switch self {
+        case .organization(let org), .teams(let org), .members(let org), .member(let org, _), .projects(let org),
+            .teamMembers(let org, _), .project(let org, _), .keys(let org, _), .filters(let org, _),
+            .ownership(let org, _):
+            org
+        }
+    }
+}
+
+/// The option keys `?options=` may ask for on the projects list, as raw stored values.
+let listableOptions: Set<String> = [
+    "sentry:blacklisted_ips", "sentry:releases", "sentry:error_messages", "filters:react-hydration-errors",
+    "filters:chunk-load-error",
+]
+
+extension Simulator {
+    func handle(_ route: Route, call: Call, scopes: Set<String>) -> Reply {
+        guard !scopes.isDisjoint(with: route.scopes) else { return .forbidden() }
+        guard org.matches(route.org) else { return .notFound() }
+        let perPage: Int
+        if let text = call.value("per_page") {
+            guard let value = Int(text), value > 0 else { return .badRequest("Invalid per_page parameter.") }
+            guard value <= 100 else { return .badRequest("Invalid per_page value. Cannot exceed 100.") }
+            perPage = value
+        } else {
+            perPage = 100
+        }
+        var cursor: Cursor?
+        if let text = call.value("cursor") {
+            guard let parsed = Cursor(text) else { return .badRequest("Invalid cursor parameter.") }
+            cursor = parsed
+        }
+        func paged<Element, Body: Encodable>(_ page: Page<Element>, _ body: (Element) -> Body) -> Reply {
+            let link = Paginate.linkHeader(
+                base: call.baseURL + call.path, query: call.query, previous: page.previous,
+                previousHasResults: page.previousHasResults, next: page.next, nextHasResults: page.nextHasResults)
+            return Reply(body: page.items.map(body), headers: [("Link", link)])
+        }
+
+        switch route {
+        case .organization:
+            return Reply(body: OrganizationBody(org, baseURL: call.baseURL))
+        case .teams:
+            let counts = Dictionary(
+                org.members.flatMap { $0.member.teams.map { ($0.slug, 1) } }, uniquingKeysWith: +)
+            return paged(Paginate.offset(org.teams, perPage: perPage, cursor: cursor)) {
+                TeamBody($0, memberCount: counts[$0.team.slug] ?? 0)
+            }
+        case .members:
+            return paged(Paginate.offset(org.members, perPage: perPage, cursor: cursor)) { MemberBody($0) }
+        case .member(_, let id):
+            guard let record = org.member(id) else { return .notFound() }
+            var body = MemberBody(record)
+            body.teams = record.member.teams.map(\.slug)
+            body.teamRoles = record.member.teams.map { MemberBody.TeamRoleBody(teamSlug: $0.slug, role: $0.role) }
+            body.invite_link = .some(nil)
+            body.isOnlyOwner =
+                record.member.role == "owner" && org.members.filter { $0.member.role == "owner" }.count == 1
+            return Reply(body: body)
+        case .teamMembers(_, let team):
+            guard let record = org.team(team) else { return .notFound() }
+            let members = org.members(of: record.team.slug)
+            return paged(Paginate.offset(members, perPage: perPage, cursor: cursor)) { member, membership in
+                var body = MemberBody(member)
+                body.teamRole = .some(membership.role)
+                body.teamSlug = membership.slug
+                return body
+            }
+        case .projects:
+            let asked = call.values("options").filter(listableOptions.contains)
+            let all = call.value("all_projects") == "1"
+            let page =
+                all
+                ? Page(
+                    items: org.projects, previous: Cursor(value: 0, offset: 0, isPrev: true), previousHasResults: false,
+                    next: Cursor(value: 0, offset: 0, isPrev: false), nextHasResults: false)
+                : Paginate.offset(org.projects, perPage: perPage, cursor: cursor)
+            let body: (SimulatedOrg.ProjectRecord) -> ProjectBody = { record in
+                ProjectBody(
+                    record: record, teams: self.teamRefs(record.project.teams),
+                    options: asked.isEmpty ? nil : self.storedOptions(record.filters, asked: asked))
+            }
+            if all { return Reply(body: page.items.map(body)) }
+            return paged(page, body)
+        case .project(_, let slug):
+            guard let record = org.project(slug) else { return .notFound() }
+            return Reply(
+                body: ProjectDetailsBody(
+                    summary: ProjectBody(record: record, teams: teamRefs(record.project.teams), options: nil),
+                    organization: OrganizationBody(org, baseURL: call.baseURL)))
+        case .keys(_, let slug):
+            guard let record = org.project(slug) else { return .notFound() }
+            var keys = record.keys
+            switch call.value("status") {
+            case nil, "": break
+            case "active": keys = keys.filter(\.key.active)
+            case "inactive": keys = keys.filter { !$0.key.active }
+            default: keys = []
+            }
+            let host = call.baseURL.replacingOccurrences(of: "http://", with: "")
+            return paged(Paginate.descendingId(keys, id: \.id, perPage: perPage, cursor: cursor)) {
+                ClientKeyBody(record: $0, projectId: record.id, host: host)
+            }
+        case .filters(_, let slug):
+            guard let record = org.project(slug) else { return .notFound() }
+            let filters = record.filters
+            return Reply(body: [
+                FilterBody(id: "browser-extensions", active: .all(filters.browserExtensions)),
+                FilterBody(id: "filtered-transaction", active: .all(filters.filteredTransaction)),
+                FilterBody(id: "legacy-browsers", active: filters.legacyBrowsers),
+                FilterBody(id: "localhost", active: .all(filters.localhost)),
+                FilterBody(id: "web-crawlers", active: .all(filters.webCrawlers)),
+            ])
+        case .ownership(_, let slug):
+            guard let record = org.project(slug) else { return .notFound() }
+            return Reply(body: OwnershipBody(ownership: record.ownership))
+        }
+    }
+
+    func teamRefs(_ slugs: [String]) -> [TeamRef] {
+        slugs.compactMap { org.team($0) }.sorted { $0.team.name < $1.team.name }.map {
+            TeamRef(id: String($0.id), name: $0.team.name, slug: $0.team.slug)
+        }
+    }
+
+    /// Only options that were ever stored appear; defaults are the reader's business.
+    func storedOptions(_ filters: InboundFilters, asked: [String]) -> [String: StoredOption] {
+        var options: [String: StoredOption] = [:]
+        for key in asked {
+            switch key {
+            case "sentry:blacklisted_ips" where !filters.blacklistedIps.isEmpty:
+                options[key] = .list(filters.blacklistedIps)
+            case "sentry:releases" where !filters.releases.isEmpty: options[key] = .list(filters.releases)
+            case "sentry:error_messages" where !filters.errorMessages.isEmpty:
+                options[key] = .list(filters.errorMessages)
+            case "filters:react-hydration-errors" where !filters.reactHydrationErrors: options[key] = .flag("0")
+            case "filters:chunk-load-error" where !filters.chunkLoadError: options[key] = .flag("0")
+            default: break
+            }
+        }
+        return options
+    }
+}

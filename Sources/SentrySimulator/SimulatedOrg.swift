@@ -1,0 +1,109 @@
+import SentryModel
+
+/// The organization a simulator serves: a snapshot plus the hosted ids and secrets sentry.io
+/// would hold. Ids are deterministic, so two runs over the same snapshot answer the same bytes.
+public struct SimulatedOrg: Sendable {
+    struct TeamRecord: Sendable {
+        var id: Int
+        var team: Team
+    }
+
+    struct MemberRecord: Sendable {
+        var id: Int
+        var userId: Int?
+        var member: Member
+    }
+
+    struct KeyRecord: Sendable {
+        var id: Int
+        var key: ClientKey
+        var secretKey: String
+    }
+
+    struct ProjectRecord: Sendable {
+        var id: Int
+        var project: Project
+        var filters: InboundFilters
+        /// nil: the project never saved ownership rules (the API then answers defaults).
+        var ownership: Ownership?
+        /// Sorted by descending id, the keys endpoint's order.
+        var keys: [KeyRecord]
+    }
+
+    public let id: Int
+    public let organization: Organization
+    /// Sorted by slug.
+    let teams: [TeamRecord]
+    /// Sorted by id.
+    let members: [MemberRecord]
+    /// Sorted by slug.
+    let projects: [ProjectRecord]
+
+    /// Builds the org from a snapshot; numeric `hostedId`s are kept, others get fresh ids.
+    public init(snapshot: Snapshot) {
+        let canonical = snapshot.canonicalized()
+        organization = canonical.organization
+        id = Int(canonical.organization.hostedId ?? "") ?? 1
+        var nextId = 1000
+        func assign(_ hosted: String?) -> Int {
+            if let hosted, let value = Int(hosted) { return value }
+            nextId += 1
+            return nextId
+        }
+        teams = canonical.teams.map { TeamRecord(id: assign($0.hostedId), team: $0) }
+        var userId = 5000
+        members = canonical.members.map { member in
+            let memberId = assign(member.hostedId)
+            userId += 1
+            return MemberRecord(id: memberId, userId: member.pending ? nil : userId, member: member)
+        }.sorted { $0.id < $1.id }
+        let secrets = Dictionary(
+            canonical.secrets.map { ($0.publicKey, $0.secretKey) }, uniquingKeysWith: { a, _ in a })
+        let filters = Dictionary(canonical.filters.map { ($0.project, $0) }, uniquingKeysWith: { a, _ in a })
+        let ownership = Dictionary(canonical.ownership.map { ($0.project, $0) }, uniquingKeysWith: { a, _ in a })
+        let keysByProject = Dictionary(grouping: canonical.keys, by: \.project)
+        var keyId = 90_000
+        projects = canonical.projects.map { project in
+            let projectId = assign(project.hostedId)
+            let keys = (keysByProject[project.slug] ?? []).map { key -> KeyRecord in
+                keyId += 1
+                let secret = secrets[key.publicKey] ?? Hex.derived(from: "secret:" + key.publicKey)
+                return KeyRecord(id: keyId, key: key, secretKey: secret)
+            }
+            return ProjectRecord(
+                id: projectId, project: project,
+                filters: filters[project.slug] ?? InboundFilters(project: project.slug),
+                ownership: ownership[project.slug], keys: keys.sorted { $0.id > $1.id })
+        }
+    }
+
+    func team(_ idOrSlug: String) -> TeamRecord? {
+        teams.first { $0.team.slug == idOrSlug || String($0.id) == idOrSlug }
+    }
+
+    func project(_ idOrSlug: String) -> ProjectRecord? {
+        projects.first { $0.project.slug == idOrSlug || String($0.id) == idOrSlug }
+    }
+
+    func member(_ id: String) -> MemberRecord? {
+        members.first { String($0.id) == id }
+    }
+
+    func matches(_ idOrSlug: String) -> Bool {
+        idOrSlug == organization.slug || idOrSlug == String(id)
+    }
+
+    /// A team's members in the team members endpoint's order: by e-mail, then id.
+    func members(of teamSlug: String) -> [(MemberRecord, TeamMembership)] {
+        members.compactMap { record in
+            record.member.teams.first { $0.slug == teamSlug }.map { (record, $0) }
+        }.sorted { $0.0.member.email == $1.0.member.email ? $0.0.id < $1.0.id : $0.0.member.email < $1.0.member.email }
+    }
+}
+
+/// Deterministic hex strings, for ids and secrets a snapshot does not carry.
+enum Hex {
+    static func derived(from text: String) -> String {
+        String(SHA256Digest.hex(of: Array(text.utf8)).prefix(32))
+    }
+}
