@@ -90,16 +90,20 @@ public enum Differ {
         return pass.changes
     }
 
-    /// A member apply can only invite stays a pending invite until the person accepts; an invite
-    /// holds no name. Compared as such, so an applied invite is not planned again and again.
+    /// How a desired member compares with one the target already has. A name belongs to the
+    /// person's user account (or is absent from an invite): apply sets it only when it creates the
+    /// user, so it is never a change. A member apply can only invite stays a pending invite until
+    /// the person accepts, so an applied invite is not planned again and again.
     private static func awaitingAcceptance(_ member: Member, current: Member?, facts: TargetFacts) -> Member {
-        guard !member.pending, let current, current.pending,
+        guard let current else { return member }
+        var comparable = member
+        comparable.name = current.name
+        if !member.pending, current.pending,
             IdentityOutcomes.outcome(for: member, facts: facts).0.policy == .invite
-        else { return member }
-        var awaiting = member
-        awaiting.pending = true
-        awaiting.name = current.name
-        return awaiting
+        {
+            comparable.pending = true
+        }
+        return comparable
     }
 
     private static func laterTeams(_ teams: [String]) -> String {

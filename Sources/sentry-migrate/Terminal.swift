@@ -24,6 +24,8 @@ enum Terminal {
     static var isInteractive: Bool { isatty(STDERR_FILENO) != 0 }
 
     private static func printErr(_ message: String) {
+        // Results printed so far go out first, so a note never lands in the middle of them.
+        fflush(nil)
         FileHandle.standardError.write(Data((message + "\n").utf8))
     }
 }

@@ -149,6 +149,19 @@ import Testing
         #expect(roleChange.first?.fields.map(\.field) == ["role"])
     }
 
+    /// A linked user's name is the person's own; linking does not rename them.
+    @Test func aMemberNameIsNotAChangeOnceTheMemberExists() throws {
+        let wanted = Member(email: "alice@acme.example", name: "Alice", role: "owner")
+        var linked = wanted
+        linked.name = "alice@acme.example"
+        #expect(
+            try diff(Snapshot(organization: org, members: [wanted]), Snapshot(organization: org, members: [linked]))
+                .isEmpty)
+        let created = try diff(Snapshot(organization: org, members: [wanted]), Snapshot(organization: org))
+        #expect(
+            created.first?.fields.contains(FieldChange(field: "name", before: nil, after: .string("Alice"))) == true)
+    }
+
     @Test func dsnOutcomesNameEveryCollision() throws {
         var facts = PlanFixture.facts
         facts.secretKeyHolders[PlanFixture.apiKey] = TargetFacts.Holder(

@@ -76,6 +76,23 @@ import Testing
         #expect(violations.contains { $0.check == "membership-orphan" && $0.message.contains("missing team 302") })
     }
 
+    @Test func findsAnOwnerThatDoesNotResolve() throws {
+        let violations = try violations(.v25) { connection in
+            try connection.execute(
+                """
+                UPDATE sentry_projectownership SET raw = 'path:checkout/** #frontend #ghosts nobody@acme.example'
+                WHERE project_id = (SELECT id FROM sentry_project WHERE organization_id = 4242
+                  AND slug = 'customer-facing-checkout-experience-web-frontend-1')
+                """)
+        }
+        #expect(
+            violations == [
+                InvariantViolation(
+                    check: "owner-resolves", entity: "ownership/customer-facing-checkout-experience-web-frontend-1",
+                    message: "owners that are no team or member of the organization: #ghosts, nobody@acme.example")
+            ])
+    }
+
     private func violations(
         _ fixture: SchemaFixture, drift: (PostgresConnection) throws -> Void
     ) throws -> [InvariantViolation] {

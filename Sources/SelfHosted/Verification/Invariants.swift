@@ -1,3 +1,4 @@
+import Mapping
 import SentryModel
 
 extension TargetDatabase {
@@ -15,6 +16,53 @@ extension TargetDatabase {
         var violations = try keyViolations(orgId: orgId, desired: desired)
         violations += try mappingViolations(orgId: orgId)
         violations += try orphanViolations(orgId: orgId)
+        violations += try ownerViolations(orgId: orgId)
+        return violations
+    }
+
+    /// Every `#team` owner must be a team of the organization and every e-mail owner a member
+    /// (a pending invite resolves once accepted); otherwise Sentry silently drops the owner.
+    private func ownerViolations(orgId: Int64) throws -> [InvariantViolation] {
+        let teams = Set(
+            try connection.query(
+                "SELECT slug FROM sentry_team WHERE organization_id = \(orgId) AND status = 0",
+                activity: "listing teams for ownership owners"
+            ).map { try $0.string("slug") })
+        let emails = Set(
+            try connection.query(
+                """
+                SELECT lower(coalesce(u.email, m.email)) AS email FROM sentry_organizationmember m
+                LEFT JOIN auth_user u ON u.id = m.user_id
+                WHERE m.organization_id = \(orgId) AND coalesce(m.invite_status, 0) = 0
+                """,
+                activity: "listing members for ownership owners"
+            ).compactMap { try $0.optionalString("email") })
+        var violations: [InvariantViolation] = []
+        for row in try connection.query(
+            """
+            SELECT p.slug, o.raw FROM sentry_projectownership o JOIN sentry_project p ON p.id = o.project_id
+            WHERE p.organization_id = \(orgId) AND p.status = 0 AND o.raw IS NOT NULL
+            """,
+            activity: "reading ownership rules")
+        {
+            let project = try row.string("slug")
+            var unresolved: [String] = []
+            for rule in ParsedOwnershipRule.parse(try row.string("raw")) {
+                for owner in rule.owners {
+                    let resolves =
+                        owner.isTeam ? teams.contains(owner.identifier) : emails.contains(owner.identifier.lowercased())
+                    let shown = owner.isTeam ? "#\(owner.identifier)" : owner.identifier
+                    if !resolves, !unresolved.contains(shown) { unresolved.append(shown) }
+                }
+            }
+            if !unresolved.isEmpty {
+                violations.append(
+                    InvariantViolation(
+                        check: "owner-resolves", entity: "ownership/\(project)",
+                        message: "owners that are no team or member of the organization: "
+                            + unresolved.joined(separator: ", ")))
+            }
+        }
         return violations
     }
 
