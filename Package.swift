@@ -76,8 +76,9 @@ let package = Package(
             ]
         ),
         .testTarget(name: "MappingTests", dependencies: ["Mapping", "SentryModel"], exclude: ["Fixtures"]),
-        // Also runs the built `sentry-migrate` binary end to end, hence the dependency.
-        .testTarget(name: "SelfHostedTests", dependencies: ["SelfHosted", "SentryModel", "sentry-migrate"]),
+        // Also runs the built `sentry-migrate` and `sentry-sim` binaries end to end, hence the dependencies.
+        .testTarget(
+            name: "SelfHostedTests", dependencies: ["SelfHosted", "SentryModel", "sentry-migrate", "sentry-sim"]),
         // End to end without a database: runs the built `sentry-migrate` binary (transform).
         .testTarget(name: "CLITests", dependencies: ["sentry-migrate", "SentryModel"]),
     ]

@@ -1,0 +1,116 @@
+import Foundation
+import SentryModel
+import Testing
+
+@testable import SelfHosted
+
+/// The demo path, through the built binaries: sentry-sim serves the sample hosted organization;
+/// export → transform (mappings/example.yaml) → plan → apply → verify on every schema profile.
+@Suite(.requiresDatabase, .timeLimit(.minutes(3))) struct PipelineTests {
+    @Test(arguments: SchemaFixture.allCases)
+    func thePipelineConvergesAndVerifies(_ fixture: SchemaFixture) throws {
+        try TestDatabase.withScratchDatabase { scratch in
+            let connection = try scratch.connect()
+            try fixture.load(into: connection)
+            // People who already use self-hosted; the example mapping links them.
+            try connection.execute(
+                """
+                INSERT INTO auth_user (id, password, username, first_name, email, is_staff, is_active, is_superuser,
+                    is_managed, is_password_expired, flags, date_joined, last_active)
+                SELECT 100 + n, '!', e, '', e, false, true, false, false, false, 0, now(), now()
+                FROM unnest(ARRAY['alice@acme.com', 'bob@acme.com', 'david@acme.com', 'erin@acme.com'])
+                    WITH ORDINALITY AS t(e, n)
+                """)
+            try connection.execute(
+                """
+                INSERT INTO sentry_useremail (user_id, email, validation_hash, date_hash_added, is_verified)
+                SELECT id, email, md5(email), now(), true FROM auth_user
+                """)
+            let database = try #require(TestDatabase.url).replacingOccurrences(
+                of: "///postgres?", with: "///\(scratch.name)?")
+            let simulator = try Simulator.start(
+                snapshot: SchemaFixture.directory.appendingPathComponent("snapshots/acme-hosted"))
+            defer { simulator.stop() }
+
+            try withTemporaryFolder { folder in
+                func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
+                func run(_ arguments: [String], expect status: Int32 = 0) throws -> CommandResult {
+                    let result = try SentryMigrateBinary.run(
+                        arguments, environment: ["SENTRY_AUTH_TOKEN": "pipeline-token"])
+                    #expect(result.status == status, "\(arguments.first ?? ""): \(result.stderr)")
+                    #expect(!result.stdout.contains("pipeline-token") && !result.stderr.contains("pipeline-token"))
+                    return result
+                }
+                _ = try run(["export", "--url", simulator.url, "--org", "acme", "--out", path("hosted"), "--quiet"])
+                _ = try run([
+                    "transform", "--snapshot", path("hosted"), "--mapping", Self.exampleMapping, "--out",
+                    path("desired"),
+                ])
+                let plan = try run(
+                    [
+                        "plan", "--snapshot", path("desired"), "--database", database, "--out", path("plan.json"),
+                        "--detailed-exitcode",
+                    ], expect: 2)
+                #expect(plan.stdout.contains("links existing user #101"))
+                #expect(plan.stdout.contains("creates an unclaimed user"))
+                #expect(plan.stdout.contains("DSNs kept (public keys and project id 202; only the host changes)"))
+                _ = try run(["apply", path("plan.json"), "--database", database])
+                let verify = try run(["verify", "--snapshot", path("desired"), "--database", database])
+                #expect(verify.stdout.contains("Verified: the target matches the snapshot and every invariant holds."))
+                let again = try run(
+                    ["plan", "--snapshot", path("desired"), "--database", database, "--detailed-exitcode"])
+                #expect(again.stdout.contains("No changes."))
+
+                let secrets = try SnapshotReader.read(from: URL(fileURLWithPath: path("desired"))).snapshot.secrets
+                #expect(!secrets.isEmpty)
+                for output in [plan, verify, again] {
+                    for secret in secrets { #expect(!output.stdout.contains(secret.secretKey)) }
+                }
+            }
+        }
+    }
+
+    static var exampleMapping: String {
+        SchemaFixture.directory.deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("mappings/example.yaml").path
+    }
+}
+
+/// A `sentry-sim` process on a free loopback port.
+struct Simulator {
+    let process: Process
+    let url: String
+
+    static func start(snapshot: URL) throws -> Simulator {
+        let process = Process()
+        process.executableURL = SentryMigrateBinary.url.deletingLastPathComponent().appendingPathComponent("sentry-sim")
+        process.arguments = ["--snapshot", snapshot.path, "--token", "pipeline-token", "--port", "0"]
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        // It announces `… on http://127.0.0.1:PORT` on stderr once it listens.
+        var seen = ""
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline {
+            let chunk = err.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            seen += String(decoding: chunk, as: UTF8.self)
+            if let range = seen.range(of: #"http://127\.0\.0\.1:[0-9]+"#, options: .regularExpression) {
+                return Simulator(process: process, url: String(seen[range]))
+            }
+        }
+        process.terminate()
+        throw SimulatorStartError(output: seen)
+    }
+
+    func stop() {
+        process.terminate()
+        process.waitUntilExit()
+    }
+}
+
+struct SimulatorStartError: Error, CustomStringConvertible {
+    var output: String
+    var description: String { "sentry-sim did not start: \(output)" }
+}
