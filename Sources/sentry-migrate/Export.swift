@@ -31,8 +31,7 @@ struct Export: AsyncParsableCommand {
             """
     )
 
-    @Option(help: "sentry.io, or the organization's region (https://us.sentry.io, https://de.sentry.io).")
-    var url: String = "https://sentry.io"
+    @OptionGroup(title: "sentry.io") var hosted: HostedOptions
 
     @Option(help: "Slug of the organization to export.")
     var org: String
@@ -40,32 +39,11 @@ struct Export: AsyncParsableCommand {
     @Option(help: "Snapshot folder to write; replaced only if it already holds a snapshot.")
     var out: String
 
-    @Option(help: ArgumentHelp("File holding the API token (instead of SENTRY_AUTH_TOKEN).", valueName: "path"))
-    var authTokenFile: String?
-
-    @Option(help: "The API token itself (discouraged: other users can see command lines; prints a warning).")
-    var authToken: String?
-
-    @Option(help: "Requests in flight at once (default: from sentry.io's concurrency limit, at most 16).")
-    var concurrency: Int?
-
     @Flag(help: "Print no progress.")
     var quiet = false
 
-    func validate() throws {
-        guard URL(string: url)?.scheme.map({ ["http", "https"].contains($0) }) == true else {
-            throw ValidationError("--url must start with https:// (or http:// for a local simulator), got '\(url)'")
-        }
-        if let concurrency, !(1...64).contains(concurrency) {
-            throw ValidationError("--concurrency must be between 1 and 64")
-        }
-    }
-
     func run() async throws {
-        let token = try resolvedToken()
-        guard let baseURL = URL(string: url) else { throw ValidationError("bad --url '\(url)'") }
-        let client = HostedClient(
-            configuration: HostedClientConfiguration(baseURL: baseURL, token: token, concurrency: concurrency))
+        let client = try hosted.client()
         let display = ExportProgressDisplay(mode: quiet ? .quiet : (Terminal.isInteractive ? .live : .lines))
         let exporter = Exporter(client: client, organization: org) { display.update($0) }
         let manifest = try await exporter.export(to: URL(fileURLWithPath: out))
@@ -76,31 +54,4 @@ struct Export: AsyncParsableCommand {
     }
 
     /// The token, from the file, the environment or (with a warning) the command line.
-    func resolvedToken() throws -> String {
-        if let authTokenFile {
-            guard let text = try? String(contentsOfFile: authTokenFile, encoding: .utf8) else {
-                throw TokenError("cannot read --auth-token-file \(authTokenFile): check the path and its permissions")
-            }
-            let token = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !token.isEmpty else { throw TokenError("--auth-token-file \(authTokenFile) is empty") }
-            return token
-        }
-        if let token = ProcessInfo.processInfo.environment["SENTRY_AUTH_TOKEN"], !token.isEmpty { return token }
-        if let authToken, !authToken.isEmpty {
-            Terminal.warning(
-                "--auth-token puts the token where other users of this machine can see it (ps, shell history); "
-                    + "prefer SENTRY_AUTH_TOKEN or --auth-token-file")
-            return authToken
-        }
-        throw TokenError(
-            "no API token: set SENTRY_AUTH_TOKEN or pass --auth-token-file (a token with org:read, team:read, "
-                + "member:read, project:read)")
-    }
-}
-
-struct TokenError: ReportableError {
-    var message: String
-    init(_ message: String) { self.message = message }
-    var description: String { message }
-    var exitStatus: ExitStatus { .usage }
 }

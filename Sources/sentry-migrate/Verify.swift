@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import HostedAPI
+import Mapping
 import Planning
 import SelfHosted
 import SentryModel
@@ -16,24 +18,45 @@ struct Verify: AsyncParsableCommand {
             with their primary rows, and no team membership or member points at a missing row. \
             Nothing is changed.
 
+            With --org instead of --snapshot, the hosted organization is exported live first (token \
+            as for export) and run through --mapping (the migration's mapping file; without it, the \
+            export is compared as it is), so the check is against what sentry.io holds right now.
+
             Exit status: 0 when everything holds, 2 when something does not (the report says what), 65 \
             for a bad snapshot or an unsupported database, 69 when the database is unreachable.
 
             Example:
               sentry-migrate verify --snapshot desired --database postgresql://sentry@db/postgres
+              SENTRY_AUTH_TOKEN=sntryu_… sentry-migrate verify --org acme \\
+                  --mapping mappings/acme.yaml --database postgresql://sentry@db/postgres
             """
     )
 
     @Option(help: ArgumentHelp("Desired snapshot folder, with its secrets/ (as given to plan).", valueName: "dir"))
-    var snapshot: String
+    var snapshot: String?
+
+    @Option(help: ArgumentHelp("Instead of --snapshot: export this hosted organization live first.", valueName: "slug"))
+    var org: String?
+
+    @Option(help: ArgumentHelp("With --org: the mapping file to apply to the live export.", valueName: "file"))
+    var mapping: String?
+
+    @OptionGroup(title: "sentry.io (with --org)") var hosted: HostedOptions
 
     @OptionGroup var database: DatabaseOptions
 
     @Option(help: ArgumentHelp("What to print on standard output.", valueName: "text|markdown|json"))
     var format: PlanFormat = .text
 
+    func validate() throws {
+        guard (snapshot == nil) != (org == nil) else {
+            throw ValidationError("give either --snapshot DIR or --org SLUG (live export), not both or neither")
+        }
+        if mapping != nil, org == nil { throw ValidationError("--mapping goes with --org") }
+    }
+
     func run() async throws {
-        let desired = try SnapshotReader.read(from: URL(fileURLWithPath: snapshot), requireSecrets: true).snapshot
+        let desired = try await desiredSnapshot()
         let target = try TargetDatabase(url: database.url)
         Terminal.note("connected to \(target.connection.target): self-hosted Sentry \(target.profile.summary)")
         let current = try target.readOrganization(slug: desired.organization.slug)
@@ -48,5 +71,25 @@ struct Verify: AsyncParsableCommand {
         case .json: print(String(decoding: try CanonicalJSON.bytes(of: report), as: UTF8.self))
         }
         if !report.holds { throw ExitCode(ExitStatus.differences.rawValue) }
+    }
+
+    /// The saved snapshot, or the hosted organization as it is now, through the mapping.
+    private func desiredSnapshot() async throws -> Snapshot {
+        if let snapshot {
+            return try SnapshotReader.read(from: URL(fileURLWithPath: snapshot), requireSecrets: true).snapshot
+        }
+        let slug = org ?? ""
+        let client = try hosted.client()
+        let exported = try await Exporter(client: client, organization: slug) { _ in }.export()
+        Terminal.note("exported '\(slug)' live from \(hosted.url) in \(client.requestsSent) requests")
+        guard let mapping else { return exported }
+        let text: String
+        do {
+            text = try String(contentsOfFile: mapping, encoding: .utf8)
+        } catch {
+            throw ValidationError("cannot read --mapping \(mapping): check the path")
+        }
+        let output = try Transformer.transform(mappingText: text, mappingPath: mapping, snapshot: exported)
+        return output.snapshot
     }
 }

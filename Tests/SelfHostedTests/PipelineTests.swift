@@ -57,6 +57,12 @@ import Testing
                 _ = try run(["apply", path("plan.json"), "--database", database])
                 let verify = try run(["verify", "--snapshot", path("desired"), "--database", database])
                 #expect(verify.stdout.contains("Verified: the target matches the snapshot and every invariant holds."))
+                let live = try run([
+                    "verify", "--org", "acme", "--url", simulator.url, "--mapping", Self.exampleMapping,
+                    "--database", database,
+                ])
+                #expect(live.stdout.contains("Verified:"))
+                #expect(live.stderr.contains("exported 'acme' live"))
                 let again = try run(
                     ["plan", "--snapshot", path("desired"), "--database", database, "--detailed-exitcode"])
                 #expect(again.stdout.contains("No changes."))

@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import HostedAPI
+import SentryModel
+
+/// How to reach sentry.io and authenticate; shared by export and verify's live mode.
+struct HostedOptions: ParsableArguments {
+    @Option(help: "sentry.io, or the organization's region (https://us.sentry.io, https://de.sentry.io).")
+    var url: String = "https://sentry.io"
+
+    @Option(help: ArgumentHelp("File holding the API token (instead of SENTRY_AUTH_TOKEN).", valueName: "path"))
+    var authTokenFile: String?
+
+    @Option(help: "The API token itself (discouraged: other users can see command lines; prints a warning).")
+    var authToken: String?
+
+    @Option(help: "Requests in flight at once (default: from sentry.io's concurrency limit, at most 16).")
+    var concurrency: Int?
+
+    func validate() throws {
+        guard URL(string: url)?.scheme.map({ ["http", "https"].contains($0) }) == true else {
+            throw ValidationError("--url must start with https:// (or http:// for a local simulator), got '\(url)'")
+        }
+        if let concurrency, !(1...64).contains(concurrency) {
+            throw ValidationError("--concurrency must be between 1 and 64")
+        }
+    }
+
+    func client() throws -> HostedClient {
+        let token = try resolvedToken()
+        guard let baseURL = URL(string: url) else { throw ValidationError("bad --url '\(url)'") }
+        return HostedClient(
+            configuration: HostedClientConfiguration(baseURL: baseURL, token: token, concurrency: concurrency))
+    }
+
+    func resolvedToken() throws -> String {
+        if let authTokenFile {
+            guard let text = try? String(contentsOfFile: authTokenFile, encoding: .utf8) else {
+                throw TokenError("cannot read --auth-token-file \(authTokenFile): check the path and its permissions")
+            }
+            let token = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !token.isEmpty else { throw TokenError("--auth-token-file \(authTokenFile) is empty") }
+            return token
+        }
+        if let token = ProcessInfo.processInfo.environment["SENTRY_AUTH_TOKEN"], !token.isEmpty { return token }
+        if let authToken, !authToken.isEmpty {
+            Terminal.warning(
+                "--auth-token puts the token where other users of this machine can see it (ps, shell history); "
+                    + "prefer SENTRY_AUTH_TOKEN or --auth-token-file")
+            return authToken
+        }
+        throw TokenError(
+            "no API token: set SENTRY_AUTH_TOKEN or pass --auth-token-file (a token with org:read, team:read, "
+                + "member:read, project:read)")
+    }
+}
+
+struct TokenError: ReportableError {
+    var message: String
+    init(_ message: String) { self.message = message }
+    var description: String { message }
+    var exitStatus: ExitStatus { .usage }
+}
