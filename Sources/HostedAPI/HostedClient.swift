@@ -53,7 +53,8 @@ public final class HostedClient: Sendable {
         sessionConfiguration.timeoutIntervalForRequest = configuration.timeout
         sessionConfiguration.httpMaximumConnectionsPerHost = 32
         sessionConfiguration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        self.session = URLSession(configuration: sessionConfiguration)
+        self.session = URLSession(
+            configuration: sessionConfiguration, delegate: SameOriginRedirects(), delegateQueue: nil)
     }
 
     deinit { session.finishTasksAndInvalidate() }

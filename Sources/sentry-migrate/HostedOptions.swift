@@ -18,8 +18,12 @@ struct HostedOptions: ParsableArguments {
     var concurrency: Int?
 
     func validate() throws {
-        guard URL(string: url)?.scheme.map({ ["http", "https"].contains($0) }) == true else {
-            throw ValidationError("--url must start with https:// (or http:// for a local simulator), got '\(url)'")
+        let parsed = URL(string: url)
+        let loopback = ["127.0.0.1", "localhost", "::1", "[::1]"].contains(parsed?.host?.lowercased() ?? "")
+        // The token travels in every request: never in clear text beyond this machine.
+        guard parsed?.scheme == "https" || (parsed?.scheme == "http" && loopback) else {
+            throw ValidationError(
+                "--url must start with https:// (http:// only for a simulator on this machine), got '\(url)'")
         }
         if let concurrency, !(1...64).contains(concurrency) {
             throw ValidationError("--concurrency must be between 1 and 64")

@@ -20,6 +20,14 @@ import Testing
         }
     }
 
+    @Test func refusesToSendTheTokenInClearTextOffThisMachine() throws {
+        let result = try SentryMigrateBinary.run(
+            ["export", "--url", "http://sentry.example.com", "--org", "acme", "--out", "/nonexistent/x"],
+            environment: ["SENTRY_AUTH_TOKEN": "pipeline-token"])
+        #expect(result.status == ExitStatus.usage.rawValue)
+        #expect(result.stderr.contains("http:// only for a simulator on this machine"))
+    }
+
     @Test func anUnknownOrganizationIsNamed() throws {
         let simulator = try Simulator.start(
             snapshot: SchemaFixture.directory.appendingPathComponent("snapshots/acme-hosted"))

@@ -9,6 +9,9 @@ enum ConnectionStringScanner {
 
     static let mask = "***"
 
+    /// libpq keywords whose values are secrets: the login password and the client key's passphrase.
+    static let secretKeywords: Set<String> = ["password", "sslpassword"]
+
     static func scan(_ string: String) -> Result {
         if isURL(string) { return scanURL(string) }
         if string.contains("=") { return scanConninfo(string) }
@@ -50,7 +53,7 @@ enum ConnectionStringScanner {
         let query = String(chars[(question + 1)...])
         let parameters = query.split(separator: "&", omittingEmptySubsequences: false).map { parameter -> String in
             guard let equals = parameter.firstIndex(of: "="),
-                percentDecoded(String(parameter[..<equals])) == "password"
+                secretKeywords.contains(percentDecoded(String(parameter[..<equals])))
             else { return String(parameter) }
             let value = String(parameter[parameter.index(after: equals)...])
             passwords.append(value)
@@ -116,10 +119,10 @@ enum ConnectionStringScanner {
             let written = String(chars[valueStart..<index])
 
             if !output.isEmpty { output += " " }
-            if key == "password" {
+            if secretKeywords.contains(key) {
                 passwords.append(written)
                 passwords.append(value)
-                output += "password=" + mask
+                output += key + "=" + mask
             } else if key == "dbname", isURL(value) || value.contains("=") {
                 // A nested connection string in dbname is expanded by libpq too.
                 let nested = scan(value)

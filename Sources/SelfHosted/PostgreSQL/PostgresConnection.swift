@@ -194,7 +194,8 @@ public final class PostgresConnection {
         defer { PQconninfoFree(options) }
         var option = options
         while let keyword = option.pointee.keyword {
-            if String(cString: keyword) == "password", let value = option.pointee.val {
+            if ConnectionStringScanner.secretKeywords.contains(String(cString: keyword)), let value = option.pointee.val
+            {
                 return String(cString: value)
             }
             option += 1

@@ -45,8 +45,14 @@ import Testing
 
             let again = try TestPlanner.changes(desired: desired, current: read).filter { $0.action != .keep }
             #expect(again.isEmpty, "a second plan after apply has changes: \(again)")
+            // The desired rules name a team that exists nowhere on purpose: verify must say so, and only that.
             let violations = try database.checkInvariants(organization: "acme-io", desired: desired)
-            #expect(violations.isEmpty, "\(violations)")
+            #expect(
+                violations == [
+                    InvariantViolation(
+                        check: "owner-resolves", entity: "ownership/web",
+                        message: "owners that are no team or member of the organization: #ghost-team")
+                ])
         }
     }
 }

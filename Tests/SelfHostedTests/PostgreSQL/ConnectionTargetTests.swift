@@ -17,6 +17,8 @@ import Testing
         ("dbname='postgresql://a:s3cret-pw@h/db' host=x", "dbname='postgresql://a:***@h/db' host=x"),
         ("host=db password='s3cret-pw", "(a connection string that could not be parsed)"),
         ("sentry", "sentry"),
+        ("host=/x sslpassword=s3cret-key dbname=x", "host=/x sslpassword=*** dbname=x"),
+        ("postgresql://u@h/db?sslpassword=s3cret-key", "postgresql://u@h/db?sslpassword=***"),
     ])
     func redactsPasswords(raw: String, shown: String) {
         #expect(ConnectionTarget.redacted(raw) == shown)
