@@ -125,6 +125,7 @@ export_floor=$(
 
 # Plan and verify: COPY … TO STDOUT of the rows the reader reads.
 read_floor=$(best_of 3 psql -q -X -v ON_ERROR_STOP=1 -d sentry -v org="$org" -f scripts/bench-read-floor.sql)
+read_rows=$(psql -q -X -v ON_ERROR_STOP=1 -d sentry -v org="$org" -f scripts/bench-read-floor.sql | wc -l)
 
 # Apply: dump every public table apply wrote into (empty before it), load those rows into a fresh
 # database with the same schema in one transaction with COPY FROM; only the load is timed.
@@ -155,7 +156,7 @@ jq -n \
     --arg size "$size" --arg spec "$spec" --arg build "$build" --argjson latency "$latency" \
     --argjson counts "$(jq .counts "$work/hosted/manifest.json")" \
     --argjson export_floor "$export_floor" --argjson requests "$requests" \
-    --argjson read_floor "$read_floor" --argjson apply_floor "$apply_floor" \
+    --argjson read_floor "$read_floor" --argjson read_rows "$read_rows" --argjson apply_floor "$apply_floor" \
     --argjson rows_copied "$rows_copied" --arg tables "${written[*]}" \
     --argjson wall "$(for k in "${order[@]}"; do printf '{"%s": %s}\n' "$k" "${wall[$k]}"; done | jq -s add)" \
     --argjson rss "$(for k in "${order[@]}"; do printf '{"%s": %s}\n' "$k" "${rss[$k]}"; done | jq -s add)" '
@@ -169,8 +170,8 @@ jq -n \
         step("export requests"; $requests; $export_floor.requests; 1.05; "requests";
              "minimum from docs/export.md formula"),
         step("export wall"; $wall.export; $export_floor.floor; 1.15; "s"; $export_floor.binding),
-        step("plan (after apply)"; $wall.plan; $read_floor; 2; "s"; "COPY TO of the rows the reader reads"),
-        step("verify"; $wall.verify; $read_floor; 2; "s"; "COPY TO of the rows the reader reads"),
+        step("plan (after apply)"; $wall.plan; $read_floor; 2; "s"; "COPY TO of the \($read_rows) rows the reader reads"),
+        step("verify"; $wall.verify; $read_floor; 2; "s"; "COPY TO of the \($read_rows) rows the reader reads"),
         step("apply (initial)"; $wall.apply; $apply_floor; 2; "s"; "COPY FROM of the \($rows_copied) rows apply wrote")
       ],
       withoutFloor: {transform: $wall.transform, "plan (initial, empty target)": $wall["plan-initial"]},
