@@ -26,5 +26,11 @@ format:
 demo: build
 	@scripts/demo.sh
 
+# Times every step on a generated organization against its physical floor (docs/performance.md).
+# BENCH_SIZE=small|medium|large (default medium). Not run by CI.
+bench: deps
+	$(SWIFT) build -c release $(SWIFT_BUILD_FLAGS)
+	@scripts/bench.sh
+
 clean:
 	rm -rf .build

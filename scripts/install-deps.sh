@@ -2,7 +2,7 @@
 # Installs the Debian packages the project needs, only those missing.
 source "$(dirname "$0")/lib.sh"
 
-packages=(libpq-dev libcurl4-openssl-dev postgresql postgresql-contrib pkg-config)
+packages=(libpq-dev libcurl4-openssl-dev postgresql postgresql-contrib pkg-config jq time)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -1,0 +1,35 @@
+# The export's request minimum (docs/export.md) and its wall-time floor, from an exported snapshot.
+# Input: one object {teams, members, projects, keys} (the snapshot's files) plus
+# $rate, $rate_mk (members and keys endpoints), $window (s), $latency (ms) and $concurrency.
+def pages(n): if n <= 100 then 1 else ((n + 99) / 100 | floor) end;
+
+.teams as $teams | .members as $members | .projects as $projects | .keys as $keys
+| ($teams | map(.slug as $t | [$members[] | select(any(.teams[]; .slug == $t))] | length)) as $team_counts
+| ($keys | group_by(.project) | map({key: .[0].project, value: length}) | from_entries) as $key_counts
+| ($team_counts | map(pages(.)) | add // 0) as $team_listing
+| ($members | length) as $m
+# Team roles come from the per-team lists (endpoint team-members) or one detail per member (member).
+| (if $team_listing <= $m then {"team-members": $team_listing} else {member: $m} end) as $roles
+| ({organization: 1, teams: pages($teams | length), members: pages($m), projects: pages($projects | length),
+    keys: ($projects | map(pages($key_counts[.slug] // 0)) | add // 0),
+    filters: ($projects | length), ownership: ($projects | length)} + $roles) as $buckets
+| ($buckets | add) as $requests
+# Sentry's windows are fixed (aligned to the clock): N requests under a limit of r per window need
+# ceil(N / r) windows, the first of which may be nearly over; the last answer still takes one latency.
+| ($buckets | to_entries | map(
+    (if (.key == "members" or .key == "keys") then $rate_mk else $rate end) as $r
+    | {endpoint: .key, requests: .value, limit: $r,
+       seconds: ((((.value + $r - 1) / $r | floor) - 1) * $window + $latency / 1000)})) as $rate_floors
+# At most $concurrency requests in flight, each taking at least the latency.
+| ((($requests + $concurrency - 1) / $concurrency | floor) * $latency / 1000) as $latency_floor
+| ($rate_floors | max_by(.seconds)) as $binding
+| {
+    requests: $requests,
+    buckets: $buckets,
+    rate_floors: $rate_floors,
+    latency_floor: $latency_floor,
+    floor: ([$binding.seconds, $latency_floor] | max),
+    binding: (if $binding.seconds >= $latency_floor
+              then "\($binding.endpoint): \($binding.requests) requests at \($binding.limit)/\($window)s"
+              else "latency: \($requests) requests x \($latency) ms / \($concurrency) in flight" end)
+  }
