@@ -37,9 +37,11 @@ struct DSNOutcomes {
                 preserved: reasons.isEmpty, projectId: idOutcome?.projectId,
                 reason: reasons.isEmpty ? nil : reasons.joined(separator: "; "))
         }
+        let brokenByProject = Dictionary(
+            grouping: desired.keys.filter { key[$0.publicKey]?.preserved == false }, by: \.project)
         for (slug, idOutcome) in projectIds {
             var outcome = idOutcome
-            let broken = desired.keys.filter { $0.project == slug && key[$0.publicKey]?.preserved == false }
+            let broken = brokenByProject[slug] ?? []
             if outcome.preserved, let first = broken.first {
                 outcome.preserved = false
                 let more = broken.count > 1 ? " (and \(broken.count - 1) more key(s))" : ""

@@ -9,8 +9,7 @@ struct EntityFields {
     var fields: [String: JSONValue]
 
     init(key: String, entity: some Encodable, omitting omitted: Set<String>) throws {
-        let data = try JSONEncoder().encode(entity)
-        guard case .object(var object) = try JSONDecoder().decode(JSONValue.self, from: data) else {
+        guard case .object(var object) = try JSONValue.of(entity) else {
             throw PlanningInternalError(message: "an entity did not encode as a JSON object")
         }
         for name in omitted { object[name] = nil }

@@ -40,7 +40,48 @@ public enum JSONValue: Codable, Sendable, Hashable {
 
     /// Parses JSON text, scalars at the top level included; nil when it is not JSON.
     public static func parse(_ text: String) -> JSONValue? {
-        try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+        parse(bytes: Array(text.utf8))
+    }
+
+    /// The project's own parser, not `JSONDecoder`: decoding this enum through Codable tries each
+    /// case in turn and throws on every miss, which dominated planning large organizations.
+    public static func parse(bytes: [UInt8]) -> JSONValue? {
+        guard let node = try? JSONParser.parse(bytes, namesKeys: false) else { return nil }
+        return JSONValue(node)
+    }
+
+    /// Any Encodable value as a JSONValue.
+    public static func of(_ value: some Encodable) throws -> JSONValue {
+        guard let parsed = parse(bytes: [UInt8](try JSONEncoder().encode(value))) else {
+            throw EncodingError.invalidValue(value, .init(codingPath: [], debugDescription: "not JSON"))
+        }
+        return parsed
+    }
+
+    init?(_ node: JSONNode) {
+        switch node.value {
+        case .null: self = .null
+        case .bool(let value): self = .bool(value)
+        case .number(let text):
+            guard let number = Double(text) else { return nil }
+            self = .number(number)
+        case .string(let value): self = .string(value)
+        case .array(let items):
+            var values: [JSONValue] = []
+            values.reserveCapacity(items.count)
+            for item in items {
+                guard let value = JSONValue(item) else { return nil }
+                values.append(value)
+            }
+            self = .array(values)
+        case .object(let members):
+            var object: [String: JSONValue] = [:]
+            for member in members {
+                guard let value = JSONValue(member.value) else { return nil }
+                object[member.key] = value
+            }
+            self = .object(object)
+        }
     }
 
     public subscript(key: String) -> JSONValue? {
