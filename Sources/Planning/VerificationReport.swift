@@ -25,13 +25,14 @@ public struct VerificationReport: Codable, Sendable, Hashable {
 
     /// Compares with every entity in scope and target-only entities counted as extra.
     public init(
-        desired: Snapshot, current: Snapshot?, violations: [InvariantViolation], target: String, profile: String
+        desired: Snapshot, current: Snapshot?, facts: TargetFacts = TargetFacts(), violations: [InvariantViolation],
+        target: String, profile: String
     ) throws {
         organization = desired.organization.slug
         self.target = target
         self.profile = profile
         var found = try Differ.changes(
-            desired: desired, current: current, facts: TargetFacts(), selection: Plan.Selection(prune: true))
+            desired: desired, current: current, facts: facts, selection: Plan.Selection(prune: true))
         // Identity and DSN outcomes are plan advice; a verification reports facts only.
         for index in found.indices {
             found[index].identity = nil

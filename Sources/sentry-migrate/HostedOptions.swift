@@ -37,22 +37,29 @@ struct HostedOptions: ParsableArguments {
             configuration: HostedClientConfiguration(baseURL: baseURL, token: token, concurrency: concurrency))
     }
 
+    /// An explicit flag wins over the environment, and a flag ignoring a set variable says so.
     func resolvedToken() throws -> String {
+        let environment = ProcessInfo.processInfo.environment["SENTRY_AUTH_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+        if authTokenFile != nil, authToken != nil {
+            throw TokenError("give either --auth-token-file or --auth-token, not both")
+        }
         if let authTokenFile {
             guard let text = try? String(contentsOfFile: authTokenFile, encoding: .utf8) else {
                 throw TokenError("cannot read --auth-token-file \(authTokenFile): check the path and its permissions")
             }
             let token = text.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !token.isEmpty else { throw TokenError("--auth-token-file \(authTokenFile) is empty") }
+            if environment != nil { Terminal.note("using the token in \(authTokenFile), not SENTRY_AUTH_TOKEN") }
             return token
         }
-        if let token = ProcessInfo.processInfo.environment["SENTRY_AUTH_TOKEN"], !token.isEmpty { return token }
         if let authToken, !authToken.isEmpty {
             Terminal.warning(
                 "--auth-token puts the token where other users of this machine can see it (ps, shell history); "
                     + "prefer SENTRY_AUTH_TOKEN or --auth-token-file")
+            if environment != nil { Terminal.note("using --auth-token, not SENTRY_AUTH_TOKEN") }
             return authToken
         }
+        if let environment { return environment }
         throw TokenError(
             "no API token: set SENTRY_AUTH_TOKEN or pass --auth-token-file (a token with org:read, team:read, "
                 + "member:read, project:read)")

@@ -134,7 +134,7 @@ struct PlanCommand: AsyncParsableCommand {
                 )
             }
         } catch {
-            throw PlanOutputError(path: directory, reason: error.localizedDescription)
+            throw OutputFileError(path: directory, reason: error.localizedDescription)
         }
         Terminal.note("wrote \(parts.count) Markdown part(s) to \(directory)")
     }
@@ -151,18 +151,20 @@ enum PlanFileOutput {
         do {
             try Data(try PlanJSON.render(plan).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
-            throw PlanOutputError(path: path, reason: error.localizedDescription)
+            throw OutputFileError(path: path, reason: error.localizedDescription)
         }
     }
 }
 
 /// A plan or Markdown part could not be written.
-struct PlanOutputError: ReportableError {
+/// A file or folder the command writes could not be written.
+struct OutputFileError: ReportableError {
     var path: String
+    var what = "the plan"
     var reason: String
     var exitStatus: ExitStatus { .unavailable }
     var description: String {
-        "\(path): cannot write the plan: \(reason)\n    hint: check that the folder exists and is writable"
+        "\(path): cannot write \(what): \(reason)\n    hint: check that the folder exists and is writable"
     }
 }
 

@@ -49,34 +49,21 @@ struct Transform: ParsableCommand {
 
     func run() throws {
         let loaded = try SnapshotReader.read(from: URL(fileURLWithPath: snapshot), requireSecrets: false)
-        let mappingText: String
-        do {
-            mappingText = try String(contentsOfFile: mapping, encoding: .utf8)
-        } catch {
-            throw MappingFileUnreadable(path: mapping, reason: error.localizedDescription)
-        }
-        let output: TransformOutput
-        do {
-            output = try Transformer.transform(
-                mappingText: mappingText, mappingPath: mapping, snapshot: loaded.snapshot, snapshotPath: snapshot)
-        } catch {
-            // The diagnostics carry their own `error:` labels; print them as they are.
-            Terminal.note(error.description)
-            throw ExitCode(error.exitStatus.rawValue)
-        }
-        for warning in output.warnings { Terminal.note(warning.description) }
+        let output = try MappingRun.transform(loaded.snapshot, mappingPath: mapping, snapshotPath: snapshot)
 
         let outURL = URL(fileURLWithPath: out)
         // The input's export time, not now: transforming the same inputs twice gives the same bytes.
         let manifest = try SnapshotWriter.write(
             output.snapshot, source: SnapshotSource(kind: .transform, location: "\(snapshot) + \(mapping)"),
             exportedAt: loaded.manifest.exportedAt, to: outURL)
-        if !loaded.hasSecrets {
-            try removeSecrets(in: outURL)
-        }
-        if !output.waves.waves.isEmpty {
-            let data = try output.waves.encoded()
-            try data.write(to: outURL.appendingPathComponent(WaveFile.fileName), options: .atomic)
+        do {
+            if !loaded.hasSecrets { try removeSecrets(in: outURL) }
+            if !output.waves.waves.isEmpty {
+                let data = try output.waves.encoded()
+                try data.write(to: outURL.appendingPathComponent(WaveFile.fileName), options: .atomic)
+            }
+        } catch {
+            throw OutputFileError(path: out, what: "the snapshot's waves and secrets", reason: "\(error)")
         }
 
         if explain {
@@ -93,17 +80,5 @@ struct Transform: ParsableCommand {
     private func removeSecrets(in directory: URL) throws {
         let folder = directory.appendingPathComponent(SnapshotFile.secretsFolder)
         try FileManager.default.removeItem(at: folder)
-    }
-}
-
-/// The mapping file could not be read at all.
-struct MappingFileUnreadable: ReportableError {
-    var path: String
-    var reason: String
-
-    var exitStatus: ExitStatus { .dataError }
-
-    var description: String {
-        "\(path): cannot read the mapping file: \(reason)\n    hint: check the path given to --mapping"
     }
 }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import HostedAPI
-import Mapping
 import Planning
 import SelfHosted
 import SentryModel
@@ -61,9 +60,11 @@ struct Verify: AsyncParsableCommand {
         Terminal.note("connected to \(target.connection.target): self-hosted Sentry \(target.profile.summary)")
         let current = try target.readOrganization(slug: desired.organization.slug)
         let violations = try target.checkInvariants(organization: desired.organization.slug, desired: desired)
+        // The same facts plan uses, so both agree on who is still only invited.
+        let facts = try target.readFacts(for: desired)
         target.warnings.forEach(Terminal.warning)
         let report = try VerificationReport(
-            desired: desired, current: current, violations: violations,
+            desired: desired, current: current, facts: facts, violations: violations,
             target: target.connection.target.description, profile: target.profile.summary)
         switch format {
         case .text: print(VerificationText.render(report), terminator: "")
@@ -83,13 +84,6 @@ struct Verify: AsyncParsableCommand {
         let exported = try await Exporter(client: client, organization: slug) { _ in }.export()
         Terminal.note("exported '\(slug)' live from \(hosted.url) in \(client.requestsSent) requests")
         guard let mapping else { return exported }
-        let text: String
-        do {
-            text = try String(contentsOfFile: mapping, encoding: .utf8)
-        } catch {
-            throw ValidationError("cannot read --mapping \(mapping): check the path")
-        }
-        let output = try Transformer.transform(mappingText: text, mappingPath: mapping, snapshot: exported)
-        return output.snapshot
+        return try MappingRun.transform(exported, mappingPath: mapping, snapshotPath: "live export of \(slug)").snapshot
     }
 }

@@ -35,8 +35,25 @@ import Testing
                   AND organization_id = 4242) WHERE public_key = \(key.publicKey)
                 """)
         }
-        #expect(violations.map(\.check) == ["key-resolves"])
+        // Both the project and the project id the DSN names are now wrong.
+        #expect(violations.map(\.check) == ["key-resolves", "key-resolves"])
         #expect(violations.first?.message == "resolves to project '\(other.slug)', not '\(key.project)'")
+        #expect(violations.last?.message.hasPrefix("its DSNs name project id \(key.hostedProjectId ?? "")") == true)
+    }
+
+    @Test func findsADSNWhoseProjectIdWasNotKept() throws {
+        var desired = seededAcmeSnapshot
+        desired.keys[0].hostedProjectId = "999999"
+        let key = desired.keys[0]
+        let violations = try TestDatabase.withScratchDatabase { scratch in
+            try SchemaFixture.v26.load(into: try scratch.connect(), seeded: true)
+            return try TargetDatabase(target: scratch.target).checkInvariants(
+                organization: "acme-corp", desired: desired)
+        }
+        #expect(violations.map(\.entity) == ["keys/\(key.publicKey)"])
+        #expect(
+            violations.first?.message.hasPrefix("its DSNs name project id 999999, but project '\(key.project)'") == true
+        )
     }
 
     @Test func findsAMissingMemberMapping() throws {

@@ -7,11 +7,8 @@ struct FilterOptions {
     var values: [String: String]
     var project: String
 
-    static let keys = [
-        "filters:browser-extensions", "filters:localhost", "filters:web-crawlers", "filters:filtered-transaction",
-        "filters:legacy-browsers", "filters:react-hydration-errors", "filters:chunk-load-error",
-        "sentry:blacklisted_ips", "sentry:releases", "sentry:error_messages", "sentry:option-epoch",
-    ]
+    /// What the writer stores, plus the epoch that decides defaults.
+    static let keys = FilterWriter.keys + ["sentry:option-epoch"]
 
     /// Decodes every filter; values Sentry itself could not read as JSON become warnings.
     func decode(warnings: inout [String]) -> InboundFilters {

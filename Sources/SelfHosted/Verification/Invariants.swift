@@ -68,18 +68,19 @@ extension TargetDatabase {
 
     /// Every desired key must exist, be active when desired active, and belong to the desired project.
     private func keyViolations(orgId: Int64, desired: Snapshot) throws -> [InvariantViolation] {
-        var found: [String: (project: String?, active: Bool, orgId: Int64?)] = [:]
+        var found: [String: (project: String?, active: Bool, orgId: Int64?, projectId: Int64)] = [:]
         let publicKeys = desired.keys.map(\.publicKey)
         for row in try connection.query(
             """
-            SELECT k.public_key, k.status, p.slug, p.organization_id
+            SELECT k.public_key, k.status, k.project_id, p.slug, p.organization_id
             FROM sentry_projectkey k LEFT JOIN sentry_project p ON p.id = k.project_id
             WHERE k.public_key = ANY(\(publicKeys))
             """,
             activity: "resolving public keys")
         {
             found[try row.string("public_key")] = (
-                try row.optionalString("slug"), try row.int("status") == 0, try row.optionalInt64("organization_id")
+                try row.optionalString("slug"), try row.int("status") == 0, try row.optionalInt64("organization_id"),
+                try row.int64("project_id")
             )
         }
         var violations: [InvariantViolation] = []
@@ -97,6 +98,14 @@ extension TargetDatabase {
                     InvariantViolation(
                         check: "key-resolves", entity: entity,
                         message: "resolves to project '\(actual.project ?? "?")', not '\(key.project)'"))
+            }
+            // A DSN names the project id too: the hosted one must have been kept.
+            if let hosted = key.hostedProjectId, hosted != String(actual.projectId) {
+                violations.append(
+                    InvariantViolation(
+                        check: "key-resolves", entity: entity,
+                        message: "its DSNs name project id \(hosted), but project '\(key.project)' has id"
+                            + " \(actual.projectId): existing DSNs do not reach it"))
             }
             if key.active, !actual.active {
                 violations.append(
