@@ -77,15 +77,18 @@ public enum Differ {
                     }
                 })
         }
+        // Filters and ownership belong to their project: prune never removes them from a project that
+        // stays (apply could not: filters have no row of their own), only with a project it deletes.
+        let keptProjects = Set(desired.projects.map(\.slug))
         if stages.contains(.filters) {
             try pass.compare(
                 .filters, desired: desired.filters, current: current?.filters ?? [], key: \.project,
-                omitting: ["project"])
+                omitting: ["project"], prunable: { !keptProjects.contains($0.project) })
         }
         if stages.contains(.ownership) {
             try pass.compare(
                 .ownership, desired: desired.ownership, current: current?.ownership ?? [], key: \.project,
-                omitting: ["project"])
+                omitting: ["project"], prunable: { !keptProjects.contains($0.project) })
         }
         return pass.changes
     }
@@ -129,7 +132,8 @@ private struct DiffPass {
     mutating func compare<Entity: Encodable>(
         _ stage: Stage, desired: [Entity], current: [Entity], key: KeyPath<Entity, String>, omitting: Set<String>,
         extraFields: (Entity) throws -> [FieldChange] = { _ in [] },
-        annotate: (inout EntityChange, Entity) -> Void = { _, _ in }
+        annotate: (inout EntityChange, Entity) -> Void = { _, _ in },
+        prunable: (Entity) -> Bool = { _ in true }
     ) throws {
         let currentByKey = Dictionary(current.map { ($0[keyPath: key], $0) }, uniquingKeysWith: { first, _ in first })
         let desiredKeys = Set(desired.map { $0[keyPath: key] })
@@ -153,7 +157,9 @@ private struct DiffPass {
             found.append(change)
         }
         for entity in current where !desiredKeys.contains(entity[keyPath: key]) {
-            found.append(EntityChange(stage: stage, key: entity[keyPath: key], action: prune ? .delete : .keep))
+            found.append(
+                EntityChange(
+                    stage: stage, key: entity[keyPath: key], action: prune && prunable(entity) ? .delete : .keep))
         }
         found.sort { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
         changes += found

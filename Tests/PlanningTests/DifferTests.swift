@@ -66,6 +66,27 @@ import Testing
         #expect(changes.allSatisfy { $0.stage == stage })
     }
 
+    /// Prune removes filters and ownership only with their project: apply cannot remove a kept
+    /// project's filters (they have no row of their own), so a delete would be planned forever.
+    @Test func pruneKeepsTheFiltersAndOwnershipOfAKeptProject() throws {
+        var desired = Snapshot(organization: org)
+        desired.projects = [Project(slug: "kept", name: "K")]
+        var current = desired
+        current.projects.append(Project(slug: "gone", name: "G"))
+        current.filters = ["kept", "gone"].map { InboundFilters(project: $0) }
+        current.ownership = ["kept", "gone"].map { Ownership(project: $0, raw: "path:* #t") }
+        let changes = try diff(desired, current, selection: Plan.Selection(prune: true))
+        let actions = Dictionary(uniqueKeysWithValues: changes.map { ("\($0.stage.rawValue)/\($0.key)", $0.action) })
+        #expect(
+            actions == [
+                "projects/gone": .delete, "filters/gone": .delete, "ownership/gone": .delete, "filters/kept": .keep,
+                "ownership/kept": .keep,
+            ])
+        // Also when the plan covers only these stages: the desired projects still decide.
+        let only = try diff(desired, current, selection: Plan.Selection(stages: [.filters, .ownership], prune: true))
+        #expect(only.filter { $0.key == "kept" }.allSatisfy { $0.action == .keep })
+    }
+
     @Test func fieldChangesNameBeforeAndAfter() throws {
         let changes = try diff(PlanFixture.desired, PlanFixture.current)
         let filters = try #require(changes.first { $0.stage == .filters })

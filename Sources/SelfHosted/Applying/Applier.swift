@@ -61,7 +61,7 @@ struct Applier {
                 message: "the plan does not cover stage \(only.rawValue); it covers "
                     + selected.map(\.rawValue).joined(separator: ", "))
         }
-        let stages = request.only.map { [$0] } ?? selected
+        let stages = stagesToRun(selected)
         var notes: [String] = []
 
         let applied = try Self.unwrappingRefusals {
@@ -111,7 +111,8 @@ struct Applier {
                 readerNotes.append($0)
             }
             let changed = try Staleness.changedEntities(
-                plan: plan, current: current, profile: profile, applied: applied)
+                plan: plan, current: current, profile: profile, applied: applied,
+                remaining: applied.isEmpty ? nil : Set(stagesToRun(selected)).subtracting(applied))
             guard changed.isEmpty else { throw StalePlanError(changed: changed) }
             return applied
         }
@@ -119,7 +120,20 @@ struct Applier {
         return applied
     }
 
-    /// A refusal found inside the read-only check is reported as itself (nothing was written).
+    private func stagesToRun(_ selected: [Stage]) -> [Stage] { request.only.map { [$0] } ?? selected }
+
+    /// Just before a stage writes, under its lock: the entities it and the later stages depend on are
+    /// still as the plan saw them (an edit in Sentry since the first check would be overwritten).
+    private func recheck(_ stage: Stage, connection: PostgresConnection) throws {
+        let applied = try Journal.appliedStages(connection, planDigest: request.planDigest, organization: organization)
+        let remaining = Set(stagesToRun(request.plan.selection.stages).filter { $0 >= stage }).subtracting(applied)
+        let current = try OrganizationReader(connection: connection, profile: profile).read(slug: organization) { _ in }
+        let changed = try Staleness.changedEntities(
+            plan: request.plan, current: current, profile: profile, applied: applied, remaining: remaining)
+        guard changed.isEmpty else { throw StalePlanError(changed: changed, stage: stage) }
+    }
+
+    /// A refusal found inside a locked transaction is reported as itself (nothing of it was written).
     private static func unwrappingRefusals<Value>(_ body: () throws -> Value) throws -> Value {
         do {
             return try body()
@@ -146,28 +160,32 @@ struct Applier {
         var stageNotes: [String] = []
         var inserted: [String: Set<String>] = [:]
         do {
-            let outcome = try connection.withAdvisoryLock(
-                key: Self.lockKey, activity: "applying stage \(stage.rawValue)"
-            ) {
-                connection -> StageOutcome in
-                // Another run of the same plan may have applied it since we checked.
-                if try Journal.appliedStages(connection, planDigest: request.planDigest, organization: organization)
-                    .contains(stage)
-                {
-                    return StageOutcome(stage: stage, creates: 0, updates: 0, deletes: 0, alreadyApplied: true)
+            let outcome = try Self.unwrappingRefusals {
+                try connection.withAdvisoryLock(key: Self.lockKey, activity: "applying stage \(stage.rawValue)") {
+                    connection -> StageOutcome in
+                    // Another run of the same plan may have applied it since we checked.
+                    if try Journal.appliedStages(connection, planDigest: request.planDigest, organization: organization)
+                        .contains(stage)
+                    {
+                        return StageOutcome(stage: stage, creates: 0, updates: 0, deletes: 0, alreadyApplied: true)
+                    }
+                    try recheck(stage, connection: connection)
+                    let session = WriteSession(
+                        connection: connection, profile: profile, stage: stage, now: started, killSwitch: killSwitch,
+                        defersLaterTeams: request.plan.selection.wave != nil)
+                    let index = try OrganizationIndex.load(slug: organization, connection: connection)
+                    stageNotes = try write(stage, changes: changes, session: session, index: index)
+                    for (table, columns) in session.insertedColumns { inserted[table, default: []].formUnion(columns) }
+                    // Filters have no row of their own: a filters "delete" (of a project prune deletes,
+                    // which takes them along) writes nothing, so it is not counted.
+                    let outcome = StageOutcome(
+                        stage: stage, creates: changes.count { $0.action == .create },
+                        updates: changes.count { $0.action == .update },
+                        deletes: stage == .filters ? 0 : changes.count { $0.action == .delete }, alreadyApplied: false)
+                    try Journal.record(
+                        connection, entry(stage, outcome, status: "applied", started: started, message: nil))
+                    return outcome
                 }
-                let session = WriteSession(
-                    connection: connection, profile: profile, stage: stage, now: started, killSwitch: killSwitch,
-                    defersLaterTeams: request.plan.selection.wave != nil)
-                let index = try OrganizationIndex.load(slug: organization, connection: connection)
-                stageNotes = try write(stage, changes: changes, session: session, index: index)
-                for (table, columns) in session.insertedColumns { inserted[table, default: []].formUnion(columns) }
-                let outcome = StageOutcome(
-                    stage: stage, creates: changes.count { $0.action == .create },
-                    updates: changes.count { $0.action == .update }, deletes: changes.count { $0.action == .delete },
-                    alreadyApplied: false)
-                try Journal.record(connection, entry(stage, outcome, status: "applied", started: started, message: nil))
-                return outcome
             }
             notes += stageNotes
             for (table, columns) in inserted { insertedColumns[table, default: []].formUnion(columns) }
@@ -200,6 +218,10 @@ struct Applier {
                 "key \($0.prefix(8))…: its public or secret key is already used on the target, so it got a new pair "
                     + "(its DSN changes; read the new one in Sentry's project settings)"
             }
+                + writer.moved.map {
+                    "key \($0.publicKey.prefix(8))…: moved to project '\($0.project)'; it keeps its public and secret "
+                        + "key, but its DSN now ends in /\($0.projectId) (update the SDKs that use it)"
+                }
         case .filters: try FilterWriter(session: session).write(changes, desired: desired.filters, index: index)
         case .ownership:
             var writer = OwnershipWriter(session: session)

@@ -56,7 +56,15 @@ public struct SavedPlan: Sendable {
                 problem: "was made from a different snapshot than the one now in '\(folder)' (manifest digest differs)",
                 hint: "run plan again with this snapshot, or restore the snapshot the plan was made from")
         }
-        return try SnapshotReader.read(from: URL(fileURLWithPath: folder), requireSecrets: false).snapshot
+        // Without secrets, created keys would get invented secrets and secret updates would be
+        // skipped: the DSNs the plan promised to keep would silently change.
+        let needsSecrets = plan.changes.contains { change in
+            change.stage == .keys && (change.action == .create || change.fields.contains(where: \.sensitive))
+        }
+        if needsSecrets, !FileManager.default.fileExists(atPath: folder + "/" + SnapshotFile.secrets.path) {
+            throw MissingSecretsError(folder: folder + "/" + SnapshotFile.secretsFolder)
+        }
+        return try SnapshotReader.read(from: URL(fileURLWithPath: folder), requireSecrets: needsSecrets).snapshot
     }
 
     private static func describe(_ error: any Error) -> String {
@@ -82,5 +90,16 @@ public struct PlanFileError: ReportableError {
     public var exitStatus: ExitStatus { .dataError }
     public var description: String {
         "\(path): the plan \(problem). \(hint.prefix(1).uppercased() + hint.dropFirst())."
+    }
+}
+
+/// The plan creates keys or changes secret keys, but the snapshot's `secrets/` folder is absent.
+public struct MissingSecretsError: ReportableError {
+    public let folder: String
+    public var exitStatus: ExitStatus { .dataError }
+    public var description: String {
+        "\(folder)/keys.json is missing, and the plan creates client keys or changes secret keys: without the "
+            + "secret keys their DSNs would change. Nothing was applied. Put the secrets/ folder export wrote "
+            + "(it is kept out of git) back into the snapshot folder, then run apply again."
     }
 }

@@ -4,9 +4,10 @@ import SentryModel
 ///
 /// Before any stage of a plan has been applied, the target's fingerprint must equal the plan's. Once
 /// some stages of this same plan are in the journal, the target has changed on purpose, so the rule
-/// becomes: every entity the plan does not write (nor derives from what it writes: a created
-/// project's filters and ownership, a key's secret, and members' and projects' team lists after
-/// team deletions) must still have the digest the plan recorded.
+/// becomes: every entity of the stages still to apply must still have the digest the plan recorded,
+/// except what the applied stages wrote or implied (a created project's filters and ownership, a
+/// key's secret, members' and projects' team lists after team deletions) and what the plan deletes
+/// and is already gone. Each stage checks again, under the lock, just before it writes.
 enum Staleness {
     /// The target's fingerprint, exactly as `plan` records it.
     static func fingerprint(of current: Snapshot?, context: String) throws -> String {
@@ -14,48 +15,58 @@ enum Staleness {
     }
 
     /// Entity keys (`kind/key`) whose digest differs from the plan's, or that appeared or vanished.
+    /// `remaining`: the stages still to apply; only their entities count once a stage is applied (or
+    /// when given while none is), since each stage re-reads the ids it needs from earlier stages.
     static func changedEntities(
-        plan: Plan, current: Snapshot?, profile: TargetProfile, applied: Set<Stage>
+        plan: Plan, current: Snapshot?, profile: TargetProfile, applied: Set<Stage>, remaining: Set<Stage>? = nil
     ) throws -> [String] {
-        let digests = try current?.entityDigests() ?? [:]
-        if applied.isEmpty {
-            guard try fingerprint(of: current, context: profile.summary) != plan.target.fingerprint else { return [] }
-            if profile.summary != plan.target.profile {
-                return [
-                    "the target profile: the plan was made against \(plan.target.profile), it is now \(profile.summary)"
-                ]
-            }
-            return difference(plan.target.entityDigests, digests, exempt: { _ in false })
-                .ifEmpty(["the organization (it was created or removed since the plan)"])
-        }
         guard profile.summary == plan.target.profile else {
             return [
                 "the target profile: the plan was made against \(plan.target.profile), it is now \(profile.summary)"
             ]
         }
+        let digests = try current?.entityDigests() ?? [:]
+        if applied.isEmpty, remaining == nil {
+            guard try fingerprint(of: current, context: profile.summary) != plan.target.fingerprint else { return [] }
+            return difference(plan.target.entityDigests, digests, exempt: { _, _ in false })
+                .ifEmpty(["the organization (it was created or removed since the plan)"])
+        }
         var exempt = Set<String>()
         var exemptKinds = Set<String>()
+        var deleted = Set<String>()
         for change in plan.changes where change.action != .keep {
+            if change.action == .delete {
+                deleted.insert("\(change.stage.rawValue)/\(change.key)")
+                if change.stage == .keys { deleted.insert("secrets/\(change.key)") }
+            }
+            // What a stage not applied yet will write must still be as the plan saw it.
+            guard applied.contains(change.stage) else { continue }
             exempt.insert("\(change.stage.rawValue)/\(change.key)")
             switch change.stage {
             case .projects:
                 exempt.insert("filters/\(change.key)")
                 exempt.insert("ownership/\(change.key)")
             case .keys: exempt.insert("secrets/\(change.key)")
-            case .teams where change.action == .delete && applied.contains(.teams):
+            case .teams where change.action == .delete:
                 exemptKinds.formUnion(["members", "projects"])
             default: break
             }
         }
-        return difference(plan.target.entityDigests, digests) { name in
-            exempt.contains(name) || exemptKinds.contains(String(name.prefix { $0 != "/" }))
+        let kinds = Set(
+            (remaining ?? Set(Stage.allCases).subtracting(applied)).flatMap {
+                $0 == .keys ? ["keys", "secrets"] : [$0.rawValue]
+            })
+        return difference(plan.target.entityDigests, digests) { name, gone in
+            let kind = String(name.prefix { $0 != "/" })
+            return !kinds.contains(kind) || exempt.contains(name) || exemptKinds.contains(kind)
+                || (gone && deleted.contains(name))
         }
     }
 
     private static func difference(
-        _ before: [String: String], _ after: [String: String], exempt: (String) -> Bool
+        _ before: [String: String], _ after: [String: String], exempt: (String, _ gone: Bool) -> Bool
     ) -> [String] {
-        Set(before.keys).union(after.keys).filter { before[$0] != after[$0] && !exempt($0) }
+        Set(before.keys).union(after.keys).filter { before[$0] != after[$0] && !exempt($0, after[$0] == nil) }
             .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             .map { name in
                 before[name] == nil ? "\(name) (new)" : after[name] == nil ? "\(name) (gone)" : "\(name) (changed)"
@@ -70,12 +81,25 @@ extension Array {
 /// The target changed since the plan was made.
 public struct StalePlanError: ReportableError {
     public let changed: [String]
+    /// The stage that found it, just before writing (its earlier stages are applied); nil when found
+    /// before any stage ran.
+    public var stage: Stage?
+
+    public init(changed: [String], stage: Stage? = nil) {
+        self.changed = changed
+        self.stage = stage
+    }
+
     public var exitStatus: ExitStatus { .dataError }
     public var description: String {
         let shown = changed.prefix(20).map { "  \($0)" }
         let more = changed.count > 20 ? ["  … and \(changed.count - 20) more"] : []
+        let applied =
+            stage.map {
+                "stage \($0.rawValue) and the later ones were not applied (the earlier ones were, and stay in the journal)"
+            } ?? "nothing was applied"
         return
-            (["the plan is stale: the target changed since it was made; nothing was applied. Changed:"] + shown + more
+            (["the plan is stale: the target changed since it was made; \(applied). Changed:"] + shown + more
             + ["Run plan again against the database as it is now, review it, and apply the new plan."])
             .joined(separator: "\n")
     }

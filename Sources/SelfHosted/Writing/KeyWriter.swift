@@ -8,6 +8,8 @@ struct KeyWriter {
 
     /// Keys whose public or secret half was already taken on the target, so new ones were generated.
     private(set) var regenerated: [String] = []
+    /// Keys moved to another project (public key, project slug, its id): same keys, a DSN with a new project id.
+    private(set) var moved: [(publicKey: String, project: String, projectId: Int64)] = []
 
     mutating func write(
         _ changes: [EntityChange], desired: [ClientKey], secrets: [KeySecret], index: OrganizationIndex
@@ -20,7 +22,14 @@ struct KeyWriter {
         var updates: [Record] = []
         var secretUpdates: [Record] = []
         for (change, key) in split.updates {
-            updates.append(attributes(key).merging(["public_key": key.publicKey], uniquingKeysWith: { $1 }))
+            // The key keeps its public and secret key; only the project id in its DSN follows the move.
+            let projectId = try Self.projectId(of: key, in: index.projects)
+            if change.fields.contains(where: { $0.field == "project" }) {
+                moved.append((key.publicKey, key.project, projectId))
+            }
+            updates.append(
+                attributes(key).merging(
+                    ["public_key": key.publicKey, "project_id": projectId], uniquingKeysWith: { $1 }))
             if change.fields.contains(where: { $0.sensitive }), let secret = secretOf[key.publicKey] {
                 secretUpdates.append(["public_key": key.publicKey, "secret_key": secret])
             }
@@ -54,11 +63,7 @@ struct KeyWriter {
         }
         var records: [Record] = []
         for key in keys {
-            guard let projectId = projects[key.project] else {
-                throw ApplyOrderError(
-                    message: "project '\(key.project)' of key \(key.publicKey.prefix(8))… is not on the target; "
-                        + "apply the projects stage (or its wave) first")
-            }
+            let projectId = try Self.projectId(of: key, in: projects)
             var publicKey = key.publicKey
             var secretKey = secretOf[key.publicKey] ?? Randomness.hex(bytes: 16)
             if takenPublic.contains(publicKey) || takenSecret.contains(secretKey) {
@@ -82,6 +87,15 @@ struct KeyWriter {
                     ["project_key_id": id, "public_key": record["public_key"]!, "cell_name": monolithRegion]
                 })
         }
+    }
+
+    private static func projectId(of key: ClientKey, in projects: [String: Int64]) throws -> Int64 {
+        guard let projectId = projects[key.project] else {
+            throw ApplyOrderError(
+                message: "project '\(key.project)' of key \(key.publicKey.prefix(8))… is not on the target; "
+                    + "apply the projects stage (or its wave) first")
+        }
+        return projectId
     }
 
     /// The columns an update may change.

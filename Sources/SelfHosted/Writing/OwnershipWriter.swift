@@ -60,7 +60,13 @@ struct OwnershipWriter {
                 $0.filter { $0.key != "date_created" }
             })
         try session.copy("sentry_projectownership", records.filter { !existing.contains($0["project_id"] as! Int64) })
-        let deleted = split.deletes.compactMap { index.projects[$0] }
+        // Rules go only with a project prune deletes, which the projects stage has already marked
+        // pending deletion: the index (active projects) no longer has it.
+        guard !split.deletes.isEmpty else { return }
+        let deleted = try session.query(
+            "SELECT id FROM sentry_project WHERE organization_id = \(orgId) AND slug = ANY(\(split.deletes))",
+            activity: "ownership: finding projects whose rules go"
+        ).map { try $0.int64("id") }
         try session.delete("sentry_projectownership", where: "project_id", in: deleted)
     }
 

@@ -30,7 +30,8 @@ enum TestPlanner {
         var changes: [EntityChange] = []
         func compare<Entity: Equatable>(
             _ stage: Stage, _ wanted: [Entity], _ existing: [Entity], key: (Entity) -> String,
-            extra: (Entity) -> [FieldChange] = { _ in [] }, identity: (Entity) -> IdentityOutcome? = { _ in nil }
+            extra: (Entity) -> [FieldChange] = { _ in [] }, identity: (Entity) -> IdentityOutcome? = { _ in nil },
+            prunable: (Entity) -> Bool = { _ in true }
         ) {
             let existingByKey = Dictionary(existing.map { (key($0), $0) }, uniquingKeysWith: { first, _ in first })
             for entity in wanted {
@@ -51,7 +52,8 @@ enum TestPlanner {
             }
             let wantedKeys = Set(wanted.map(key))
             for entity in existing where !wantedKeys.contains(key(entity)) {
-                changes.append(EntityChange(stage: stage, key: key(entity), action: prune ? .delete : .keep))
+                changes.append(
+                    EntityChange(stage: stage, key: key(entity), action: prune && prunable(entity) ? .delete : .keep))
             }
         }
         compare(.organization, [want.organization], have.map { [$0.organization] } ?? [], key: \.slug)
@@ -74,8 +76,11 @@ enum TestPlanner {
                 }
                 return [FieldChange(sensitiveField: "secretKey", beforeDigest: "old", afterDigest: "new")]
             })
-        compare(.filters, want.filters, have?.filters ?? [], key: \.project)
-        compare(.ownership, want.ownership, have?.ownership ?? [], key: \.project)
+        // As the Differ: prune takes filters and ownership only with their project.
+        let kept = Set(want.projects.map(\.slug))
+        compare(.filters, want.filters, have?.filters ?? [], key: \.project, prunable: { !kept.contains($0.project) })
+        compare(
+            .ownership, want.ownership, have?.ownership ?? [], key: \.project, prunable: { !kept.contains($0.project) })
         return changes
     }
 }
