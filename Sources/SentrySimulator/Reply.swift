@@ -48,8 +48,9 @@ struct Reply {
         return reply
     }
 
-    /// A disconnect closes the connection under the writer (throwing from a body writer instead
-    /// would trip a precondition in NIO's async writer).
+    /// A disconnect shuts the connection's sending side under the writer: the client sees the body
+    /// end early. A full close (or throwing from the body writer) cancels NIO's channel streams
+    /// mid-response, which crashed the test process now and then ("Deinited NIOAsyncWriter").
     func hummingbird(disconnect: Disconnect?, channel: any Channel) -> Response {
         var fields = HTTPFields()
         fields[.contentType] = contentType
@@ -63,13 +64,13 @@ struct Reply {
         case .beforeBody?:
             return Response(
                 status: status, headers: fields,
-                body: ResponseBody(contentLength: bytes.count) { _ in try? await channel.close() })
+                body: ResponseBody(contentLength: bytes.count) { _ in try? await channel.close(mode: .output) })
         case .midBody?:
             return Response(
                 status: status, headers: fields,
                 body: ResponseBody(contentLength: bytes.count) { writer in
                     try await writer.write(ByteBuffer(bytes: bytes.prefix(bytes.count / 2)))
-                    try? await channel.close()
+                    try? await channel.close(mode: .output)
                 })
         }
     }
