@@ -59,6 +59,24 @@ public final class HostedClient: Sendable {
 
     deinit { session.finishTasksAndInvalidate() }
 
+    /// `URLSession.data(for:)` cancels its task when the Swift task is cancelled, and on Linux that
+    /// cancel can deadlock with the task's completion (seen as export tests hanging forever). A
+    /// sibling's failure cancels the others in the exporter's task group, so requests already sent
+    /// finish on their own instead; the request timeout bounds them.
+    private func uncancellableData(for request: URLRequest) async throws -> (Data, URLResponse) {
+        try await withCheckedThrowingContinuation { continuation in
+            session.dataTask(with: request) { data, response, error in
+                if let error {
+                    continuation.resume(throwing: error)
+                } else if let response {
+                    continuation.resume(returning: (data ?? Data(), response))
+                } else {
+                    continuation.resume(throwing: URLError(.badServerResponse))
+                }
+            }.resume()
+        }
+    }
+
     /// HTTP requests sent so far, retries included.
     public var requestsSent: Int { attempts.withLock { $0 } }
 
@@ -83,7 +101,7 @@ public final class HostedClient: Sendable {
             request.setValue("application/json", forHTTPHeaderField: "Accept")
             let outcome: Result<(Data, URLResponse), any Error>
             do {
-                outcome = .success(try await session.data(for: request))
+                outcome = .success(try await uncancellableData(for: request))
             } catch {
                 outcome = .failure(error)
             }
