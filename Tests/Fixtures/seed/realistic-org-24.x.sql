@@ -1,7 +1,7 @@
--- Rows Sentry 24.x's own code writes beside realistic-org.sql: the slug reservation and its
+-- Rows Sentry 24.x's and 25.10's own code writes beside realistic-org.sql: the slug reservation and its
 -- replica, the organization mapping with its flag columns, member mappings, team and
 -- member-team replicas, sentry_email, and a profiling key. No team actors (gone since 24.6).
--- For sentry-24.x.sql. (The 24.x and 25.10 files hold the same rows: the tables did not change.)
+-- For sentry-24.x.sql and sentry-25.10.sql: the tables these rows go to did not change between them.
 -- Load after realistic-org.sql: psql -v ON_ERROR_STOP=1 -d DB -f realistic-org-24.x.sql
 
 BEGIN;

@@ -23,8 +23,14 @@ enum SchemaFixture: String, CaseIterable, Sendable, CustomTestStringConvertible 
         }
     }
 
-    /// The seed's extras file is named after the profile (23.x, not 23.7.1).
-    var seedSuffix: String { self == .v23 ? "23.x" : rawValue }
+    /// The seed's extras file is named after the profile (23.x, not 23.7.1); 24.x and 25.10 share one.
+    var seedSuffix: String {
+        switch self {
+        case .v23: "23.x"
+        case .v24, .v25: "24.x"
+        case .v26: rawValue
+        }
+    }
 
     var testDescription: String { rawValue }
 
