@@ -52,7 +52,8 @@ public enum HostedAPIError: ReportableError, Equatable {
         case .unreachable(let url, let detail):
             "GET \(url): cannot reach the server (\(detail)); check --url and the network"
         case .unexpectedStatus(let url, let status, let detail):
-            "GET \(url): unexpected status \(status)\(detail.isEmpty ? "" : ": " + detail)"
+            "GET \(url): unexpected status \(status)\(detail.isEmpty ? "" : ": " + detail); nothing was written."
+                + " Check that --url is sentry.io or your region (a proxy may answer instead), then run it again"
         }
     }
 }
