@@ -79,7 +79,5 @@ let package = Package(
         // Also runs the built `sentry-migrate` and `sentry-sim` binaries end to end, hence the dependencies.
         .testTarget(
             name: "SelfHostedTests", dependencies: ["SelfHosted", "SentryModel", "sentry-migrate", "sentry-sim"]),
-        // End to end without a database: runs the built `sentry-migrate` binary (transform).
-        .testTarget(name: "CLITests", dependencies: ["sentry-migrate", "SentryModel"]),
     ]
 )

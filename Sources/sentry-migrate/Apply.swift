@@ -32,8 +32,7 @@ struct Apply: AsyncParsableCommand {
     func run() async throws {
         let saved = try SavedPlan.load(path: plan)
         let desired = try saved.loadSnapshot(override: snapshot)
-        let target = try TargetDatabase(url: database.url)
-        Terminal.note("connected to \(target.connection.target): self-hosted Sentry \(target.profile.summary)")
+        let target = try database.connect()
         let report = try target.apply(
             ApplyRequest(
                 plan: saved.plan, planDigest: saved.digest, planPath: plan, desired: desired, only: stage),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SelfHosted
 
 /// How to reach the self-hosted database; shared by read, plan, apply, status and verify.
 struct DatabaseOptions: ParsableArguments {
@@ -14,4 +15,11 @@ struct DatabaseOptions: ParsableArguments {
         )
     )
     var url: String
+
+    /// Connects, detects the Sentry version, and says which (password removed) on stderr.
+    func connect() throws -> TargetDatabase {
+        let target = try TargetDatabase(url: url)
+        Terminal.note("connected to \(target.connection.target): self-hosted Sentry \(target.profile.summary)")
+        return target
+    }
 }

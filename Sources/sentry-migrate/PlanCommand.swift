@@ -85,8 +85,7 @@ struct PlanCommand: AsyncParsableCommand {
         let desired = loaded.snapshot
         let selectedWave = try wave.map { try WaveSelection.wave(named: $0, in: folder) }
 
-        let target = try TargetDatabase(url: database.url)
-        Terminal.note("connected to \(target.connection.target): self-hosted Sentry \(target.profile.summary)")
+        let target = try database.connect()
         let current = try target.readOrganization(slug: desired.organization.slug)
         let facts = try target.readFacts(for: desired)
         target.warnings.forEach(Terminal.warning)

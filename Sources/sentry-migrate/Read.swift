@@ -26,8 +26,7 @@ struct Read: AsyncParsableCommand {
     var out: String
 
     func run() async throws {
-        let target = try TargetDatabase(url: database.url)
-        Terminal.note("connected to \(target.connection.target): self-hosted Sentry \(target.profile.summary)")
+        let target = try database.connect()
         guard let snapshot = try target.readOrganization(slug: org) else {
             throw OrganizationNotFoundError(slug: org, present: try target.organizationSlugs())
         }

@@ -56,8 +56,7 @@ struct Verify: AsyncParsableCommand {
 
     func run() async throws {
         let desired = try await desiredSnapshot()
-        let target = try TargetDatabase(url: database.url)
-        Terminal.note("connected to \(target.connection.target): self-hosted Sentry \(target.profile.summary)")
+        let target = try database.connect()
         let current = try target.readOrganization(slug: desired.organization.slug)
         let violations = try target.checkInvariants(organization: desired.organization.slug, desired: desired)
         // The same facts plan uses, so both agree on who is still only invited.

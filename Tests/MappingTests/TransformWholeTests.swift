@@ -75,7 +75,7 @@ import Testing
         let yaml = try repositoryFile("mappings/example.yaml")
         let first = try transformed(yaml, SampleOrganization.snapshot)
         var shuffled = SampleOrganization.snapshot
-        var random = SeededGenerator(seed: 3)
+        var random = SplitMix64(seed: 3)
         shuffled.teams.shuffle(using: &random)
         shuffled.members.shuffle(using: &random)
         shuffled.projects.shuffle(using: &random)

@@ -5,8 +5,7 @@ import Testing
 /// `sentry-migrate export` run as a process against `sentry-sim`: the errors an admin meets first.
 @Suite(.timeLimit(.minutes(2))) struct ExportCommandTests {
     @Test func anInvalidTokenSaysSoAndIsNotShown() throws {
-        let simulator = try Simulator.start(
-            snapshot: SchemaFixture.directory.appendingPathComponent("snapshots/acme-hosted"))
+        let simulator = try Simulator.sample()
         defer { simulator.stop() }
         try withTemporaryFolder { folder in
             let out = folder.appendingPathComponent("hosted")
@@ -29,8 +28,7 @@ import Testing
     }
 
     @Test func anUnknownOrganizationIsNamed() throws {
-        let simulator = try Simulator.start(
-            snapshot: SchemaFixture.directory.appendingPathComponent("snapshots/acme-hosted"))
+        let simulator = try Simulator.sample()
         defer { simulator.stop() }
         try withTemporaryFolder { folder in
             let result = try SentryMigrateBinary.run(
@@ -42,8 +40,7 @@ import Testing
     }
 
     @Test func aTokenOnTheCommandLineWorksWithAWarning() throws {
-        let simulator = try Simulator.start(
-            snapshot: SchemaFixture.directory.appendingPathComponent("snapshots/acme-hosted"))
+        let simulator = try Simulator.sample()
         defer { simulator.stop() }
         try withTemporaryFolder { folder in
             let out = folder.appendingPathComponent("hosted")

@@ -28,8 +28,7 @@ import Testing
                 """)
             let database = try #require(TestDatabase.url).replacingOccurrences(
                 of: "///postgres?", with: "///\(scratch.name)?")
-            let simulator = try Simulator.start(
-                snapshot: SchemaFixture.directory.appendingPathComponent("snapshots/acme-hosted"))
+            let simulator = try Simulator.sample()
             defer { simulator.stop() }
 
             try withTemporaryFolder { folder in
@@ -86,6 +85,11 @@ import Testing
 struct Simulator {
     let process: Process
     let url: String
+
+    /// The sample hosted organization `acme` that mappings/example.yaml is written for.
+    static func sample() throws -> Simulator {
+        try start(snapshot: SchemaFixture.directory.appendingPathComponent("snapshots/acme-hosted"))
+    }
 
     static func start(snapshot: URL) throws -> Simulator {
         let process = Process()

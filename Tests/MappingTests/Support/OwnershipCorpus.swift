@@ -1,23 +1,7 @@
 import Foundation
+import SentryModel
 
 @testable import Mapping
-
-/// A reproducible pseudo-random generator (SplitMix64), so generated corpora are the same on every run.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Generates ownership-rule files the way people write them: random spacing, quoting, comments,
 /// blank lines, CRLF, `tags.` matchers, upper-case e-mails, trailing comments.
@@ -26,11 +10,11 @@ enum OwnershipCorpus {
     static let emails = ["alice@acme.io", "Bob@Acme.io", "carol.d@acme.io", "e+tag@sub.acme.io", "ünï@acme.io"]
 
     static func documents(count: Int, seed: UInt64) -> [String] {
-        var random = SeededGenerator(seed: seed)
+        var random = SplitMix64(seed: seed)
         return (0..<count).map { _ in document(&random) }
     }
 
-    static func document(_ random: inout SeededGenerator) -> String {
+    static func document(_ random: inout SplitMix64) -> String {
         var text = ""
         for _ in 0..<Int.random(in: 1...20, using: &random) {
             text += line(&random) + ["\n", "\n", "\n", "\r\n", "\n\n"].randomElement(using: &random)!
@@ -38,11 +22,11 @@ enum OwnershipCorpus {
         return Bool.random(using: &random) ? text : String(text.dropLast())
     }
 
-    static func spaces(_ range: ClosedRange<Int>, _ random: inout SeededGenerator) -> String {
+    static func spaces(_ range: ClosedRange<Int>, _ random: inout SplitMix64) -> String {
         String(repeating: " ", count: Int.random(in: range, using: &random))
     }
 
-    static func line(_ random: inout SeededGenerator) -> String {
+    static func line(_ random: inout SplitMix64) -> String {
         switch Int.random(in: 0..<10, using: &random) {
         case 0:
             return spaces(0...3, &random) + "# " + ["owners below", "#frontend is the team", "ünï"].randomElement(
@@ -59,7 +43,7 @@ enum OwnershipCorpus {
         }
     }
 
-    static func matcher(_ random: inout SeededGenerator) -> String {
+    static func matcher(_ random: inout SplitMix64) -> String {
         let plain = ["*.js", "src/**", "/api/*", "app/models/*.py", "ü/*.ts", "http://acme.io/*", "foo.bar"]
         let quoted = ["\"src/my dir/*\"", "\"a b c\"", "\"with \\\"escaped\\\" quotes\"", "\"\""]
         let pattern = (Int.random(in: 0..<3, using: &random) == 0 ? quoted : plain).randomElement(using: &random)!

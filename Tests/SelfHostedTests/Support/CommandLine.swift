@@ -9,16 +9,25 @@ struct CommandResult {
 }
 
 enum SentryMigrateBinary {
-    /// Next to the test bundle in SwiftPM's build folder, whatever the scratch path.
+    /// The repository's root: commands run there, so relative fixture paths work.
+    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// Next to the test bundle in SwiftPM's build folder, whatever the scratch path (or `SENTRY_MIGRATE_BIN`).
     static var url: URL {
         if let path = ProcessInfo.processInfo.environment["SENTRY_MIGRATE_BIN"] { return URL(fileURLWithPath: path) }
-        return Bundle.main.bundleURL.appendingPathComponent("sentry-migrate")
+        var folder = Bundle.main.bundleURL
+        if folder.pathExtension == "xctest" { folder.deleteLastPathComponent() }
+        return folder.appendingPathComponent("sentry-migrate")
     }
 
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> CommandResult {
+    static func run(
+        _ arguments: [String], environment: [String: String] = [:], in directory: URL = repositoryRoot
+    ) throws -> CommandResult {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
+        process.currentDirectoryURL = directory
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let out = Pipe()
         let err = Pipe()

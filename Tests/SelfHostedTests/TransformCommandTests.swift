@@ -7,10 +7,12 @@ import Testing
     static let hosted = "Tests/Fixtures/snapshots/acme-hosted"
     static let dataFiles = SnapshotFile.allCases.filter { $0 != .secrets }.map(\.path)
 
+    static func bytes(_ url: URL) throws -> [UInt8] { [UInt8](try Data(contentsOf: url)) }
+
     @Test func exampleMappingWritesTheDesiredSnapshotAndExplains() throws {
-        try withTemporaryDirectory { temp in
+        try withTemporaryFolder { temp in
             let out = temp.appendingPathComponent("desired")
-            let result = try CLI.run([
+            let result = try SentryMigrateBinary.run([
                 "transform", "--snapshot", Self.hosted, "--mapping", "mappings/example.yaml", "--out", out.path,
                 "--explain",
             ])
@@ -32,18 +34,18 @@ import Testing
     /// The sample has a `billing` member, which the identity mapping rejects; a first transform maps
     /// the role, and the identity mapping over its result must then change nothing.
     @Test func identityMappingKeepsEveryDataFileByteForByte() throws {
-        try withTemporaryDirectory { temp in
+        try withTemporaryFolder { temp in
             let roles = temp.appendingPathComponent("roles.yaml")
             try "version: 1\nmembers:\n  roles: {billing: member}\n".write(to: roles, atomically: true, encoding: .utf8)
             let compatible = temp.appendingPathComponent("compatible")
-            let first = try CLI.run([
+            let first = try SentryMigrateBinary.run([
                 "transform", "--snapshot", Self.hosted, "--mapping", roles.path, "--out", compatible.path,
             ])
             #expect(first.status == 0, "\(first.stderr)")
             #expect(first.stderr.hasSuffix("; 1 change\n"))
 
             let out = temp.appendingPathComponent("desired")
-            let result = try CLI.run([
+            let result = try SentryMigrateBinary.run([
                 "transform", "--snapshot", compatible.path, "--mapping", "mappings/identity.yaml", "--out", out.path,
             ])
             #expect(result.status == 0, "\(result.stderr)")
@@ -51,7 +53,8 @@ import Testing
             #expect(result.stderr.hasSuffix("; no changes\n"))
             for file in Self.dataFiles {
                 #expect(
-                    try bytes(out.appendingPathComponent(file)) == bytes(compatible.appendingPathComponent(file)),
+                    try Self.bytes(out.appendingPathComponent(file))
+                        == Self.bytes(compatible.appendingPathComponent(file)),
                     "\(file)")
             }
             #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("waves.json").path))
@@ -59,11 +62,11 @@ import Testing
     }
 
     @Test func sameInputsGiveTheSameBytes() throws {
-        try withTemporaryDirectory { temp in
+        try withTemporaryFolder { temp in
             var outputs: [URL] = []
             for name in ["first", "second"] {
                 let out = temp.appendingPathComponent(name)
-                let result = try CLI.run([
+                let result = try SentryMigrateBinary.run([
                     "transform", "--snapshot", Self.hosted, "--mapping", "mappings/example.yaml", "--out", out.path,
                 ])
                 #expect(result.status == 0, "\(result.stderr)")
@@ -71,20 +74,20 @@ import Testing
             }
             for file in Self.dataFiles + ["manifest.json", "waves.json"] {
                 #expect(
-                    try bytes(outputs[0].appendingPathComponent(file))
-                        == bytes(outputs[1].appendingPathComponent(file)),
+                    try Self.bytes(outputs[0].appendingPathComponent(file))
+                        == Self.bytes(outputs[1].appendingPathComponent(file)),
                     "\(file)")
             }
         }
     }
 
     @Test func invalidMappingReportsEveryProblemAndWritesNothing() throws {
-        try withTemporaryDirectory { temp in
+        try withTemporaryFolder { temp in
             let mapping = temp.appendingPathComponent("bad.yaml")
             try "version: 1\nteams:\n  rename: {paymnts: billing}\n  exclud: [x]\n".write(
                 to: mapping, atomically: true, encoding: .utf8)
             let out = temp.appendingPathComponent("desired")
-            let result = try CLI.run([
+            let result = try SentryMigrateBinary.run([
                 "transform", "--snapshot", Self.hosted, "--mapping", mapping.path, "--out", out.path,
             ])
             #expect(result.status == 65)
@@ -105,25 +108,25 @@ import Testing
     }
 
     @Test func missingInputsAreReportedWithTheirExitStatus() throws {
-        try withTemporaryDirectory { temp in
+        try withTemporaryFolder { temp in
             let out = temp.appendingPathComponent("desired").path
-            let noMapping = try CLI.run([
+            let noMapping = try SentryMigrateBinary.run([
                 "transform", "--snapshot", Self.hosted, "--mapping", "nope.yaml", "--out", out,
             ])
             #expect(noMapping.status == 65)
             #expect(noMapping.stderr.hasPrefix("error: nope.yaml: cannot read the mapping file"))
-            let sameFolder = try CLI.run([
+            let sameFolder = try SentryMigrateBinary.run([
                 "transform", "--snapshot", Self.hosted, "--mapping", "mappings/identity.yaml", "--out", Self.hosted,
             ])
             #expect(sameFolder.status == 64)
             #expect(sameFolder.stderr.contains("--out must differ from --snapshot"))
-            let missingFlag = try CLI.run(["transform", "--snapshot", Self.hosted])
+            let missingFlag = try SentryMigrateBinary.run(["transform", "--snapshot", Self.hosted])
             #expect(missingFlag.status == 64)
         }
     }
 
     @Test func helpExplainsTheCommandToANewcomer() throws {
-        let result = try CLI.run(["transform", "--help"])
+        let result = try SentryMigrateBinary.run(["transform", "--help"])
         #expect(result.status == 0)
         for text in ["--snapshot <dir>", "--mapping <file>", "--out <dir>", "--explain", "docs/mapping.md", "exit 65"] {
             #expect(result.stdout.contains(text), "\(text)")
