@@ -7,10 +7,14 @@ public enum RequestFormula {
     /// Requests for team roles through the per-team member lists.
     public static func teamListingCost(teamMemberCounts: [Int]) -> Int { teamMemberCounts.map(pages).reduce(0, +) }
 
-    /// 1 (organization) + pages(teams) + pages(members) + min(Σ pages(team members), members)
-    /// + pages(projects) + Σ pages(keys of each project) + 2 × projects (filters, ownership).
+    /// Requests before the lists: `GET /api/0/` (the token's scopes) and the caller's own
+    /// membership (`members/me/`, its org role).
+    public static let preflight = 2
+
+    /// 2 (preflight) + 1 (organization) + pages(teams) + pages(members) + min(Σ pages(team members),
+    /// members) + pages(projects) + Σ pages(keys of each project) + 2 × projects (filters, ownership).
     public static func requests(teamMemberCounts: [Int], members: Int, keysPerProject: [Int]) -> Int {
-        1 + pages(teamMemberCounts.count) + pages(members)
+        preflight + 1 + pages(teamMemberCounts.count) + pages(members)
             + min(teamListingCost(teamMemberCounts: teamMemberCounts), members) + pages(keysPerProject.count)
             + keysPerProject.map(pages).reduce(0, +) + 2 * keysPerProject.count
     }

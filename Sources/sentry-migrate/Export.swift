@@ -46,8 +46,17 @@ struct Export: AsyncParsableCommand {
         let client = try hosted.client()
         let display = ExportProgressDisplay(mode: quiet ? .quiet : (Terminal.isInteractive ? .live : .lines))
         let exporter = Exporter(client: client, organization: org) { display.update($0) }
-        let manifest = try await exporter.export(to: URL(fileURLWithPath: out))
+        let (manifest, report) = try await exporter.export(to: URL(fileURLWithPath: out))
         display.finish()
+        // Printed even with --quiet: what the snapshot leaves out must not go unseen.
+        for member in report.leftOutMembers {
+            Terminal.warning("member \(member.hostedId) (\(member.name)) left out: \(member.reason)")
+        }
+        if !report.keysWithoutSecret.isEmpty {
+            Terminal.note(
+                "\(report.keysWithoutSecret.count) client key(s) have no secret on sentry.io and are carried without "
+                    + "one: \(report.keysWithoutSecret.joined(separator: ", "))")
+        }
         if !quiet {
             Terminal.note("wrote \(out) in \(client.requestsSent) requests: \(manifest.counts.summary)")
         }
