@@ -4,10 +4,15 @@ public struct ExportReport: Sendable, Hashable {
     public var leftOutMembers: [LeftOutMember]
     /// Public keys of client keys whose secret is null on sentry.io (carried without a secret).
     public var keysWithoutSecret: [String]
+    /// What sentry.io holds that the tool does not carry, by kind.
+    public var notCarried: [NotCarriedCount]
 
-    public init(leftOutMembers: [LeftOutMember] = [], keysWithoutSecret: [String] = []) {
+    public init(
+        leftOutMembers: [LeftOutMember] = [], keysWithoutSecret: [String] = [], notCarried: [NotCarriedCount] = []
+    ) {
         self.leftOutMembers = leftOutMembers
         self.keysWithoutSecret = keysWithoutSecret
+        self.notCarried = notCarried
     }
 }
 

@@ -73,6 +73,7 @@ public struct Exporter: Sendable {
         report(.members, members.count, members.count, finished: true)
 
         let perProject = try await projectDetails(projects, org: org)
+        let notCarried = try await notCarried(org: org)
         var snapshot = Snapshot(
             organization: Organization(
                 slug: apiOrg.slug, name: apiOrg.name, defaultRole: apiOrg.defaultRole ?? "member",
@@ -86,7 +87,7 @@ public struct Exporter: Sendable {
                     slug: $0.slug, name: $0.name, platform: $0.platform, teams: ($0.teams ?? []).map(\.slug).sorted(),
                     hostedId: $0.id)
             })
-        var report = ExportReport(leftOutMembers: leftOut)
+        var report = ExportReport(leftOutMembers: leftOut, notCarried: notCarried)
         for result in perProject {
             snapshot.keys += result.keys
             snapshot.secrets += result.secrets

@@ -14,6 +14,13 @@ enum Route {
     case keys(org: String, project: String)
     case filters(org: String, project: String)
     case ownership(org: String, project: String)
+    /// An organization-level list of something sentry-migrate does not carry (integrations,
+    /// combined-rules, dashboards, monitors, code-mappings, searches); only its length matters.
+    case notCarried(org: String, list: String)
+
+    static let notCarriedLists: Set<String> = [
+        "integrations", "combined-rules", "dashboards", "monitors", "code-mappings", "searches",
+    ]
 
     init?(_ components: [String]) {
         if components == ["api", "0"] {
@@ -27,6 +34,8 @@ enum Route {
         case ("organizations", 3) where rest[2] == "teams": self = .teams(org: rest[1])
         case ("organizations", 3) where rest[2] == "members": self = .members(org: rest[1])
         case ("organizations", 3) where rest[2] == "projects": self = .projects(org: rest[1])
+        case ("organizations", 3) where Route.notCarriedLists.contains(rest[2]):
+            self = .notCarried(org: rest[1], list: rest[2])
         case ("organizations", 4) where rest[2] == "members": self = .member(org: rest[1], id: rest[3])
         case ("teams", 4) where rest[3] == "members": self = .teamMembers(org: rest[1], team: rest[2])
         case ("projects", 3): self = .project(org: rest[1], project: rest[2])
@@ -51,6 +60,7 @@ enum Route {
         case .keys: "keys"
         case .filters: "filters"
         case .ownership: "ownership"
+        case .notCarried(_, let list): list
         }
     }
 
@@ -59,7 +69,7 @@ enum Route {
         let area: String
         switch self {
         case .index: return []
-        case .organization, .teams, .projects: area = "org"
+        case .organization, .teams, .projects, .notCarried: area = "org"
         case .members, .member: area = "member"
         case .teamMembers: area = "team"
         case .project, .keys, .filters, .ownership: area = "project"
@@ -72,7 +82,7 @@ enum Route {
         case .index: ""
         case .organization(let org), .teams(let org), .members(let org), .member(let org, _), .projects(let org),
             .teamMembers(let org, _), .project(let org, _), .keys(let org, _), .filters(let org, _),
-            .ownership(let org, _):
+            .ownership(let org, _), .notCarried(let org, _):
             org
         }
     }
@@ -225,6 +235,11 @@ extension Simulator {
             return Reply(body: OwnershipBody(ownership: record.ownership))
         case .index:
             return Reply(body: IndexBody(caller: caller, baseURL: call.baseURL))
+        case .notCarried(_, let list):
+            let rows = (0..<(configuration.notCarried[list] ?? 0)).map {
+                NotCarriedRow(id: String($0 + 1), name: "\(list) \($0 + 1)")
+            }
+            return paged(Paginate.offset(rows, perPage: perPage, cursor: cursor)) { $0 }
         }
     }
 

@@ -503,3 +503,9 @@ struct IndexBody: Encodable {
         try container.encode(user, forKey: "user")
     }
 }
+
+/// A row of a list sentry-migrate only counts.
+struct NotCarriedRow: Encodable {
+    var id: String
+    var name: String
+}

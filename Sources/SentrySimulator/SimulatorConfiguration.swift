@@ -29,6 +29,9 @@ public struct SimulatorConfiguration: Sendable {
     /// After this many requests the organization changes under the export: a team `new-team` is
     /// created, every member with an account joins it, and a project `new-project` is added to it.
     public var changeAfterRequests: Int?
+    /// Rows of the organization-level lists sentry-migrate counts but does not carry, by endpoint
+    /// (`integrations`, `combined-rules`, `dashboards`, `monitors`, `code-mappings`, `searches`).
+    public var notCarried: [String: Int] = [:]
 
     public init(
         tokens: [String: SimulatedToken] = [:], expiredTokens: Set<String> = [], latency: Duration = .zero,

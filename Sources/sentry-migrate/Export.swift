@@ -66,6 +66,11 @@ struct Export: AsyncParsableCommand {
                     + "one: \(report.keysWithoutSecret.joined(separator: ", "))")
         }
         if !quiet {
+            let counted = report.notCarried.compactMap { item in item.count.map { "\($0) \(item.kind.name)" } }
+            Terminal.note("on sentry.io but not carried (redo by hand): " + counted.joined(separator: ", "))
+            for item in report.notCarried where item.count == nil {
+                Terminal.note("could not count \(item.kind.name): \(item.problem ?? "")")
+            }
             Terminal.note("wrote \(out) in \(client.requestsSent) requests: \(manifest.counts.summary)")
         }
     }

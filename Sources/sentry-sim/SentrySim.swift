@@ -96,6 +96,12 @@ struct SentrySim: AsyncParsableCommand {
                 + "always promise more. Repeatable.", valueName: "endpoint"))
     var endless: [String] = []
 
+    @Option(
+        help: ArgumentHelp(
+            "How many rows a list sentry-migrate does not carry holds: LIST=N with LIST one of integrations, "
+                + "combined-rules, dashboards, monitors, code-mappings, searches. Repeatable.", valueName: "list=n"))
+    var notCarried: [String] = []
+
     @Option(help: "Milliseconds added to every answer.")
     var latencyMs = 0
 
@@ -188,6 +194,13 @@ struct SentrySim: AsyncParsableCommand {
         configuration.inviteRequests = inviteRequest
         configuration.changeAfterRequests = changeAfterRequests
         configuration.endlessEndpoints = Set(endless)
+        for entry in notCarried {
+            let parts = entry.split(separator: "=").map(String.init)
+            guard parts.count == 2, let rows = Int(parts[1]), rows >= 0 else {
+                throw ValidationError("--not-carried takes LIST=N, e.g. dashboards=12, got '\(entry)'")
+            }
+            configuration.notCarried[parts[0]] = rows
+        }
         let simulator = Simulator(org: SimulatedOrg(snapshot: org), configuration: configuration)
         let slug = org.organization.slug
         let app = simulator.buildApplication(host: host, port: port) { port in

@@ -33,6 +33,24 @@ import FoundationNetworking
         }
     }
 
+    @Test func whatIsNotCarriedIsCountedWithAFewOrganizationRequests() async throws {
+        var configuration = SimulatorConfiguration.testing
+        configuration.notCarried = ["integrations": 3, "combined-rules": 250, "dashboards": 7, "searches": 0]
+        try await withSimulator(Self.org, configuration: configuration) { simulator, base in
+            let (_, report) = try await Exporter(client: ExportTests.client(base), organization: "acme")
+                .exportWithReport()
+            let counts = Dictionary(uniqueKeysWithValues: report.notCarried.map { ($0.kind.name, $0.count) })
+            #expect(counts["integrations"] == 3 && counts["alertRules"] == 250 && counts["dashboards"] == 7)
+            #expect(counts["cronMonitors"] == 0 && counts["codeMappings"] == 0 && counts["savedSearches"] == 0)
+            // 250 alert rules take 3 pages; every other list one.
+            #expect(simulator.metrics.current.byEndpoint["combined-rules"] == 3)
+            #expect(
+                simulator.metrics.current.total
+                    == ExportTests.expectedRequests(Self.org) - RequestFormula.inventory([])
+                    + RequestFormula.inventory([3, 250, 7, 0, 0, 0]))
+        }
+    }
+
     @Test func inviteRequestsAreNotInTheMemberList() async throws {
         var configuration = SimulatorConfiguration.testing
         configuration.inviteRequests = ["wants-in@example.com", "asked@example.com"]
