@@ -84,6 +84,9 @@ struct PlanCommand: AsyncParsableCommand {
             Terminal.note(
                 "organization '\(desired.snapshot.organization.slug)' is not on the target yet: everything is new")
         }
+        for owner in desired.snapshot.unresolvedOwners() {
+            Terminal.note("note: \(owner.description) is already unresolved on sentry.io: kept as written")
+        }
         let plan = try Planner.plan(
             desired: desired, target: state,
             selection: Plan.Selection(stages: stages.isEmpty ? Stage.allCases : stages, wave: wave, prune: prune))

@@ -59,6 +59,10 @@ struct Verify: AsyncParsableCommand {
         let target = try database.connect()
         let current = try target.readOrganization(slug: desired.organization.slug)
         let violations = try target.checkInvariants(organization: desired.organization.slug, desired: desired)
+        for owner in desired.unresolvedOwners() {
+            Terminal.note(
+                "note: \(owner.description) is already unresolved on sentry.io: carried as written, not a violation")
+        }
         // The same facts plan uses, so both agree on who is still only invited.
         let facts = try target.readFacts(for: desired)
         target.warnings.forEach(Terminal.warning)
