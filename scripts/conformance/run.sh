@@ -122,6 +122,38 @@ scenario() {
     step "scenario '$name': Sentry $sentry_version reads it back ($(elapsed))"
     CONFORMANCE_SNAPSHOT=$desired CONFORMANCE_PLAN=$dir/plan.json \
         sentry_cmd exec "$conformance_dir/check.py" || return 1
+    [ -z "${TAMPER:-}" ] || tamper "$desired" "$dir"
+}
+
+# The checker must be able to fail: wrong encodings and drift written behind apply's back, each of
+# which Sentry reads differently from the snapshot, must each come out as a MISMATCH line.
+tamper() {
+    local desired=$1 dir=$2 out=$2/tampered.txt
+    step "scenario '$name': the same check after writing five faults behind apply's back"
+    psql -q -v ON_ERROR_STOP=1 -d "$SENTRY_DB_NAME" <<'SQL'
+-- A filter stored as the JSON number 1: Relay filters (!= "0"), the Inbound Filters page shows it off.
+UPDATE sentry_projectoptions SET value = '1'
+WHERE key = 'filters:browser-extensions' AND project_id = (SELECT id FROM sentry_project WHERE slug = 'web');
+-- A key deactivated, a role changed, a member-mapping row lost, ownership rules emptied.
+UPDATE sentry_projectkey SET status = 1 WHERE public_key = '000000000000000000000000000000a8';
+UPDATE sentry_organizationmember SET role = 'member' WHERE user_id = (SELECT id FROM auth_user WHERE email = 'bob@acme.com');
+DELETE FROM sentry_organizationmembermapping WHERE email = 'carol@acme.com';
+UPDATE sentry_projectownership SET schema = '{"$version":1,"rules":[]}'
+WHERE project_id = (SELECT id FROM sentry_project WHERE slug = 'checkout');
+SQL
+    if CONFORMANCE_SNAPSHOT=$desired CONFORMANCE_PLAN=$dir/plan.json \
+        sentry_cmd exec "$conformance_dir/check.py" >"$out" 2>&1; then
+        cat "$out" >&2
+        fatal "the checker passed a tampered database: it cannot fail, so it proves nothing"
+    fi
+    local want missing=0
+    for want in 'filters/web browserExtensions (Relay config isEnabled)' 'keys/web/00000000… active' \
+        'members/bob@acme.com role' 'members/carol@acme.com: no sentry_organizationmembermapping' \
+        'ownership/checkout schema'; do
+        grep -qF "MISMATCH $want" "$out" || { log "not caught: $want"; missing=1; }
+    done
+    [ $missing -eq 0 ] || { cat "$out" >&2; fatal "the checker missed tampered fields (above)"; }
+    log "all 5 faults caught ($(grep -c '^MISMATCH' "$out") MISMATCH lines)"
 }
 
 fixture_checked=""
@@ -133,7 +165,7 @@ for s in "${scenarios[@]}"; do
     example)
         # The sample organization through mappings/example.yaml: renames, merges, exclusions,
         # e-mail and role maps, link/create/invite identities, key and filter rules, ownership rewrite.
-        SEED_USERS="alice@acme.com bob@acme.com david@acme.com erin@acme.com" \
+        SEED_USERS="alice@acme.com bob@acme.com david@acme.com erin@acme.com" TAMPER=1 \
             scenario example acme "--snapshot Tests/Fixtures/snapshots/acme-hosted" mappings/example.yaml || failed+=("$s")
         ;;
     generated)
