@@ -76,7 +76,7 @@ class Report:
         self.notes = []
         self.linked_names = 0
 
-    def equal(self, entity, field, sentry_value, snapshot_value, secret=False):
+    def equal(self, entity, field, sentry_value, snapshot_value, secret=False, source="the snapshot"):
         self.checks += 1
         if _normalized(sentry_value) == _normalized(snapshot_value):
             return True
@@ -84,7 +84,7 @@ class Report:
             sentry_value, snapshot_value = _digest(sentry_value), _digest(snapshot_value)
         self.mismatches.append(
             f"{entity} {field}: Sentry 23.7.1 reads {_show(sentry_value)}, "
-            f"the snapshot says {_show(snapshot_value)}"
+            f"{source} says {_show(snapshot_value)}"
         )
         return False
 
@@ -158,9 +158,10 @@ def check_organization(report, snapshot, org, user):
         "no sentry_organizationmapping row: Sentry's control silo (organization lists, "
         "slug lookups) does not see the organization",
     ):
-        report.equal(entity, "organizationMapping.slug", mapping.slug, org.slug)
-        report.equal(entity, "organizationMapping.name", mapping.name, org.name)
-        report.equal(entity, "organizationMapping.status", mapping.status, org.status)
+        row = "the sentry_organization row"
+        report.equal(entity, "organizationMapping.slug", mapping.slug, org.slug, source=row)
+        report.equal(entity, "organizationMapping.name", mapping.name, org.name, source=row)
+        report.equal(entity, "organizationMapping.status", mapping.status, org.status, source=row)
 
 
 def check_teams(report, snapshot, org, user):
@@ -226,8 +227,9 @@ def check_members(report, snapshot, org, user, identity):
             entity,
             "no sentry_organizationmembermapping row: the member's organization list misses it",
         ):
-            report.equal(entity, "memberMapping.role", mapping.role, member.role)
-            report.equal(entity, "memberMapping.user_id", mapping.user_id, member.user_id)
+            row = "the sentry_organizationmember row"
+            report.equal(entity, "memberMapping.role", mapping.role, member.role, source=row)
+            report.equal(entity, "memberMapping.user_id", mapping.user_id, member.user_id, source=row)
         _compare_fields(
             report, entity, expected, data, skip={"hostedId", "role", "pending", "name", "teams", "email", "identity"}
         )
@@ -266,7 +268,7 @@ def check_keys(report, snapshot, secrets, projects, user, key_dsns):
     for public_key in sorted(set(serialized) & set(wanted)):
         key, data = serialized[public_key]
         expected = wanted[public_key]
-        entity = f"keys/{expected['project']}/{public_key[:8]}…"
+        entity = f"keys/{expected['project']}/{public_key}"  # a public key is in every DSN: not a secret
         report.equal(entity, "project", key.project.slug, expected["project"])
         report.equal(entity, "label", data["label"], expected.get("label"))
         report.equal(entity, "active", data["isActive"], expected["active"])
@@ -290,11 +292,11 @@ def check_keys(report, snapshot, secrets, projects, user, key_dsns):
 
 def _check_dsn(report, entity, key, data, expected, outcome):
     dsn = data["dsn"]["public"]
-    report.equal(entity, "dsn (ProjectKey.dsn_public)", dsn, key.get_dsn(public=True))
+    report.equal(entity, "dsn (ProjectKey.dsn_public)", dsn, key.get_dsn(public=True), source="get_dsn()")
     parts = urlsplit(dsn)
     report.equal(entity, "dsn public key", parts.username, expected["publicKey"])
     project_id = parts.path.rsplit("/", 1)[-1]
-    report.equal(entity, "dsn project id", project_id, str(key.project_id))
+    report.equal(entity, "dsn project id", project_id, str(key.project_id), source="the key's project_id")
     hosted = expected.get("hostedProjectId")
     if outcome is not None and outcome.get("preserved"):
         # The plan promised this DSN survives: the hosted DSN with only its host changed.
@@ -303,7 +305,7 @@ def _check_dsn(report, entity, key, data, expected, outcome):
         report.equal(entity, "dsn project id (as planned)", project_id, str(outcome["projectId"]))
     try:
         found = ProjectKey.from_dsn(dsn)
-        report.equal(entity, "ProjectKey.from_dsn(dsn)", found.id, key.id)
+        report.equal(entity, "ProjectKey.from_dsn(dsn)", found.id, key.id, source="the key's id")
     except ProjectKey.DoesNotExist:
         report.fail(entity, f"Sentry cannot resolve its own DSN {dsn} to a key")
 
@@ -443,7 +445,7 @@ def _check_owners(report, entity, rules, ownership, teams, members):
             report.checks += 1
             stored = stored_ids.get((owner.type, owner.identifier))
             if stored is not None:
-                report.equal(entity, f"schema owner id of {name}", stored, actor.id)
+                report.equal(entity, f"schema owner id of {name}", stored, actor.id, source="resolve_actors")
 
 
 def main():
