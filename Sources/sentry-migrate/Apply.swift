@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Planning
 import SelfHosted
 import SentryModel
 
@@ -31,7 +32,7 @@ struct Apply: AsyncParsableCommand {
 
     func run() async throws {
         let saved = try SavedPlan.load(path: plan)
-        let desired = try saved.loadSnapshot(override: snapshot)
+        let desired = try saved.loadDesired(override: snapshot).snapshot
         let target = try database.connect()
         let report = try target.apply(
             ApplyRequest(

@@ -1,4 +1,5 @@
 import Foundation
+import Planning
 import SentryModel
 
 /// What to apply: a saved plan, the desired snapshot it names (with secrets), and which stages.

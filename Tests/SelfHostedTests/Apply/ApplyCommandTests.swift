@@ -1,4 +1,5 @@
 import Foundation
+import Planning
 import SentryModel
 import Testing
 
@@ -134,8 +135,8 @@ import Glibc
                 if firstApplyOrganization {
                     try ApplyScratch.planAndApply(desired, on: database, stages: [.organization])
                 }
-                var plan = try TestPlanner.plan(
-                    desired: desired, database: database,
+                var plan = try ApplyScratch.plan(
+                    desired, on: database,
                     snapshot: Plan.SnapshotReference(
                         path: snapshotFolder.path, manifestSHA256: SHA256Digest.hex(of: manifest)))
                 if firstApplyOrganization {

@@ -1,4 +1,5 @@
 import Foundation
+import Planning
 import SentryModel
 import Testing
 
@@ -72,7 +73,7 @@ import Testing
     @Test func aFiltersDeleteIsNotCountedAsWritten() throws {
         try ApplyScratch.withTarget(.v26) { _, database in
             try ApplyScratch.planAndApply(DesiredOrganization.snapshot, on: database)
-            var plan = try TestPlanner.plan(desired: DesiredOrganization.snapshot, database: database, prune: true)
+            var plan = try ApplyScratch.plan(DesiredOrganization.snapshot, on: database, prune: true)
             plan.changes.append(EntityChange(stage: .filters, key: "api", action: .delete))
             let report = try database.apply(
                 ApplyRequest(plan: plan, planDigest: "p", planPath: "plan.json", desired: DesiredOrganization.snapshot))
