@@ -15,7 +15,7 @@ struct Apply: AsyncParsableCommand {
             resumed by running it again. See docs/apply.md.
 
             Example:
-              sentry-migrate apply plan.json --database postgresql://sentry@db/postgres --stage teams
+              sentry-migrate apply plan.json --database postgresql://sentry_migrate@db/postgres --stage teams
             """
     )
 

@@ -30,7 +30,7 @@ struct PlanCommand: AsyncParsableCommand {
             changes), 2 with --detailed-exitcode when there are changes, 65 for a bad snapshot, 69 \
             when the database is unreachable.
 
-            Examples (DB=postgresql://sentry@db/postgres):
+            Examples (DB=postgresql://sentry_migrate_read@db/postgres):
               sentry-migrate plan --snapshot desired --database "$DB"
               sentry-migrate plan --snapshot desired --database "$DB" --wave payments \\
                   --format markdown --out plan.json

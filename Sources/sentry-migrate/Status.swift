@@ -11,7 +11,7 @@ struct Status: AsyncParsableCommand {
             it is exactly what was committed). Changes nothing.
 
             Example:
-              sentry-migrate status --database postgresql://sentry@db/postgres --org acme
+              sentry-migrate status --database postgresql://sentry_migrate_read@db/postgres --org acme
             """
     )
 
@@ -21,7 +21,7 @@ struct Status: AsyncParsableCommand {
     var org: String?
 
     func run() async throws {
-        let target = try TargetDatabase(url: database.url)
+        let target = try TargetDatabase(target: database.target)
         let entries = try target.journal(organization: org)
         guard !entries.isEmpty else {
             print("Nothing applied yet" + (org.map { " to '\($0)'" } ?? "") + ".")

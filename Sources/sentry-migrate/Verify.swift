@@ -25,9 +25,9 @@ struct Verify: AsyncParsableCommand {
             for a bad snapshot or an unsupported database, 69 when the database is unreachable.
 
             Example:
-              sentry-migrate verify --snapshot desired --database postgresql://sentry@db/postgres
+              sentry-migrate verify --snapshot desired --database postgresql://sentry_migrate_read@db/postgres
               SENTRY_AUTH_TOKEN=sntryu_… sentry-migrate verify --org acme \\
-                  --mapping mappings/acme.yaml --database postgresql://sentry@db/postgres
+                  --mapping mappings/acme.yaml --database postgresql://sentry_migrate_read@db/postgres
             """
     )
 
