@@ -96,6 +96,11 @@ struct PlanCommand: AsyncParsableCommand {
         case .markdown: print(PlanMarkdown.render(plan).joined(), terminator: "")
         case .json: print(try PlanJSON.render(plan), terminator: "")
         }
+        if format != .json,
+            let section = NotCarriedSection.render(snapshotFolder: snapshot, markdown: format == .markdown)
+        {
+            print(section, terminator: "")
+        }
         if let outMarkdownDir { try writeMarkdownParts(PlanMarkdown.render(plan), to: outMarkdownDir) }
         if let out {
             try SavedPlan.write(plan, to: out)
