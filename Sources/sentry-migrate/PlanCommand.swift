@@ -91,11 +91,7 @@ struct PlanCommand: AsyncParsableCommand {
             desired: desired, target: state,
             selection: Plan.Selection(stages: stages.isEmpty ? Stage.allCases : stages, wave: wave, prune: prune))
 
-        switch format {
-        case .text: print(PlanText.render(plan, colour: Terminal.colourOnStandardOutput), terminator: "")
-        case .markdown: print(PlanMarkdown.render(plan).joined(), terminator: "")
-        case .json: print(try PlanJSON.render(plan), terminator: "")
-        }
+        try format.print(plan)
         if format != .json,
             let section = NotCarriedSection.render(snapshotFolder: snapshot, markdown: format == .markdown)
         {
@@ -128,6 +124,15 @@ struct PlanCommand: AsyncParsableCommand {
 
 enum PlanFormat: String, ExpressibleByArgument, CaseIterable {
     case text, markdown, json
+
+    /// Prints `plan` on standard output in this format: what `plan` and `show` print.
+    func print(_ plan: Plan) throws {
+        switch self {
+        case .text: Swift.print(PlanText.render(plan, colour: Terminal.colourOnStandardOutput), terminator: "")
+        case .markdown: Swift.print(PlanMarkdown.render(plan).joined(), terminator: "")
+        case .json: Swift.print(try PlanJSON.render(plan), terminator: "")
+        }
+    }
 }
 
 extension Stage: ExpressibleByArgument {}
