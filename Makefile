@@ -1,8 +1,9 @@
 # sentry-migrate: the commands the README gives.
 SWIFT ?= swift
 SWIFT_BUILD_FLAGS ?=
+PREFIX ?= /usr/local
 
-.PHONY: all deps build test conformance lint format demo bench clean
+.PHONY: all deps build test conformance lint format demo bench install clean
 
 all: build
 
@@ -36,6 +37,11 @@ demo: build
 bench: deps
 	$(SWIFT) build -c release $(SWIFT_BUILD_FLAGS)
 	@scripts/bench.sh
+
+# A release binary with Swift's runtime linked in (runs without a toolchain), shell completions
+# and a man page under PREFIX (default /usr/local; DESTDIR honoured). See README, "Install".
+install: deps
+	SWIFT=$(SWIFT) SWIFT_BUILD_FLAGS="$(SWIFT_BUILD_FLAGS)" scripts/install.sh "$(PREFIX)"
 
 clean:
 	rm -rf .build

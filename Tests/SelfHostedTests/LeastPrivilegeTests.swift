@@ -65,6 +65,50 @@ import Testing
         }
     }
 
+    /// `--prune` as the apply role: a member (with the rows referring to it), a team and a project go,
+    /// as Sentry's own deletes do it, and verify holds afterwards.
+    @Test(arguments: [SchemaFixture.v23, .v26])
+    func pruneAsTheApplyRole(_ fixture: SchemaFixture) throws {
+        try Self.withRoles(fixture) { scratch, database in
+            try withTemporaryFolder { folder in
+                let reader = try Self.url(of: scratch, user: "sentry_migrate_read")
+                let applier = try Self.url(of: scratch, user: "sentry_migrate")
+                for (name, snapshot) in [("full", Self.snapshot), ("pruned", Self.pruned)] {
+                    let desired = folder.appendingPathComponent(name).path
+                    _ = try SnapshotWriter.write(
+                        snapshot, source: SnapshotSource(kind: .hosted, location: "https://sentry.io"),
+                        exportedAt: Date(), to: URL(fileURLWithPath: desired))
+                    let planPath = folder.appendingPathComponent("\(name).json").path
+                    let plan = try SentryMigrateBinary.run(
+                        ["plan", "--snapshot", desired, "--database", reader, "--prune", "--out", planPath])
+                    #expect(plan.status == 0, "\(name) plan: \(plan.stderr)")
+                    let apply = try SentryMigrateBinary.run(["apply", planPath, "--database", applier])
+                    #expect(apply.status == 0, "\(name) apply as sentry_migrate: \(apply.stderr)")
+                    let verify = try SentryMigrateBinary.run(["verify", "--snapshot", desired, "--database", reader])
+                    #expect(verify.status == 0, "\(name) verify: \(verify.stdout)\(verify.stderr)")
+                }
+                expectSameConfiguration(try ApplyScratch.read(database), Self.pruned)
+            }
+        }
+    }
+
+    /// `snapshot` without one member, one team and one project (and what refers to them).
+    static var pruned: Snapshot {
+        var snapshot = Self.snapshot
+        let gone = DesiredOrganization.longSlug
+        snapshot.teams.removeAll { $0.slug == gone }
+        snapshot.members.removeAll { $0.email == "carol@example.com" }
+        for index in snapshot.members.indices { snapshot.members[index].teams.removeAll { $0.slug == gone } }
+        snapshot.projects.removeAll { $0.slug == gone }
+        for index in snapshot.projects.indices { snapshot.projects[index].teams.removeAll { $0 == gone } }
+        snapshot.keys.removeAll { $0.project == gone }
+        snapshot.filters.removeAll { $0.project == gone }
+        snapshot.ownership.removeAll { $0.project == gone }
+        let kept = Set(snapshot.keys.map(\.publicKey))
+        snapshot.secrets.removeAll { !kept.contains($0.publicKey) }
+        return snapshot
+    }
+
     /// Least means least: the apply role cannot write what apply never writes (organization options
     /// and migrations are read only for the version check; projects are marked deleted, never removed;
     /// users are only created), and neither role reads password hashes.
