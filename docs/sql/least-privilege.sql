@@ -42,7 +42,10 @@ BEGIN
         SELECT * FROM (VALUES
             -- read to detect the Sentry version (column types) and to read the organization
             ('django_migrations',                              ''),
-            ('sentry_organizationoptions',                     ''),
+            -- (and --prune of a project keeps its old slug in option pending-delete:Project:<id>)
+            ('sentry_organizationoptions',                     'INSERT, UPDATE'),
+            -- --prune of a project or team schedules Sentry's own deletion task
+            ('sentry_regionscheduleddeletion',                 'INSERT, UPDATE'),
             ('sentry_regionoutbox',                            ''),
             ('sentry_controloutbox',                           ''),
             -- users: apply creates unclaimed users for members whose identity policy is `create`
@@ -54,7 +57,7 @@ BEGIN
             ('sentry_organizationmapping',                     'INSERT, UPDATE'),
             ('sentry_organizationslugreservation',             'INSERT'),
             ('hybridcloud_organizationslugreservationreplica', 'INSERT'),
-            -- teams stage (a deleted team is marked, not removed)
+            -- teams stage (a deleted team is marked pending deletion and renamed, not removed)
             ('sentry_team',                                    'INSERT, UPDATE'),
             ('sentry_teamreplica',                             'INSERT, UPDATE'),
             ('sentry_actor',                                   'INSERT'),
@@ -63,7 +66,10 @@ BEGIN
             ('sentry_organizationmembermapping',               'INSERT, UPDATE, DELETE'),
             ('sentry_organizationmember_teams',                'INSERT, UPDATE, DELETE'),
             ('sentry_organizationmember_teamsreplica',         'INSERT, UPDATE, DELETE'),
-            -- projects stage (a deleted project is marked pending deletion, not removed)
+            -- rows that refer to a deleted member go with it, as Django's CASCADE (docs/apply.md)
+            ('sentry_organizationaccessrequest',               'DELETE'),
+            ('sentry_organizationmemberinvite',                'DELETE'),
+            -- projects stage (a deleted project is marked pending deletion and renamed, not removed)
             ('sentry_project',                                 'INSERT, UPDATE'),
             ('sentry_projectteam',                             'INSERT, DELETE'),
             ('sentry_projectoptions',                          'INSERT, DELETE'),
@@ -84,9 +90,14 @@ BEGIN
         END IF;
     END LOOP;
 
-    -- Of the users, sentry-migrate reads id, e-mail and name, never password hashes or session data.
+    -- Of the users, sentry-migrate reads id, e-mail and name (and, from 25.6, email_unique, to leave
+    -- an address another user holds there alone), never password hashes or session data.
     REVOKE SELECT ON public.auth_user FROM sentry_migrate_read;
     GRANT SELECT (id, email, first_name) ON public.auth_user TO sentry_migrate_read;
+    IF EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = 'public'
+               AND table_name = 'auth_user' AND column_name = 'email_unique') THEN
+        GRANT SELECT (email_unique) ON public.auth_user TO sentry_migrate_read;
+    END IF;
 
     -- Projects keep their hosted ids; afterwards apply moves the sequence past them with setval, as
     -- Sentry's own PROJECT_SEQUENCE_FIX does (setval needs UPDATE on the sequence).
