@@ -30,7 +30,7 @@ struct PlanCommand: AsyncParsableCommand {
             changes), 2 with --detailed-exitcode when there are changes, 65 for a bad snapshot, 69 \
             when the database is unreachable.
 
-            Examples (DB=postgresql://sentry@db/postgres):
+            Examples (DB=postgresql://sentry_migrate_read@db/postgres):
               sentry-migrate plan --snapshot desired --database "$DB"
               sentry-migrate plan --snapshot desired --database "$DB" --wave payments \\
                   --format markdown --out plan.json
@@ -84,15 +84,14 @@ struct PlanCommand: AsyncParsableCommand {
             Terminal.note(
                 "organization '\(desired.snapshot.organization.slug)' is not on the target yet: everything is new")
         }
+        for owner in desired.snapshot.unresolvedOwners() {
+            Terminal.note("note: \(owner.description) is already unresolved on sentry.io: kept as written")
+        }
         let plan = try Planner.plan(
             desired: desired, target: state,
             selection: Plan.Selection(stages: stages.isEmpty ? Stage.allCases : stages, wave: wave, prune: prune))
 
-        switch format {
-        case .text: print(PlanText.render(plan, colour: Terminal.colourOnStandardOutput), terminator: "")
-        case .markdown: print(PlanMarkdown.render(plan).joined(), terminator: "")
-        case .json: print(try PlanJSON.render(plan), terminator: "")
-        }
+        try format.print(plan)
         if let outMarkdownDir { try writeMarkdownParts(PlanMarkdown.render(plan), to: outMarkdownDir) }
         if let out {
             try SavedPlan.write(plan, to: out)
@@ -120,6 +119,15 @@ struct PlanCommand: AsyncParsableCommand {
 
 enum PlanFormat: String, ExpressibleByArgument, CaseIterable {
     case text, markdown, json
+
+    /// Prints `plan` on standard output in this format: what `plan` and `show` print.
+    func print(_ plan: Plan) throws {
+        switch self {
+        case .text: Swift.print(PlanText.render(plan, colour: Terminal.colourOnStandardOutput), terminator: "")
+        case .markdown: Swift.print(PlanMarkdown.render(plan).joined(), terminator: "")
+        case .json: Swift.print(try PlanJSON.render(plan), terminator: "")
+        }
+    }
 }
 
 extension Stage: ExpressibleByArgument {}
