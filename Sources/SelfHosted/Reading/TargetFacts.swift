@@ -49,6 +49,32 @@ extension TargetDatabase {
                     publicKey: publicKey)
             }
 
+            // 26.x: `sentry_projectkeymapping.public_key` is UNIQUE on its own (migration 1041), and a
+            // mapping can outlive its key (the control silo drops it when the key's outbox drains). A
+            // public key held there is as taken as one in `sentry_projectkey`: found here, so the plan
+            // says so, instead of a COPY failing on the mapping during apply.
+            if self.profile.hasProjectKeyMapping {
+                for row in try connection.query(
+                    """
+                    SELECT m.public_key, m.project_key_id, p.slug, o.slug AS organization
+                    FROM sentry_projectkeymapping m
+                    LEFT JOIN sentry_projectkey k ON k.id = m.project_key_id
+                    LEFT JOIN sentry_project p ON p.id = k.project_id
+                    LEFT JOIN sentry_organization o ON o.id = p.organization_id
+                    WHERE m.public_key = ANY(\(publicKeys))
+                    """,
+                    activity: "looking up public keys in sentry_projectkeymapping")
+                {
+                    let publicKey = try row.string("public_key")
+                    guard facts.publicKeyHolders[publicKey] == nil else { continue }
+                    let keyId = try row.int64("project_key_id")
+                    facts.publicKeyHolders[publicKey] = TargetFacts.Holder(
+                        organization: try row.optionalString("organization") ?? "(no organization)",
+                        project: try row.optionalString("slug") ?? "(key mapping of project key \(keyId), no such key)",
+                        publicKey: publicKey)
+                }
+            }
+
             let secrets = desired.secrets
             for row in try connection.query(
                 """
