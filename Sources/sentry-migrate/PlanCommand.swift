@@ -92,6 +92,11 @@ struct PlanCommand: AsyncParsableCommand {
             selection: Plan.Selection(stages: stages.isEmpty ? Stage.allCases : stages, wave: wave, prune: prune))
 
         try format.print(plan)
+        if format != .json,
+            let section = NotCarriedSection.render(snapshotFolder: snapshot, markdown: format == .markdown)
+        {
+            print(section, terminator: "")
+        }
         if let outMarkdownDir { try writeMarkdownParts(PlanMarkdown.render(plan), to: outMarkdownDir) }
         if let out {
             try SavedPlan.write(plan, to: out)
