@@ -13,8 +13,10 @@ deps:
 build: deps
 	$(SWIFT) build $(SWIFT_BUILD_FLAGS)
 
-# The whole suite, with a throwaway PostgreSQL that is always stopped afterwards.
+# The whole suite, with a throwaway PostgreSQL that is always stopped afterwards. The build comes
+# first and fails on any compiler warning in the project's own code (scripts/build-strict.sh).
 test: deps
+	SWIFT=$(SWIFT) SWIFT_BUILD_FLAGS="$(SWIFT_BUILD_FLAGS)" scripts/build-strict.sh
 	CI=$${CI:-} scripts/with-postgres.sh $(SWIFT) test $(SWIFT_BUILD_FLAGS)
 
 # Sentry 23.7.1's own code reads back what apply wrote (docs/conformance.md). The first run builds

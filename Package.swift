@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // SHA-256 for snapshot checksums and digests (already built for Hummingbird's TLS stack).
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         // The simulator only; the client uses Foundation's URLSession.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
@@ -19,7 +21,7 @@ let package = Package(
     ],
     targets: [
         // Pure core: entity types, snapshot files, the ownership-rule grammar, errors shared by every command.
-        .target(name: "SentryModel"),
+        .target(name: "SentryModel", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         // Mapping files (YAML with positioned diagnostics), the transform, ownership-rule rewriting.
         .target(name: "Mapping", dependencies: ["SentryModel", .product(name: "Yams", package: "Yams")]),
         // The plan: the planner (desired snapshot + target state → plan), its diff engine, stage/wave

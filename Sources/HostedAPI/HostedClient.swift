@@ -131,8 +131,9 @@ public final class HostedClient: Sendable {
                 await sizeConcurrency(from: http)
                 let remaining = http.value(forHTTPHeaderField: "X-Sentry-Rate-Limit-Remaining").flatMap { Int($0) }
                 let reset = http.value(forHTTPHeaderField: "X-Sentry-Rate-Limit-Reset").flatMap { Double($0) }
+                let limit = http.value(forHTTPHeaderField: "X-Sentry-Rate-Limit-Limit").flatMap { Int($0) }
                 await governor.observe(
-                    bucket: bucket, remaining: remaining, reset: reset, refused: http.statusCode == 429)
+                    bucket: bucket, remaining: remaining, reset: reset, refused: http.statusCode == 429, limit: limit)
                 switch http.statusCode {
                 case 200:
                     do {

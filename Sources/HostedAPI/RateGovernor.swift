@@ -16,6 +16,9 @@ actor RateGovernor {
     private var waiters: [CheckedContinuation<Void, Never>] = []
     private var windows: [String: Window] = [:]
     private var inFlight: [String: Int] = [:]
+    /// Each counter's `X-Sentry-Rate-Limit-Limit`, so a new window starts with that budget instead
+    /// of letting every waiting request through before the first answer of the window.
+    private var limits: [String: Int] = [:]
     /// Longest wait we accept from a `Reset` header, against clock skew.
     private let maximumPause: TimeInterval = 60
 
@@ -34,7 +37,14 @@ actor RateGovernor {
             await withCheckedContinuation { waiters.append($0) }
         }
         inUse += 1
-        while let window = windows[bucket], window.reset > Date() {
+        while let window = windows[bucket] {
+            if window.reset <= Date() {
+                guard let limit = limits[bucket] else { break }
+                // sentry.io's windows are one second; the next answer corrects the estimate.
+                windows[bucket] = Window(
+                    budget: limit - inFlight[bucket, default: 0], reset: Date().addingTimeInterval(1))
+                continue
+            }
             if window.budget > 0 {
                 windows[bucket]?.budget -= 1
                 break
@@ -51,8 +61,9 @@ actor RateGovernor {
     }
 
     /// Reads the rate-limit headers of an answer; `refused` is true for a 429.
-    func observe(bucket: String, remaining: Int?, reset: Double?, refused: Bool) {
+    func observe(bucket: String, remaining: Int?, reset: Double?, refused: Bool, limit: Int? = nil) {
         let now = Date()
+        if let limit, limit > 0 { limits[bucket] = limit }
         // The window ends at `reset` (epoch seconds); a little margin absorbs rounding.
         let resetDate = reset.map { Date(timeIntervalSince1970: $0 + 0.05) } ?? now.addingTimeInterval(1)
         let until = min(resetDate, now.addingTimeInterval(maximumPause))

@@ -54,6 +54,7 @@ public struct MappingError: ReportableError, Sendable {
     }
 
     public var exitStatus: ExitStatus { .dataError }
+    public var isLabelled: Bool { true }
 
     public var description: String {
         let errors = diagnostics.filter { $0.severity == .error }.count

@@ -15,20 +15,6 @@ extension MappingFile {
         return mapping
     }
 
-    /// Reads and parses a mapping file; `path` is also what diagnostics show.
-    public static func load(path: String) throws(MappingError) -> MappingFile {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            let problem = Diagnostic(
-                .error, "cannot read the mapping file: \(error.localizedDescription)",
-                hint: "check the path given to --mapping", at: Location(file: path))
-            throw MappingError(diagnostics: [problem])
-        }
-        return try parse(yaml: text, path: path)
-    }
-
     static func parseCollecting(yaml text: String, path: String) -> (MappingFile?, [Diagnostic]) {
         let root: Node?
         do {

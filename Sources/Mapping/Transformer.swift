@@ -21,13 +21,6 @@ public enum Transformer {
         return try transform(mapping, snapshot: snapshot, snapshotPath: snapshotPath, alsoReporting: parseDiagnostics)
     }
 
-    /// Validates, then applies; throws every problem at once when there is any error.
-    public static func transform(
-        _ mapping: MappingFile, snapshot: Snapshot, snapshotPath: String = "snapshot"
-    ) throws(MappingError) -> TransformOutput {
-        try transform(mapping, snapshot: snapshot, snapshotPath: snapshotPath, alsoReporting: [])
-    }
-
     private static func transform(
         _ mapping: MappingFile, snapshot: Snapshot, snapshotPath: String, alsoReporting earlier: [Diagnostic]
     ) throws(MappingError) -> TransformOutput {
@@ -42,18 +35,7 @@ public enum Transformer {
             snapshot: result, explanations: explanations, waves: waves(resolution), warnings: diagnostics)
     }
 
-    /// The desired snapshot. Validate first (`MappingValidator`): on a mapping with errors this
-    /// does its best (first of two colliding entities wins) rather than fail.
-    public static func apply(_ mapping: MappingFile, to snapshot: Snapshot) -> (Snapshot, [Explanation]) {
-        var run = TransformRun(resolution: MappingResolution(mapping: mapping, snapshot: snapshot))
-        return run.run()
-    }
-
     /// The mapping's waves, their teams given by final slug (sorted, duplicates removed).
-    public static func waves(of mapping: MappingFile, for snapshot: Snapshot) -> WaveFile {
-        waves(MappingResolution(mapping: mapping, snapshot: snapshot))
-    }
-
     static func waves(_ resolution: MappingResolution) -> WaveFile {
         WaveFile(
             waves: resolution.mapping.waves.map { wave in

@@ -38,10 +38,8 @@ public enum Planner {
             createdAt: Date(timeIntervalSince1970: createdAt.timeIntervalSince1970.rounded(.down)),
             organization: desired.snapshot.organization.slug,
             snapshot: Plan.SnapshotReference(path: desired.path, manifestSHA256: desired.manifestSHA256),
-            target: Plan.TargetReference(
-                location: target.location, profile: target.profile,
-                fingerprint: try Plan.TargetReference.fingerprint(of: target.current, context: target.profile),
-                entityDigests: try target.current?.entityDigests() ?? [:]),
+            target: try Plan.TargetReference(
+                location: target.location, profile: target.profile, current: target.current),
             selection: selection, changes: changes)
     }
 }

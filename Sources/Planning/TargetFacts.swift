@@ -41,15 +41,3 @@ public struct TargetFacts: Sendable, Hashable {
         self.secretKeyHolders = secretKeyHolders
     }
 }
-
-extension Plan.TargetReference {
-    /// The fingerprint of a target state; `current` is nil when the organization does not exist yet,
-    /// which has a fingerprint of its own (the context and the line `organization absent`), so that
-    /// a plan made before the organization existed goes stale once it does.
-    public static func fingerprint(of current: Snapshot?, context: String) throws -> String {
-        guard let current else {
-            return SHA256Digest.hex(of: Array("\(context)\norganization absent".utf8))
-        }
-        return try current.fingerprint(context: context)
-    }
-}

@@ -2,7 +2,7 @@
 /// plans and digests reuse them so equal values always print and hash the same.
 public enum CanonicalJSON {
     public static func bytes(of value: some Encodable) throws -> [UInt8] {
-        try SnapshotWriter.canonicalJSON(value)
+        JSONPrinter.print(try JSONNodeEncoder.encode(value))
     }
 
     /// First 12 hex digits of the SHA-256 of the canonical bytes: enough to tell values apart in a

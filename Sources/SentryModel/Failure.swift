@@ -20,4 +20,11 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
 /// must never contain a secret (token, password, secret key).
 public protocol ReportableError: Error, CustomStringConvertible {
     var exitStatus: ExitStatus { get }
+    /// True when every line of `description` already starts with its own `where: error:` label
+    /// (diagnostics of a file), so the CLI prints it as it is rather than after `error: `.
+    var isLabelled: Bool { get }
+}
+
+extension ReportableError {
+    public var isLabelled: Bool { false }
 }

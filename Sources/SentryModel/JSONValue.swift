@@ -50,9 +50,9 @@ public enum JSONValue: Codable, Sendable, Hashable {
         return JSONValue(node)
     }
 
-    /// Any Encodable value as a JSONValue.
+    /// Any Encodable value as a JSONValue, encoded straight to the tree (no text in between).
     public static func of(_ value: some Encodable) throws -> JSONValue {
-        guard let parsed = parse(bytes: [UInt8](try JSONEncoder().encode(value))) else {
+        guard let parsed = JSONValue(try JSONNodeEncoder.encode(value)) else {
             throw EncodingError.invalidValue(value, .init(codingPath: [], debugDescription: "not JSON"))
         }
         return parsed

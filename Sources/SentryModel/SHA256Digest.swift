@@ -1,6 +1,9 @@
-// SHA-256 (FIPS 180-4), written here because Linux Foundation has no CryptoKit and swift-crypto
-// costs more to build than the whole package. Used for snapshot checksums and for the short
-// hash prefixes that stand in for secrets in plans.
+import Crypto
+
+// SHA-256 from swift-crypto (BoringSSL's assembly on Linux, CryptoKit on Apple platforms): snapshot
+// checksums hash every byte of a snapshot, so the hash runs at memory speed, not at the speed of
+// Swift arithmetic. Used for snapshot checksums, entity digests and the short hash prefixes that
+// stand in for secrets in plans.
 
 /// SHA-256 of a byte sequence.
 public struct SHA256Digest: Sendable, Hashable {
@@ -16,13 +19,13 @@ public struct SHA256Digest: Sendable, Hashable {
 
     /// Lowercase hexadecimal, 64 characters.
     public var hex: String {
-        var text = ""
+        var text: [UInt8] = []
         text.reserveCapacity(64)
         for byte in bytes {
             text.append(hexDigits[Int(byte >> 4)])
             text.append(hexDigits[Int(byte & 0x0f)])
         }
-        return text
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// Lowercase hexadecimal SHA-256 of `message`.
@@ -31,112 +34,18 @@ public struct SHA256Digest: Sendable, Hashable {
     }
 }
 
-private let hexDigits: [Character] = Array("0123456789abcdef")
+private let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
 /// Incremental SHA-256 state: feed it with `update`, then `finalize` once.
 struct SHA256Hasher {
-    private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
-        0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19
-    )
-    /// Bytes waiting for a full 64-byte block.
-    private var pending: [UInt8] = []
-    private var totalBytes: UInt64 = 0
-
-    init() {
-        pending.reserveCapacity(64)
-    }
+    private var hash = SHA256()
 
     mutating func update(_ message: some Sequence<UInt8>) {
-        let handled: Void? = message.withContiguousStorageIfAvailable { update(buffer: UnsafeRawBufferPointer($0)) }
-        if handled == nil {
-            let copy = Array(message)
-            copy.withUnsafeBytes { update(buffer: $0) }
-        }
-    }
-
-    private mutating func update(buffer: UnsafeRawBufferPointer) {
-        totalBytes &+= UInt64(buffer.count)
-        var start = 0
-        if !pending.isEmpty {
-            let take = min(64 - pending.count, buffer.count)
-            pending.append(contentsOf: buffer[0..<take])
-            start = take
-            if pending.count < 64 { return }
-            pending.withUnsafeBytes { compress(block: $0) }
-            pending.removeAll(keepingCapacity: true)
-        }
-        while buffer.count - start >= 64 {
-            compress(block: UnsafeRawBufferPointer(rebasing: buffer[start..<start + 64]))
-            start += 64
-        }
-        pending.append(contentsOf: buffer[start...])
+        let handled: Void? = message.withContiguousStorageIfAvailable { hash.update(bufferPointer: .init($0)) }
+        if handled == nil { hash.update(data: Array(message)) }
     }
 
     mutating func finalize() -> [UInt8] {
-        let bitLength = totalBytes &* 8
-        var tail = pending
-        tail.append(0x80)
-        while tail.count % 64 != 56 { tail.append(0) }
-        for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> shift)) }
-        tail.withUnsafeBytes { block in
-            for offset in stride(from: 0, to: block.count, by: 64) {
-                compress(block: UnsafeRawBufferPointer(rebasing: block[offset..<offset + 64]))
-            }
-        }
-        pending.removeAll()
-        let words = [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7]
-        return words.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> (24 - 8 * $0)) } }
-    }
-
-    private mutating func compress(block: UnsafeRawBufferPointer) {
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
-            for t in 0..<16 {
-                w[t] =
-                    UInt32(block[4 * t]) << 24 | UInt32(block[4 * t + 1]) << 16 | UInt32(block[4 * t + 2]) << 8
-                    | UInt32(block[4 * t + 3])
-            }
-            for t in 16..<64 {
-                let s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >> 3)
-                let s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >> 10)
-                w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
-            }
-            var (a, b, c, d, e, f, g, h) = state
-            for t in 0..<64 {
-                let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-                let choice = (e & f) ^ (~e & g)
-                let t1 = h &+ s1 &+ choice &+ roundConstants[t] &+ w[t]
-                let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-                let majority = (a & b) ^ (a & c) ^ (b & c)
-                let t2 = s0 &+ majority
-                h = g
-                g = f
-                f = e
-                e = d &+ t1
-                d = c
-                c = b
-                b = a
-                a = t1 &+ t2
-            }
-            state = (
-                state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e, state.5 &+ f, state.6 &+ g,
-                state.7 &+ h
-            )
-        }
+        Array(hash.finalize())
     }
 }
-
-@inline(__always)
-private func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 {
-    (x >> n) | (x << (32 - n))
-}
-
-private let roundConstants: [UInt32] = [
-    0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,
-    0xd807_aa98, 0x1283_5b01, 0x2431_85be, 0x550c_7dc3, 0x72be_5d74, 0x80de_b1fe, 0x9bdc_06a7, 0xc19b_f174,
-    0xe49b_69c1, 0xefbe_4786, 0x0fc1_9dc6, 0x240c_a1cc, 0x2de9_2c6f, 0x4a74_84aa, 0x5cb0_a9dc, 0x76f9_88da,
-    0x983e_5152, 0xa831_c66d, 0xb003_27c8, 0xbf59_7fc7, 0xc6e0_0bf3, 0xd5a7_9147, 0x06ca_6351, 0x1429_2967,
-    0x27b7_0a85, 0x2e1b_2138, 0x4d2c_6dfc, 0x5338_0d13, 0x650a_7354, 0x766a_0abb, 0x81c2_c92e, 0x9272_2c85,
-    0xa2bf_e8a1, 0xa81a_664b, 0xc24b_8b70, 0xc76c_51a3, 0xd192_e819, 0xd699_0624, 0xf40e_3585, 0x106a_a070,
-    0x19a4_c116, 0x1e37_6c08, 0x2748_774c, 0x34b0_bcb5, 0x391c_0cb3, 0x4ed8_aa4a, 0x5b9c_ca4f, 0x682e_6ff3,
-    0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
-]

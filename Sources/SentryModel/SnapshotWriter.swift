@@ -89,11 +89,10 @@ public enum SnapshotWriter {
         }
     }
 
-    /// JSONEncoder turns the types into JSON; the printer fixes the bytes.
+    /// The value's canonical bytes (`CanonicalJSON`).
     static func canonicalJSON(_ value: some Encodable) throws -> [UInt8] {
         do {
-            let data = try JSONEncoder().encode(value)
-            return JSONPrinter.print(try JSONParser.parse([UInt8](data)))
+            return try CanonicalJSON.bytes(of: value)
         } catch {
             throw SnapshotWriteError(
                 kind: .encoding, path: "", message: "could not encode the snapshot: \(error)",

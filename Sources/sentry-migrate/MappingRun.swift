@@ -1,9 +1,9 @@
-import ArgumentParser
+import Foundation
 import Mapping
 import SentryModel
 
-/// Reads a mapping file and applies it, printing its diagnostics as they are (they carry their own
-/// `file:line:column: error:` labels); shared by transform and verify's live mode.
+/// Reads a mapping file and applies it; shared by transform and verify's live mode. A mapping with
+/// errors throws them all (`MappingError`, which `Main` prints); warnings are printed as notes.
 enum MappingRun {
     static func transform(_ snapshot: Snapshot, mappingPath: String, snapshotPath: String) throws -> TransformOutput {
         let text: String
@@ -12,14 +12,8 @@ enum MappingRun {
         } catch {
             throw MappingFileUnreadable(path: mappingPath, reason: error.localizedDescription)
         }
-        let output: TransformOutput
-        do {
-            output = try Transformer.transform(
-                mappingText: text, mappingPath: mappingPath, snapshot: snapshot, snapshotPath: snapshotPath)
-        } catch {
-            Terminal.note(error.description)
-            throw ExitCode(error.exitStatus.rawValue)
-        }
+        let output = try Transformer.transform(
+            mappingText: text, mappingPath: mappingPath, snapshot: snapshot, snapshotPath: snapshotPath)
         for warning in output.warnings { Terminal.note(warning.description) }
         return output
     }

@@ -79,7 +79,7 @@ import Testing
         let clean = folder.appendingPathComponent("clean")
         let faulty = folder.appendingPathComponent("faulty")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try await withSimulator(Self.org) { _, base in
+        _ = try await withSimulator(Self.org) { _, base in
             try await Exporter(client: Self.client(base), organization: "acme").export(to: clean, exportedAt: when)
         }
         var configuration = SimulatorConfiguration.testing

@@ -96,20 +96,21 @@ struct Simulator {
         let process = Process()
         process.executableURL = SentryMigrateBinary.url.deletingLastPathComponent().appendingPathComponent("sentry-sim")
         process.arguments = ["--snapshot", snapshot.path, "--token", "pipeline-token", "--port", "0"] + arguments
-        let err = Pipe()
-        process.standardError = err
+        // Its log goes to a file: a pipe nobody reads after the start would fill and block it.
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("sm-sim-\(UUID().uuidString).log")
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        process.standardError = try FileHandle(forWritingTo: log)
         process.standardOutput = FileHandle.nullDevice
         try process.run()
         // It announces `… on http://127.0.0.1:PORT` on stderr once it listens.
         var seen = ""
         let deadline = Date().addingTimeInterval(30)
-        while Date() < deadline {
-            let chunk = err.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            seen += String(decoding: chunk, as: UTF8.self)
+        while Date() < deadline, process.isRunning {
+            seen = String(decoding: (try? Data(contentsOf: log)) ?? Data(), as: UTF8.self)
             if let range = seen.range(of: #"http://127\.0\.0\.1:[0-9]+"#, options: .regularExpression) {
                 return Simulator(process: process, url: String(seen[range]))
             }
+            Thread.sleep(forTimeInterval: 0.05)
         }
         process.terminate()
         throw SimulatorStartError(output: seen)

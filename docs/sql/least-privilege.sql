@@ -42,6 +42,10 @@ BEGIN
         SELECT * FROM (VALUES
             -- read to detect the Sentry version (column types) and to read the organization
             ('django_migrations',                              ''),
+            -- (and --prune of a project keeps its old slug in option pending-delete:Project:<id>)
+            ('sentry_organizationoptions',                     'INSERT, UPDATE'),
+            -- --prune of a project or team schedules Sentry's own deletion task
+            ('sentry_regionscheduleddeletion',                 'INSERT, UPDATE'),
             ('sentry_regionoutbox',                            ''),
             ('sentry_controloutbox',                           ''),
             -- users: apply creates unclaimed users for members whose identity policy is `create`
@@ -53,11 +57,7 @@ BEGIN
             ('sentry_organizationmapping',                     'INSERT, UPDATE'),
             ('sentry_organizationslugreservation',             'INSERT'),
             ('hybridcloud_organizationslugreservationreplica', 'INSERT'),
-            -- --prune of a project keeps its old slug in option pending-delete:Project:<id>, as Sentry's
-            -- own delete does; a pruned project or team gets a scheduled deletion, which Sentry runs
-            ('sentry_organizationoptions',                     'INSERT, UPDATE'),
-            ('sentry_regionscheduleddeletion',                 'INSERT, UPDATE'),
-            -- teams stage (a deleted team is marked, not removed)
+            -- teams stage (a deleted team is marked pending deletion and renamed, not removed)
             ('sentry_team',                                    'INSERT, UPDATE'),
             ('sentry_teamreplica',                             'INSERT, UPDATE'),
             ('sentry_actor',                                   'INSERT'),
@@ -66,7 +66,10 @@ BEGIN
             ('sentry_organizationmembermapping',               'INSERT, UPDATE, DELETE'),
             ('sentry_organizationmember_teams',                'INSERT, UPDATE, DELETE'),
             ('sentry_organizationmember_teamsreplica',         'INSERT, UPDATE, DELETE'),
-            -- projects stage (a deleted project is marked pending deletion, not removed)
+            -- rows that refer to a deleted member go with it, as Django's CASCADE (docs/apply.md)
+            ('sentry_organizationaccessrequest',               'DELETE'),
+            ('sentry_organizationmemberinvite',                'DELETE'),
+            -- projects stage (a deleted project is marked pending deletion and renamed, not removed)
             ('sentry_project',                                 'INSERT, UPDATE'),
             ('sentry_projectteam',                             'INSERT, DELETE'),
             ('sentry_projectoptions',                          'INSERT, DELETE'),
@@ -87,12 +90,12 @@ BEGIN
         END IF;
     END LOOP;
 
-    -- Of the users, sentry-migrate reads id, e-mail and name, never password hashes or session data.
+    -- Of the users, sentry-migrate reads id, e-mail and name (and, from 25.6, email_unique, to leave
+    -- an address another user holds there alone), never password hashes or session data.
     REVOKE SELECT ON public.auth_user FROM sentry_migrate_read;
     GRANT SELECT (id, email, first_name) ON public.auth_user TO sentry_migrate_read;
-    -- 25.x+: the unique e-mail column apply fills and checks for users it creates.
-    IF EXISTS (SELECT FROM information_schema.columns
-               WHERE table_schema = 'public' AND table_name = 'auth_user' AND column_name = 'email_unique') THEN
+    IF EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = 'public'
+               AND table_name = 'auth_user' AND column_name = 'email_unique') THEN
         GRANT SELECT (email_unique) ON public.auth_user TO sentry_migrate_read;
     END IF;
 
@@ -102,35 +105,6 @@ BEGIN
         'GRANT UPDATE ON SEQUENCE %s TO sentry_migrate', pg_get_serial_sequence('public.sentry_project', 'id'));
 END
 $grants$;
-
--- --prune of members deletes, as Django's deletion collector does, every row that refers to them
--- through a foreign key, and the rows that refer to those (apply reads the same foreign keys from
--- pg_constraint; which tables they are depends on the Sentry version, e.g. sentry_organizationaccessrequest).
-DO $cascade$
-DECLARE
-    item record;
-BEGIN
-    FOR item IN
-        WITH RECURSIVE referring(name, depth) AS (
-            SELECT 'sentry_organizationmember'::name, 0
-            UNION
-            SELECT child.relname, referring.depth + 1
-            FROM referring
-            JOIN pg_catalog.pg_class parent ON parent.relname = referring.name
-            JOIN pg_catalog.pg_namespace namespace
-              ON namespace.oid = parent.relnamespace AND namespace.nspname = 'public'
-            JOIN pg_catalog.pg_constraint constraint_
-              ON constraint_.confrelid = parent.oid AND constraint_.contype = 'f'
-             AND array_length(constraint_.conkey, 1) = 1
-            JOIN pg_catalog.pg_class child ON child.oid = constraint_.conrelid
-            WHERE referring.depth < 6
-        )
-        SELECT DISTINCT name FROM referring WHERE name <> 'sentry_organizationmember'
-    LOOP
-        EXECUTE format('GRANT SELECT, DELETE ON public.%I TO sentry_migrate', item.name);
-    END LOOP;
-END
-$cascade$;
 
 -- The journal: schema `sentry_migrate`, owned by the apply role, which creates its table on first apply.
 CREATE SCHEMA IF NOT EXISTS sentry_migrate AUTHORIZATION sentry_migrate;

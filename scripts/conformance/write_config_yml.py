@@ -11,7 +11,8 @@ with open(path, encoding="utf-8") as f:
 port = int(os.environ["SENTRY_REDIS_PORT"])
 config["redis.clusters"] = {"default": {"hosts": {0: {"host": "127.0.0.1", "port": port}}}}
 config["system.url-prefix"] = os.environ.get("SENTRY_URL_PREFIX", "https://sentry.conformance.invalid")
-config["mail.backend"] = "dummy"
+# "console" prints each mail to standard output (to see invitations a script sends).
+config["mail.backend"] = os.environ.get("SENTRY_CONFORMANCE_MAIL_BACKEND", "dummy")
 config["filestore.options"] = {"location": os.path.join(os.path.dirname(path), "files")}
 with open(path, "w", encoding="utf-8") as f:
     yaml.safe_dump(config, f)

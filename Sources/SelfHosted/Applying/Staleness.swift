@@ -21,9 +21,10 @@ enum Staleness {
                 "the target profile: the plan was made against \(plan.target.profile), it is now \(profile.summary)"
             ]
         }
-        let digests = try current?.entityDigests() ?? [:]
+        let found = try current?.entityDigests()
+        let digests = found ?? [:]
         if applied.isEmpty, remaining == nil {
-            guard try Plan.TargetReference.fingerprint(of: current, context: profile.summary) != plan.target.fingerprint
+            guard Plan.TargetReference.fingerprint(of: found, context: profile.summary) != plan.target.fingerprint
             else { return [] }
             return difference(plan.target.entityDigests, digests, exempt: { _, _ in false })
                 .ifEmpty(["the organization (it was created or removed since the plan)"])

@@ -43,7 +43,9 @@ extension WriteSession {
             activity: "\(stage.rawValue): deleting from \(table)")
     }
 
-    /// The single-column foreign keys in schema `public` that point at `table`.
+    /// The single-column foreign keys in schema `public` that point at `table`, from tables this role
+    /// may read and delete from (docs/sql/least-privilege.sql grants the ones 23.7 to 26.x have); a
+    /// referring row in any other table fails the deferred check at COMMIT, rolling the stage back.
     func references(to table: String) throws -> [ForeignReference] {
         if let cached = referencesCache[table] { return cached }
         let rows = try query(
@@ -57,6 +59,7 @@ extension WriteSession {
               ON attribute.attrelid = constraint_.conrelid AND attribute.attnum = constraint_.conkey[1]
             WHERE constraint_.contype = 'f' AND namespace.nspname = 'public' AND parent.relname = \(table)
               AND array_length(constraint_.conkey, 1) = 1
+              AND has_table_privilege(child.oid, 'SELECT') AND has_table_privilege(child.oid, 'DELETE')
             ORDER BY child.relname, attribute.attname
             """, activity: "\(stage.rawValue): reading the foreign keys that refer to \(table)")
         let references = try rows.map {

@@ -15,6 +15,7 @@ struct FilterWriter {
         _ = try index.requireOrganization()
         let split = try StageChanges(changes, entities: desired, key: \.project)
         var records: [Record] = []
+        var projectIds: Set<Int64> = []
         for (_, filters) in split.creates + split.updates {
             guard let projectId = index.projects[filters.project] else {
                 throw ApplyOrderError(
@@ -22,6 +23,7 @@ struct FilterWriter {
                         "project '\(filters.project)' is not on the target; apply the projects stage (or its wave) first"
                 )
             }
+            projectIds.insert(projectId)
             for (key, value) in Self.options(filters, flagStrings: session.profile.genericFiltersAsFlagStrings) {
                 records.append(["project_id": projectId, "key": key, "value": value])
             }
@@ -29,10 +31,9 @@ struct FilterWriter {
         // Filters have no row of their own: a "deleted" filter set is simply left as it is.
         // Replace the filter options of these projects: what the upsert would do, in two statements
         // that need no per-row conflict handling (option row ids are referred to by nothing).
-        let projectIds = Array(Set(records.map { $0["project_id"] as! Int64 }))
         if !projectIds.isEmpty {
             try session.execute(
-                "DELETE FROM sentry_projectoptions WHERE project_id = ANY(\(projectIds)) AND key = ANY(\(Self.keys))",
+                "DELETE FROM sentry_projectoptions WHERE project_id = ANY(\(projectIds.sorted())) AND key = ANY(\(Self.keys))",
                 activity: "filters: replacing filter options")
         }
         try session.copy("sentry_projectoptions", records)

@@ -26,7 +26,8 @@ struct OwnershipWriter {
                 users[try row.string("email")] = try row.int64("id")
             }
         }
-        var records: [Record] = []
+        // Each project's row, keyed by its id so that the id stays typed.
+        var records: [(projectId: Int64, record: Record)] = []
         for (_, ownership) in split.creates + split.updates {
             guard let projectId = index.projects[ownership.project] else {
                 throw ApplyOrderError(
@@ -37,16 +38,22 @@ struct OwnershipWriter {
             let schema: any PostgresEncodable =
                 ownership.raw.map { schemaJSON($0, project: ownership.project, teams: index.teams, users: users) }
                 ?? SQLNull()
-            records.append([
-                "project_id": projectId, "raw": ownership.raw ?? SQLNull() as any PostgresEncodable, "schema": schema,
-                "fallthrough": ownership.fallthrough, "auto_assignment": ownership.autoAssignment != .off,
-                "suspect_committer_auto_assignment": ownership.autoAssignment == .suspectCommits,
-                "codeowners_auto_sync": ownership.codeownersAutoSync, "is_active": true, "date_created": session.now,
-                "last_updated": session.now,
-            ])
+            records.append(
+                (
+                    projectId,
+                    [
+                        "project_id": projectId, "raw": ownership.raw ?? SQLNull() as any PostgresEncodable,
+                        "schema": schema,
+                        "fallthrough": ownership.fallthrough, "auto_assignment": ownership.autoAssignment != .off,
+                        "suspect_committer_auto_assignment": ownership.autoAssignment == .suspectCommits,
+                        "codeowners_auto_sync": ownership.codeownersAutoSync, "is_active": true,
+                        "date_created": session.now,
+                        "last_updated": session.now,
+                    ]
+                ))
         }
         // Projects that have a row get it updated (keeping its creation date); the others get one.
-        let projectIds = records.map { $0["project_id"] as! Int64 }
+        let projectIds = records.map(\.projectId)
         let existing = Set(
             try projectIds.isEmpty
                 ? []
@@ -56,10 +63,9 @@ struct OwnershipWriter {
                 ).map { try $0.int64("project_id") })
         try session.update(
             "sentry_projectownership", key: "project_id",
-            records.filter { existing.contains($0["project_id"] as! Int64) }.map {
-                $0.filter { $0.key != "date_created" }
-            })
-        try session.copy("sentry_projectownership", records.filter { !existing.contains($0["project_id"] as! Int64) })
+            records.filter { existing.contains($0.projectId) }.map { $0.record.filter { $0.key != "date_created" } })
+        try session.copy(
+            "sentry_projectownership", records.filter { !existing.contains($0.projectId) }.map(\.record))
         // Rules go only with a project prune deletes, which the projects stage has already marked
         // pending deletion: the index (active projects) no longer has it.
         guard !split.deletes.isEmpty else { return }

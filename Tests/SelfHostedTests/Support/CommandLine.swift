@@ -24,23 +24,43 @@ enum SentryMigrateBinary {
     static func run(
         _ arguments: [String], environment: [String: String] = [:], in directory: URL = repositoryRoot
     ) throws -> CommandResult {
-        let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Read both pipes before waiting so a chatty command cannot fill a pipe and block.
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CommandResult(
-            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
+        try ChildProcess.run(url, arguments, environment: environment, in: directory)
+    }
+}
+
+/// Runs a program to its end and captures what it printed. Its output goes to files, not pipes: a
+/// pipe holds 64 KiB, so a child that fills stderr while the parent still reads stdout (or the
+/// other way round) would block both for ever.
+enum ChildProcess {
+    static func run(
+        _ executable: URL, _ arguments: [String], environment: [String: String] = [:],
+        in directory: URL = SentryMigrateBinary.repositoryRoot
+    ) throws -> CommandResult {
+        try withTemporaryFolder { folder in
+            let outURL = folder.appendingPathComponent("stdout")
+            let errURL = folder.appendingPathComponent("stderr")
+            _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
+            let out = try FileHandle(forWritingTo: outURL)
+            let err = try FileHandle(forWritingTo: errURL)
+            defer {
+                try? out.close()
+                try? err.close()
+            }
+            let process = Process()
+            process.executableURL = executable
+            process.arguments = arguments
+            process.currentDirectoryURL = directory
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+            process.standardOutput = out
+            process.standardError = err
+            try process.run()
+            process.waitUntilExit()
+            return CommandResult(
+                status: process.terminationStatus,
+                stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+                stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+        }
     }
 }
 

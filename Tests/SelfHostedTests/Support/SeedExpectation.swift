@@ -24,7 +24,9 @@ import SentryModel
 ///   `data.dynamicSdkLoaderOptions` (missing booleans false), nil when absent. Secret keys go to
 ///   `secrets`.
 /// - Filters: one entry per active project, with effective values. `"1"` → true, `"0"` → false;
-///   react-hydration-errors and chunk-load-error also accept JSON booleans. Absent keys take
+///   react-hydration-errors and chunk-load-error also accept JSON booleans (on 23.x
+///   react-hydration-errors is read by truthiness, as Sentry 23.7 reads it; on 23.10+ a JSON `true`
+///   is on but draws a warning, as project settings show it off). Absent keys take
 ///   Sentry's defaults: browser-extensions, localhost, legacy-browsers off; web-crawlers ON when
 ///   the project's `sentry:option-epoch` is absent or < 6, else off; filtered-transaction,
 ///   react-hydration-errors, chunk-load-error on. A legacy-browsers list becomes `.subfilters`,

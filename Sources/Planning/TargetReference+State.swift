@@ -1,0 +1,22 @@
+import SentryModel
+
+extension Plan.TargetReference {
+    /// What a plan records about the target it was made against, each entity digested once.
+    public init(location: String, profile: String, current: Snapshot?) throws {
+        let digests = try current?.entityDigests()
+        self.init(
+            location: location, profile: profile, fingerprint: Self.fingerprint(of: digests, context: profile),
+            entityDigests: digests ?? [:])
+    }
+
+    /// The fingerprint of a target state from its entity digests (`Snapshot.entityDigests`); nil
+    /// digests mean the organization does not exist yet, which has a fingerprint of its own (the
+    /// context and the line `organization absent`), so that a plan made before the organization
+    /// existed goes stale once it does.
+    public static func fingerprint(of entityDigests: [String: String]?, context: String) -> String {
+        guard let entityDigests else {
+            return SHA256Digest.hex(of: Array("\(context)\norganization absent".utf8))
+        }
+        return Snapshot.fingerprint(of: entityDigests, context: context)
+    }
+}
