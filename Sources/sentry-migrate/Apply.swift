@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Planning
 import SelfHosted
 import SentryModel
 
@@ -8,7 +9,10 @@ struct Apply: AsyncParsableCommand {
         abstract: "Apply a saved plan to the self-hosted database, stage by stage.",
         discussion: """
             Re-reads the target and refuses a plan that is stale (naming what changed), checks that the \
-            snapshot the plan names is unchanged, then applies each stage (organization, teams, members, \
+            snapshot the plan names is unchanged, recomputes the plan and refuses any difference from the \
+            saved one (an edited plan, an id or key the plan keeps now taken), rehearses every remaining \
+            stage in one transaction that is rolled back (so values the target cannot hold stop it before \
+            anything is written), then applies each stage (organization, teams, members, \
             projects, keys, filters, ownership) in its own transaction under an advisory lock, journaled in \
             schema sentry_migrate. Stages this plan already applied are skipped, so an interrupted apply is \
             resumed by running it again. See docs/apply.md.
@@ -32,10 +36,18 @@ struct Apply: AsyncParsableCommand {
     func run() async throws {
         let saved = try SavedPlan.load(path: plan)
         let desired = try saved.loadSnapshot(override: snapshot)
+        let folder = URL(fileURLWithPath: try saved.snapshotFolder(override: snapshot))
+        let selection = saved.plan.selection
+        let wave = try selection.wave.map { try WaveSelection.wave(named: $0, in: folder) }
         let target = try database.connect()
+        // One truth: apply recomputes the plan with the same planner and refuses any difference.
+        let replan: @Sendable (Snapshot?, TargetFacts) throws -> [EntityChange] = { current, facts in
+            try Differ.changes(desired: desired, current: current, facts: facts, selection: selection, wave: wave)
+        }
         let report = try target.apply(
             ApplyRequest(
-                plan: saved.plan, planDigest: saved.digest, planPath: plan, desired: desired, only: stage),
+                plan: saved.plan, planDigest: saved.digest, planPath: plan, desired: desired, only: stage,
+                replan: replan),
             progress: Terminal.note)
         target.warnings.forEach(Terminal.warning)
         report.notes.forEach(Terminal.warning)

@@ -30,9 +30,15 @@ struct PlanCommand: AsyncParsableCommand {
             `<!-- sentry-migrate plan: part I of N -->`; --out-markdown-dir writes them as \
             plan-1.md, plan-2.md, …), json (the saved-plan format, docs/plan-format.md).
 
+            Unless --no-rehearse, plan then rehearses the changes: it writes them all in one \
+            transaction and rolls it back, so that whatever apply would fail on (a value longer than its \
+            column, a number out of range, a NOT NULL column sentry-migrate does not fill, a member to \
+            link with no user) is reported now, with its entity, and the plan is not saved.
+
             Exit status: 0 when the plan was made (with --detailed-exitcode: and there are no \
-            changes), 2 with --detailed-exitcode when there are changes, 65 for a bad snapshot, 69 \
-            when the database is unreachable.
+            changes), 2 with --detailed-exitcode when there are changes, 65 for a bad snapshot or a \
+            plan the target cannot hold, 69 when the database is unreachable, 75 when the connect or \
+            lock timeout ran out.
 
             Examples (DB=postgresql://sentry@db/postgres):
               sentry-migrate plan --snapshot desired --database "$DB"
@@ -79,6 +85,14 @@ struct PlanCommand: AsyncParsableCommand {
     @Flag(help: "Exit 2 when there are changes, 0 when there are none (as Terraform's -detailed-exitcode).")
     var detailedExitcode = false
 
+    @Flag(
+        inversion: .prefixedNo,
+        help: ArgumentHelp(
+            "Rehearse the plan: write every change in one transaction and roll it back, so that what apply would "
+                + "fail on (values the target cannot hold, a user to link that is missing) is found now.",
+            discussion: "Needs a database user that may write; --no-rehearse for a read-only one."))
+    var rehearse = true
+
     func run() async throws {
         let folder = URL(fileURLWithPath: snapshot)
         let loaded = try SnapshotReader.read(from: folder, requireSecrets: true)
@@ -109,10 +123,23 @@ struct PlanCommand: AsyncParsableCommand {
                 entityDigests: try current?.entityDigests() ?? [:]),
             selection: selection, changes: changes)
 
+        // Rehearsed before anything is printed or saved; a plan that cannot apply is shown, never saved.
+        var rehearsal: (any Error)?
+        if rehearse, PlanSummary(changes).hasChanges {
+            do {
+                try target.rehearse(plan, desired: desired)
+            } catch {
+                rehearsal = error
+            }
+        }
         switch format {
         case .text: print(PlanText.render(plan, colour: Terminal.colourOnStandardOutput), terminator: "")
         case .markdown: print(PlanMarkdown.render(plan).joined(), terminator: "")
         case .json: print(try PlanJSON.render(plan), terminator: "")
+        }
+        if let rehearsal { throw rehearsal }
+        if rehearse, PlanSummary(changes).hasChanges {
+            Terminal.note("rehearsed: applies cleanly (every change written in one transaction, then rolled back)")
         }
         if let outMarkdownDir { try writeMarkdownParts(PlanMarkdown.render(plan), to: outMarkdownDir) }
         if let out {

@@ -37,18 +37,7 @@ public struct SavedPlan: Sendable {
     /// Reads the desired snapshot (`override`, else the path the plan records, relative to the current
     /// folder or else to the plan's folder) after checking its manifest digest against the plan's.
     public func loadSnapshot(override: String? = nil) throws -> Snapshot {
-        let recorded = plan.snapshot.path
-        var candidates = [override ?? recorded]
-        if override == nil, !recorded.hasPrefix("/") {
-            candidates.append(
-                URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(recorded).path)
-        }
-        guard let folder = candidates.first(where: { FileManager.default.fileExists(atPath: $0 + "/manifest.json") })
-        else {
-            throw PlanFileError(
-                path: path, problem: "names snapshot folder '\(candidates[0])', which has no manifest.json",
-                hint: "run apply from the folder plan ran in, or pass --snapshot with the snapshot's folder")
-        }
+        let folder = try snapshotFolder(override: override)
         let manifest = (try? Data(contentsOf: URL(fileURLWithPath: folder + "/manifest.json"))) ?? Data()
         guard SHA256Digest.hex(of: manifest) == plan.snapshot.manifestSHA256 else {
             throw PlanFileError(
@@ -65,6 +54,24 @@ public struct SavedPlan: Sendable {
             throw MissingSecretsError(folder: folder + "/" + SnapshotFile.secretsFolder)
         }
         return try SnapshotReader.read(from: URL(fileURLWithPath: folder), requireSecrets: needsSecrets).snapshot
+    }
+
+    /// The desired snapshot's folder: `override`, else the path the plan records, relative to the
+    /// current folder or else to the plan's folder.
+    public func snapshotFolder(override: String? = nil) throws -> String {
+        let recorded = plan.snapshot.path
+        var candidates = [override ?? recorded]
+        if override == nil, !recorded.hasPrefix("/") {
+            candidates.append(
+                URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(recorded).path)
+        }
+        guard let folder = candidates.first(where: { FileManager.default.fileExists(atPath: $0 + "/manifest.json") })
+        else {
+            throw PlanFileError(
+                path: path, problem: "names snapshot folder '\(candidates[0])', which has no manifest.json",
+                hint: "run apply from the folder plan ran in, or pass --snapshot with the snapshot's folder")
+        }
+        return folder
     }
 
     private static func describe(_ error: any Error) -> String {

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Runs the built `sentry-migrate` binary, as an admin would, and captures what it printed.
 struct CommandResult {
     var status: Int32
@@ -21,8 +25,11 @@ enum SentryMigrateBinary {
         return folder.appendingPathComponent("sentry-migrate")
     }
 
+    /// `timeout` (seconds): a command still running then is killed, so a hang fails the test instead of
+    /// hanging the suite (the status is then SIGKILL's).
     static func run(
-        _ arguments: [String], environment: [String: String] = [:], in directory: URL = repositoryRoot
+        _ arguments: [String], environment: [String: String] = [:], in directory: URL = repositoryRoot,
+        timeout: Double? = nil
     ) throws -> CommandResult {
         let process = Process()
         process.executableURL = url
@@ -34,6 +41,10 @@ enum SentryMigrateBinary {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        let pid = process.processIdentifier
+        let watchdog = DispatchWorkItem { kill(pid, SIGKILL) }
+        if let timeout { DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog) }
+        defer { watchdog.cancel() }
         // Read both pipes before waiting so a chatty command cannot fill a pipe and block.
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
