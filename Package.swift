@@ -18,11 +18,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.65.0"),
     ],
     targets: [
-        // Pure core: entity types, snapshot files, errors shared by every command.
+        // Pure core: entity types, snapshot files, the ownership-rule grammar, errors shared by every command.
         .target(name: "SentryModel"),
         // Mapping files (YAML with positioned diagnostics), the transform, ownership-rule rewriting.
         .target(name: "Mapping", dependencies: ["SentryModel", .product(name: "Yams", package: "Yams")]),
-        // Diff engine (desired vs current snapshot), stage/wave selection, plan renderers. Pure: no database.
+        // The plan: the planner (desired snapshot + target state → plan), its diff engine, stage/wave
+        // selection, the plan file and its renderers. Pure: no database.
         .target(name: "Planning", dependencies: ["SentryModel"]),
         // libpq, seen through a system-library target; only SelfHosted imports it.
         .systemLibrary(
@@ -30,8 +31,9 @@ let package = Package(
             pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
         ),
-        // The only owner of the self-hosted PostgreSQL database (uses Mapping's ownership-rule parser).
-        .target(name: "SelfHosted", dependencies: ["SentryModel", "Mapping", "CLibPQ"]),
+        // The only owner of the self-hosted PostgreSQL database: reads the target's state for the planner
+        // and applies plans.
+        .target(name: "SelfHosted", dependencies: ["SentryModel", "Planning", "CLibPQ"]),
         // sentry.io's REST API client: pagination, rate limits, retries, and the exporter.
         .target(name: "HostedAPI", dependencies: ["SentryModel"]),
         // A stand-in for sentry.io's API, for tests, the demo and benchmarks.
@@ -78,6 +80,7 @@ let package = Package(
         .testTarget(name: "MappingTests", dependencies: ["Mapping", "SentryModel"], exclude: ["Fixtures"]),
         // Also runs the built `sentry-migrate` and `sentry-sim` binaries end to end, hence the dependencies.
         .testTarget(
-            name: "SelfHostedTests", dependencies: ["SelfHosted", "SentryModel", "sentry-migrate", "sentry-sim"]),
+            name: "SelfHostedTests",
+            dependencies: ["SelfHosted", "Planning", "SentryModel", "sentry-migrate", "sentry-sim"]),
     ]
 )

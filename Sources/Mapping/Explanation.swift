@@ -1,3 +1,5 @@
+import SentryModel
+
 /// One change the transform made, and the mapping rule that asked for it (`transform --explain`).
 public struct Explanation: Sendable, Hashable, CustomStringConvertible {
     /// The rule's dotted path, like `teams.rename` or `filters.projects.web.localhost`.

@@ -1,3 +1,4 @@
+import SentryModel
 import Yams
 
 /// Reads typed values out of a composed YAML tree and records a positioned diagnostic for every

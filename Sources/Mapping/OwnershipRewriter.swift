@@ -1,3 +1,5 @@
+import SentryModel
+
 /// What one owner token becomes.
 enum OwnerResolution: Sendable, Hashable {
     /// Still right as written.

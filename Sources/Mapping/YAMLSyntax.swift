@@ -1,3 +1,4 @@
+import SentryModel
 import Yams
 
 /// Turns a Yams parse failure into a positioned diagnostic: a file that is not YAML has no

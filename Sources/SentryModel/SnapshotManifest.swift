@@ -61,12 +61,12 @@ public struct SnapshotManifest: Codable, Sendable, Hashable {
         try container.encode(files, forKey: .files)
     }
 
-    static func formatTime(_ date: Date) -> String {
+    package static func formatTime(_ date: Date) -> String {
         Date.ISO8601FormatStyle().format(Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down)))
     }
 
     /// Only the exact form `formatTime` writes.
-    static func parseTime(_ text: String) -> Date? {
+    package static func parseTime(_ text: String) -> Date? {
         guard let date = try? Date.ISO8601FormatStyle().parse(text), formatTime(date) == text else { return nil }
         return date
     }

@@ -13,6 +13,9 @@ public struct LoadedSnapshot: Sendable, Hashable {
     /// In canonical order.
     public var snapshot: Snapshot
     public var manifest: SnapshotManifest
+    /// SHA-256 of manifest.json's bytes as read (it lists every other file's checksum, so it names
+    /// the whole snapshot): a plan records it and apply refuses a snapshot whose digest differs.
+    public var manifestSHA256: String
     /// False when secrets were not required and `secrets/keys.json` was absent (then
     /// `snapshot.secrets` is empty).
     public var hasSecrets: Bool
@@ -86,7 +89,9 @@ private struct ReadPass {
         let snapshot = Snapshot(
             organization: organization, teams: teams, members: members, projects: projects, keys: keys,
             filters: filters, ownership: ownership, secrets: parts.secrets ?? [])
-        return LoadedSnapshot(snapshot: snapshot.canonicalized(), manifest: manifest, hasSecrets: hasSecrets)
+        return LoadedSnapshot(
+            snapshot: snapshot.canonicalized(), manifest: manifest,
+            manifestSHA256: SHA256Digest.hex(of: bytes[SnapshotFile.manifest] ?? []), hasSecrets: hasSecrets)
     }
 
     // MARK: Manifest

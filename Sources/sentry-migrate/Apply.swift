@@ -35,19 +35,12 @@ struct Apply: AsyncParsableCommand {
 
     func run() async throws {
         let saved = try SavedPlan.load(path: plan)
-        let desired = try saved.loadSnapshot(override: snapshot)
-        let folder = URL(fileURLWithPath: try saved.snapshotFolder(override: snapshot))
-        let selection = saved.plan.selection
-        let wave = try selection.wave.map { try WaveSelection.wave(named: $0, in: folder) }
+        let desired = try saved.loadDesired(override: snapshot)
         let target = try database.connect()
-        // One truth: apply recomputes the plan with the same planner and refuses any difference.
-        let replan: @Sendable (Snapshot?, TargetFacts) throws -> [EntityChange] = { current, facts in
-            try Differ.changes(desired: desired, current: current, facts: facts, selection: selection, wave: wave)
-        }
         let report = try target.apply(
             ApplyRequest(
-                plan: saved.plan, planDigest: saved.digest, planPath: plan, desired: desired, only: stage,
-                replan: replan),
+                plan: saved.plan, planDigest: saved.digest, planPath: plan, desired: desired.snapshot, only: stage,
+                waves: desired.waves),
             progress: Terminal.note)
         target.warnings.forEach(Terminal.warning)
         report.notes.forEach(Terminal.warning)

@@ -4,10 +4,6 @@ import Planning
 import SelfHosted
 import SentryModel
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 struct PlanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
@@ -94,40 +90,23 @@ struct PlanCommand: AsyncParsableCommand {
     var rehearse = true
 
     func run() async throws {
-        let folder = URL(fileURLWithPath: snapshot)
-        let loaded = try SnapshotReader.read(from: folder, requireSecrets: true)
-        let desired = loaded.snapshot
-        let selectedWave = try wave.map { try WaveSelection.wave(named: $0, in: folder) }
-
+        let desired = try DesiredState.read(from: snapshot, requireSecrets: true)
         let target = try database.connect()
-        let current = try target.readOrganization(slug: desired.organization.slug)
-        let facts = try target.readFacts(for: desired)
+        let state = try target.readState(for: desired.snapshot)
         target.warnings.forEach(Terminal.warning)
-        if current == nil {
-            Terminal.note("organization '\(desired.organization.slug)' is not on the target yet: everything is new")
+        if state.current == nil {
+            Terminal.note(
+                "organization '\(desired.snapshot.organization.slug)' is not on the target yet: everything is new")
         }
-
-        let selection = Plan.Selection(
-            stages: stages.isEmpty ? Stage.allCases : Stage.allCases.filter(stages.contains), wave: wave,
-            prune: prune)
-        let changes = try Differ.changes(
-            desired: desired, current: current, facts: facts, selection: selection, wave: selectedWave)
-        let context = target.profile.summary
-        let manifest = try Data(contentsOf: folder.appendingPathComponent(SnapshotFile.manifest))
-        let plan = Plan(
-            createdAt: Date(), organization: desired.organization.slug,
-            snapshot: Plan.SnapshotReference(path: snapshot, manifestSHA256: SHA256Digest.hex(of: manifest)),
-            target: Plan.TargetReference(
-                location: target.connection.target.description, profile: context,
-                fingerprint: try Plan.TargetReference.fingerprint(of: current, context: context),
-                entityDigests: try current?.entityDigests() ?? [:]),
-            selection: selection, changes: changes)
+        let plan = try Planner.plan(
+            desired: desired, target: state,
+            selection: Plan.Selection(stages: stages.isEmpty ? Stage.allCases : stages, wave: wave, prune: prune))
 
         // Rehearsed before anything is printed or saved; a plan that cannot apply is shown, never saved.
         var rehearsal: (any Error)?
-        if rehearse, PlanSummary(changes).hasChanges {
+        if rehearse, PlanSummary(plan.changes).hasChanges {
             do {
-                try target.rehearse(plan, desired: desired)
+                try target.rehearse(plan, desired: desired.snapshot)
             } catch {
                 rehearsal = error
             }
@@ -138,15 +117,15 @@ struct PlanCommand: AsyncParsableCommand {
         case .json: print(try PlanJSON.render(plan), terminator: "")
         }
         if let rehearsal { throw rehearsal }
-        if rehearse, PlanSummary(changes).hasChanges {
+        if rehearse, PlanSummary(plan.changes).hasChanges {
             Terminal.note("rehearsed: applies cleanly (every change written in one transaction, then rolled back)")
         }
         if let outMarkdownDir { try writeMarkdownParts(PlanMarkdown.render(plan), to: outMarkdownDir) }
         if let out {
-            try PlanFileOutput.write(plan, to: out)
+            try SavedPlan.write(plan, to: out)
             Terminal.note("saved the plan to \(out)")
         }
-        if detailedExitcode && PlanSummary(changes).hasChanges {
+        if detailedExitcode && PlanSummary(plan.changes).hasChanges {
             throw ExitCode(ExitStatus.differences.rawValue)
         }
     }
@@ -172,17 +151,6 @@ enum PlanFormat: String, ExpressibleByArgument, CaseIterable {
 
 extension Stage: ExpressibleByArgument {}
 
-enum PlanFileOutput {
-    static func write(_ plan: Plan, to path: String) throws {
-        do {
-            try Data(try PlanJSON.render(plan).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw OutputFileError(path: path, reason: error.localizedDescription)
-        }
-    }
-}
-
-/// A plan or Markdown part could not be written.
 /// A file or folder the command writes could not be written.
 struct OutputFileError: ReportableError {
     var path: String
@@ -192,38 +160,4 @@ struct OutputFileError: ReportableError {
     var description: String {
         "\(path): cannot write \(what): \(reason)\n    hint: check that the folder exists and is writable"
     }
-}
-
-/// Finds `--wave NAME` in the snapshot's waves.json.
-enum WaveSelection {
-    static func wave(named name: String, in folder: URL) throws -> Wave {
-        let url = folder.appendingPathComponent(WaveFile.fileName)
-        guard let data = try? Data(contentsOf: url) else {
-            throw WaveSelectionError(
-                message: "--wave \(name): \(url.relativePath) does not exist",
-                hint: "transform writes waves.json beside the desired snapshot when the mapping file has waves")
-        }
-        let file: WaveFile
-        do {
-            file = try JSONDecoder().decode(WaveFile.self, from: data)
-        } catch {
-            throw WaveSelectionError(
-                message: "\(url.relativePath) is not a waves file: \(error)", hint: "run transform again to rewrite it",
-                exitStatus: .dataError)
-        }
-        guard let wave = file.wave(named: name) else {
-            let names = file.waves.map(\.name)
-            throw WaveSelectionError(
-                message: "--wave \(name): \(url.relativePath) has no such wave",
-                hint: names.isEmpty ? "it lists no waves" : "waves: \(names.joined(separator: ", "))")
-        }
-        return wave
-    }
-}
-
-struct WaveSelectionError: ReportableError {
-    var message: String
-    var hint: String
-    var exitStatus: ExitStatus = .usage
-    var description: String { "\(message)\n    hint: \(hint)" }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SentryModel
 import Testing
 
 @testable import Mapping

@@ -1,3 +1,4 @@
+import SentryModel
 import Testing
 import Yams
 

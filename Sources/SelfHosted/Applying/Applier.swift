@@ -1,4 +1,5 @@
 import Foundation
+import Planning
 import SentryModel
 
 /// What to apply: a saved plan, the desired snapshot it names (with secrets), and which stages.
@@ -10,21 +11,20 @@ public struct ApplyRequest: Sendable {
     public var desired: Snapshot
     /// Only this stage (`--stage`); nil for every stage of the plan not applied yet.
     public var only: Stage?
-    /// The planner: the changes a fresh plan with the saved plan's selection computes from the target
-    /// as it is (`current` organization and `facts`). Before the first stage of the plan is applied,
-    /// under the lock, they must equal the plan's changes (`PlanComparison`), or apply refuses.
-    public var replan: (@Sendable (_ current: Snapshot?, _ facts: TargetFacts) throws -> [EntityChange])?
+    /// The desired snapshot folder's waves.json (`DesiredState.waves`): a wave plan is recomputed
+    /// with its wave.
+    public var waves: WaveFile?
 
     public init(
         plan: Plan, planDigest: String, planPath: String, desired: Snapshot, only: Stage? = nil,
-        replan: (@Sendable (_ current: Snapshot?, _ facts: TargetFacts) throws -> [EntityChange])? = nil
+        waves: WaveFile? = nil
     ) {
         self.plan = plan
         self.planDigest = planDigest
         self.planPath = planPath
         self.desired = desired
         self.only = only
-        self.replan = replan
+        self.waves = waves
     }
 }
 
@@ -134,16 +134,32 @@ struct Applier {
             // Before the plan's first write: what it says must be what a fresh plan says now. (Once
             // stages are applied, the target changed on purpose; the stale check and the writers'
             // own checks of each promise cover the rest.)
-            if applied.isEmpty, let replan = request.replan {
-                let facts = try TargetDatabase.readFacts(for: request.desired, connection: connection)
-                let differences = PlanComparison.differences(
-                    saved: plan.changes, fresh: try replan(current, facts))
-                guard differences.isEmpty else { throw PlanMismatchError(differences: differences) }
-            }
+            if applied.isEmpty { try replan(plan, current: current, connection: connection) }
             return applied
         }
         notes += readerNotes
         return applied
+    }
+
+    /// One truth: the planner `plan` uses, run again on the target as it is now (same snapshot,
+    /// selection and wave), must give exactly the saved plan's changes; every difference is named.
+    private func replan(_ plan: Plan, current: Snapshot?, connection: PostgresConnection) throws {
+        let desired = DesiredState(
+            snapshot: request.desired, path: plan.snapshot.path, manifestSHA256: plan.snapshot.manifestSHA256,
+            waves: request.waves)
+        let facts = try TargetDatabase.readFacts(for: request.desired, connection: connection)
+        let fresh = try Planner.plan(
+            desired: desired,
+            target: TargetState(
+                location: plan.target.location, profile: profile.summary, current: current, facts: facts),
+            selection: plan.selection, createdAt: plan.createdAt)
+        var differences = PlanComparison.differences(saved: plan.changes, fresh: fresh.changes)
+        if fresh.selection != plan.selection {
+            differences.insert(
+                "the plan's selection (stages \(plan.selection.stages.map(\.rawValue).joined(separator: ", "))) is "
+                    + "not one plan makes", at: 0)
+        }
+        guard differences.isEmpty else { throw PlanMismatchError(differences: differences) }
     }
 
     /// What any plan `plan` writes must satisfy, whoever made it: changes only of its selected stages,

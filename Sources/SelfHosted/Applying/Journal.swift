@@ -1,4 +1,5 @@
 import Foundation
+import Planning
 import SentryModel
 
 /// `sentry_migrate.journal`: one row per stage applied (written in the stage's own transaction, so

@@ -1,3 +1,4 @@
+import Planning
 import SentryModel
 
 /// Whether the target still holds what a plan was computed against.
@@ -9,11 +10,6 @@ import SentryModel
 /// key's secret, members' and projects' team lists after team deletions) and what the plan deletes
 /// and is already gone. Each stage checks again, under the lock, just before it writes.
 enum Staleness {
-    /// The target's fingerprint, exactly as `plan` records it.
-    static func fingerprint(of current: Snapshot?, context: String) throws -> String {
-        try Plan.TargetReference.fingerprint(of: current, context: context)
-    }
-
     /// Entity keys (`kind/key`) whose digest differs from the plan's, or that appeared or vanished.
     /// `remaining`: the stages still to apply; only their entities count once a stage is applied (or
     /// when given while none is), since each stage re-reads the ids it needs from earlier stages.
@@ -27,7 +23,8 @@ enum Staleness {
         }
         let digests = try current?.entityDigests() ?? [:]
         if applied.isEmpty, remaining == nil {
-            guard try fingerprint(of: current, context: profile.summary) != plan.target.fingerprint else { return [] }
+            guard try Plan.TargetReference.fingerprint(of: current, context: profile.summary) != plan.target.fingerprint
+            else { return [] }
             return difference(plan.target.entityDigests, digests, exempt: { _, _ in false })
                 .ifEmpty(["the organization (it was created or removed since the plan)"])
         }

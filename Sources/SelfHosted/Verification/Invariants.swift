@@ -1,4 +1,3 @@
-import Mapping
 import SentryModel
 
 extension TargetDatabase {

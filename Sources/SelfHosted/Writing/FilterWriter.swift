@@ -1,3 +1,4 @@
+import Planning
 import SentryModel
 
 /// Inbound filters as project options, every value in the canonical form Sentry's UI and Relay agree

@@ -1,3 +1,4 @@
+import Planning
 import SentryModel
 
 /// Client keys with the snapshot's public and secret keys (so DSNs keep working), `data` JSON as

@@ -1,4 +1,5 @@
 import Foundation
+import Planning
 import SentryModel
 
 /// Members and pending invites, the users they need (per identity policy), and their team

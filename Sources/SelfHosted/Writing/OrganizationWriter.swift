@@ -1,3 +1,4 @@
+import Planning
 import SentryModel
 
 /// The organization row and its control-silo rows: mapping (as the drained ORGANIZATION_UPDATE

@@ -1,4 +1,4 @@
-import Mapping
+import Planning
 import SentryModel
 
 /// Ownership rules: `raw` verbatim, and `schema` as Sentry's `dump_schema(parse_rules(raw))` builds it,

@@ -1,3 +1,4 @@
+import Planning
 import SentryModel
 
 /// Something the plan promised reviewers (an id or key kept so DSNs stay valid, a user to link or

@@ -1,4 +1,5 @@
 import Foundation
+import Planning
 import SentryModel
 
 /// Projects with explicit ids (the hosted id when the target does not use it, so DSNs stay valid),
@@ -145,7 +146,7 @@ struct ProjectWriter {
             inserts += wanted.subtracting(existing.keys).sorted().map { ["project_id": projectId, "team_id": $0] }
         }
         try session.delete("sentry_projectteam", where: "id", in: removed)
-        try session.copyReturningIds("sentry_projectteam", inserts)
+        _ = try session.copyReturningIds("sentry_projectteam", inserts)
     }
 
     /// `YYYY-MM-DDTHH:MM:SS.ffffffZ`, as Sentry stores `sentry:relay-rev-lastchange`.

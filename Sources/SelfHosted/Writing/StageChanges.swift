@@ -1,3 +1,4 @@
+import Planning
 import SentryModel
 
 /// The changes of one stage, split by action, with the desired entities they name.

@@ -1,3 +1,4 @@
+import Planning
 import SentryModel
 
 /// Teams, with what Sentry's save hooks add: a `sentry_actor` per team on 23.x (inserted after the

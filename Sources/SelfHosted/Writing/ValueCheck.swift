@@ -1,3 +1,4 @@
+import Planning
 import SentryModel
 
 /// Whether a value fits the target's column as the catalog describes it: length of `character

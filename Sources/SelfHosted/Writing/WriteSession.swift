@@ -1,4 +1,5 @@
 import Foundation
+import Planning
 import SentryModel
 
 /// NULL as a bind value, for records whose column is nullable.

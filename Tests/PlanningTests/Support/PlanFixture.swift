@@ -114,16 +114,15 @@ enum PlanFixture {
         desired: Snapshot = desired, current: Snapshot? = current, facts: TargetFacts = facts,
         selection: Plan.Selection = Plan.Selection(), wave: Wave? = nil
     ) throws -> Plan {
-        let changes = try Differ.changes(
-            desired: desired, current: current, facts: facts, selection: selection, wave: wave)
-        let profile = "26.x (migration 1118_add_group_derived_data, 64-bit ids)"
-        return Plan(
-            createdAt: createdAt, organization: desired.organization.slug,
-            snapshot: Plan.SnapshotReference(path: "desired", manifestSHA256: String(repeating: "ab", count: 32)),
-            target: Plan.TargetReference(
-                location: "postgresql://sentry@db.example/sentry", profile: profile,
-                fingerprint: try Plan.TargetReference.fingerprint(of: current, context: profile),
-                entityDigests: try current?.entityDigests() ?? [:]),
-            selection: selection, changes: changes)
+        var selection = selection
+        selection.wave = wave?.name ?? selection.wave
+        return try Planner.plan(
+            desired: DesiredState(
+                snapshot: desired, path: "desired", manifestSHA256: String(repeating: "ab", count: 32),
+                waves: wave.map { WaveFile(waves: [$0]) }),
+            target: TargetState(
+                location: "postgresql://sentry@db.example/sentry",
+                profile: "26.x (migration 1118_add_group_derived_data, 64-bit ids)", current: current, facts: facts),
+            selection: selection, createdAt: createdAt)
     }
 }

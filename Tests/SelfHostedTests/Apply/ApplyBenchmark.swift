@@ -12,7 +12,7 @@ struct ApplyBenchmark {
         let scale = Int(ProcessInfo.processInfo.environment["SENTRY_MIGRATE_BENCH_SCALE"] ?? "10") ?? 10
         let desired = Self.organization(scale: scale)
         try ApplyScratch.withTarget(.v24) { scratch, database in
-            let plan = try TestPlanner.plan(desired: desired, database: database)
+            let plan = try ApplyScratch.plan(desired, on: database)
             let clock = ContinuousClock()
             var stageTimes: [String] = []
             var last = clock.now

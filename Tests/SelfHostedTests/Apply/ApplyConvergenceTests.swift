@@ -1,4 +1,5 @@
 import Foundation
+import Planning
 import SentryModel
 import Testing
 
@@ -15,7 +16,7 @@ import Testing
         }
         try ApplyScratch.withTarget(fixture) { scratch, database in
             // One saved plan, applied one `--stage` at a time.
-            let plan = try TestPlanner.plan(desired: desired, database: database)
+            let plan = try ApplyScratch.plan(desired, on: database)
             for stage in Stage.allCases {
                 let report = try database.apply(
                     ApplyRequest(
@@ -107,7 +108,7 @@ import Testing
             #expect(!report.staleCaches.isEmpty, "existing rows changed: caches must be named")
             let read = try ApplyScratch.read(database)
             expectSameConfiguration(read, changed)
-            let again = try TestPlanner.changes(desired: changed, current: read, prune: true)
+            let again = try ApplyScratch.plan(changed, on: database, prune: true).changes.filter { $0.action != .keep }
             #expect(again.isEmpty, "\(again)")
             let db = try scratch.connect()
             #expect(

@@ -1,4 +1,5 @@
 import Foundation
+import Planning
 import SentryModel
 import Testing
 
@@ -13,7 +14,7 @@ import Testing
             try ApplyScratch.planAndApply(DesiredOrganization.snapshot, on: database, stages: [.organization, .teams])
             var desired = DesiredOrganization.snapshot
             desired.teams[0].name = "Planned name"
-            let plan = try TestPlanner.plan(desired: desired, database: database)
+            let plan = try ApplyScratch.plan(desired, on: database)
             // Someone renames a team in Sentry after the plan was made.
             try scratch.connect().execute("UPDATE sentry_team SET name = 'Edited in the UI' WHERE slug = 'frontend'")
             let error = try #require(throws: StalePlanError.self) {
@@ -29,7 +30,7 @@ import Testing
 
     @Test func aPlanMadeBeforeTheOrganizationExistedGoesStaleOnceItDoes() throws {
         try ApplyScratch.withTarget(.v24) { _, database in
-            let plan = try TestPlanner.plan(desired: DesiredOrganization.snapshot, database: database)
+            let plan = try ApplyScratch.plan(DesiredOrganization.snapshot, on: database)
             try ApplyScratch.planAndApply(DesiredOrganization.snapshot, on: database, stages: [.organization])
             let error = try #require(throws: StalePlanError.self) {
                 try database.apply(
@@ -43,7 +44,7 @@ import Testing
     @Test func resumesAfterSomeStagesAndStillCatchesOtherChanges() throws {
         try ApplyScratch.withTarget(.v25) { scratch, database in
             let desired = DesiredOrganization.snapshot
-            let plan = try TestPlanner.plan(desired: desired, database: database)
+            let plan = try ApplyScratch.plan(desired, on: database)
             for stage in [Stage.organization, .teams] {
                 try database.apply(
                     ApplyRequest(plan: plan, planDigest: "p", planPath: "plan.json", desired: desired, only: stage))
@@ -57,7 +58,7 @@ import Testing
             // A second plan, resumed after someone changed an entity it does not write, is refused.
             var next = desired
             next.projects[0].name = "API v3"
-            let second = try TestPlanner.plan(desired: next, database: database)
+            let second = try ApplyScratch.plan(next, on: database)
             try database.apply(
                 ApplyRequest(plan: second, planDigest: "q", planPath: "next.json", desired: next, only: .organization))
             try scratch.connect().execute("UPDATE sentry_team SET name = 'drift' WHERE slug = 'frontend'")
@@ -71,7 +72,7 @@ import Testing
     @Test func refusesAStageWhoseEarlierStagesAreNotApplied() throws {
         try ApplyScratch.withTarget(.v23) { _, database in
             let desired = DesiredOrganization.snapshot
-            let plan = try TestPlanner.plan(desired: desired, database: database)
+            let plan = try ApplyScratch.plan(desired, on: database)
             let error = try #require(throws: ApplyOrderError.self) {
                 try database.apply(
                     ApplyRequest(plan: plan, planDigest: "p", planPath: "plan.json", desired: desired, only: .keys))

@@ -1,4 +1,5 @@
 import Foundation
+import Planning
 import SentryModel
 import Testing
 
@@ -43,7 +44,7 @@ import Testing
             #expect(Array(read.organization.name.utf8) == Array(desired.organization.name.utf8))
             #expect(read.projects.map { Array($0.name.utf8) } == desired.projects.map { Array($0.name.utf8) })
 
-            let again = try TestPlanner.changes(desired: desired, current: read).filter { $0.action != .keep }
+            let again = try ApplyScratch.plan(desired, on: database).changes.filter { $0.action != .keep }
             #expect(again.isEmpty, "a second plan after apply has changes: \(again)")
             // The desired rules name a team that exists nowhere on purpose: verify must say so, and only that.
             let violations = try database.checkInvariants(organization: "acme-io", desired: desired)

@@ -1,4 +1,5 @@
 import Foundation
+import Planning
 import SentryModel
 import Testing
 
@@ -9,7 +10,7 @@ import Testing
 struct ApplySecretsTests {
     @Test func aPlanThatCreatesKeysRefusesASnapshotWithoutSecrets() throws {
         try withPlan(changes: [EntityChange(stage: .keys, key: Self.publicKey, action: .create)]) { saved, folder in
-            let error = try #require(throws: MissingSecretsError.self) { try saved.loadSnapshot() }
+            let error = try #require(throws: MissingSecretsError.self) { try saved.loadDesired().snapshot }
             #expect(error.exitStatus == .dataError)
             #expect(error.description.contains(folder.appendingPathComponent("secrets").path))
             #expect(error.description.contains("Put the secrets/ folder export wrote"))
@@ -20,7 +21,7 @@ struct ApplySecretsTests {
         let secret = FieldChange(sensitiveField: "secretKey", beforeDigest: "a", afterDigest: "b")
         try withPlan(changes: [EntityChange(stage: .keys, key: Self.publicKey, action: .update, fields: [secret])]) {
             saved, _ in
-            #expect(throws: MissingSecretsError.self) { try saved.loadSnapshot() }
+            #expect(throws: MissingSecretsError.self) { try saved.loadDesired().snapshot }
         }
     }
 
@@ -32,7 +33,7 @@ struct ApplySecretsTests {
                 EntityChange(stage: .keys, key: Self.publicKey, action: .update, fields: [label]),
             ]
         ) { saved, _ in
-            let snapshot = try saved.loadSnapshot()
+            let snapshot = try saved.loadDesired().snapshot
             #expect(snapshot.secrets.isEmpty)
             #expect(snapshot.keys == DesiredOrganization.snapshot.keys)
         }

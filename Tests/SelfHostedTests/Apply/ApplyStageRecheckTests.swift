@@ -1,4 +1,5 @@
 import Foundation
+import Planning
 import SentryModel
 import Testing
 
@@ -20,7 +21,7 @@ import Testing
             var desired = DesiredOrganization.snapshot
             desired.teams[0].name = "Planned team name"
             desired.keys[0].label = "Planned label"
-            try body(scratch, database, try TestPlanner.plan(desired: desired, database: database), desired)
+            try body(scratch, database, try ApplyScratch.plan(desired, on: database), desired)
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Planning
 import SentryModel
 import Testing
 
@@ -24,10 +25,20 @@ enum ApplyScratch {
         _ desired: Snapshot, on database: TargetDatabase, stages: [Stage] = Stage.allCases, only: Stage? = nil,
         prune: Bool = false
     ) throws -> ApplyReport {
-        let plan = try TestPlanner.plan(desired: desired, database: database, stages: stages, prune: prune)
+        let plan = try self.plan(desired, on: database, stages: stages, prune: prune)
         return try database.apply(
             ApplyRequest(plan: plan, planDigest: UUID().uuidString, planPath: "plan.json", desired: desired, only: only)
         )
+    }
+
+    /// The real planner's plan for `desired` against the target as it is now.
+    static func plan(
+        _ desired: Snapshot, on database: TargetDatabase, stages: [Stage] = Stage.allCases, prune: Bool = false,
+        snapshot: Plan.SnapshotReference = .init(path: "desired", manifestSHA256: "")
+    ) throws -> Plan {
+        try Planner.plan(
+            desired: DesiredState(snapshot: desired, path: snapshot.path, manifestSHA256: snapshot.manifestSHA256),
+            target: try database.readState(for: desired), selection: Plan.Selection(stages: stages, prune: prune))
     }
 
     static func read(_ database: TargetDatabase, slug: String = "acme-io") throws -> Snapshot {

@@ -1,4 +1,5 @@
 import Foundation
+import Planning
 import SentryModel
 import Testing
 
@@ -30,8 +31,7 @@ import Testing
             var desired = DesiredOrganization.snapshot
             desired.organization.slug = DesiredOrganization.longSlug
             desired = desired.canonicalized()
-            let plan = try TestPlanner.plan(
-                desired: desired, database: target.database, stages: [.organization, .teams])
+            let plan = try ApplyScratch.plan(desired, on: target.database, stages: [.organization, .teams])
             try target.database.apply(
                 ApplyRequest(
                     plan: plan, planDigest: "d1", planPath: "plans/\u{1b}[31mred\nPlan: forged.json", desired: desired))

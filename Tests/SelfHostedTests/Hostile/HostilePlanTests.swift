@@ -1,4 +1,5 @@
 import Foundation
+import Planning
 import SentryModel
 import Testing
 
@@ -29,23 +30,33 @@ import Testing
         }
     }
 
-    /// Without the planner's comparison (the library's own guard): the writer refuses to give a
-    /// project whose id the plan keeps any other id, during the rehearsal, so nothing is written.
-    @Test func theProjectWriterNeverReplacesAKeptId() throws {
-        try ApplyScratch.withTarget(.v25) { _, database in
-            var plan = try TestPlanner.plan(desired: DesiredOrganization.snapshot, database: database)
-            for index in plan.changes.indices where plan.changes[index].stage == .projects {
-                plan.changes[index].dsn = DSNOutcome(preserved: true, projectId: 4_501_234)
-            }
-            try ApplyScratch.planAndApply(Self.squatter, on: database, stages: [.organization, .teams, .projects])
+    /// The id is taken in the middle of the apply, after every check passed (between stages): the
+    /// projects stage refuses instead of giving the project another id; the stages before it stay
+    /// applied and journaled, and nothing of the projects stage is written.
+    @Test(arguments: [SchemaFixture.v23, .v25])
+    func aKeptIdTakenBetweenStagesStopsThatStage(_ fixture: SchemaFixture) throws {
+        try ApplyScratch.withTarget(fixture) { scratch, database in
+            let plan = try ApplyScratch.plan(DesiredOrganization.snapshot, on: database)
+            let other = try TargetDatabase(target: scratch.target)
+            var squatted = false
             let error = try #require(throws: PlanPromiseError.self) {
                 try database.apply(
                     ApplyRequest(
-                        plan: plan, planDigest: "p", planPath: "plan.json", desired: DesiredOrganization.snapshot))
+                        plan: plan, planDigest: "p", planPath: "plan.json", desired: DesiredOrganization.snapshot)
+                ) { progress in
+                    guard progress.hasPrefix("members:"), !squatted else { return }
+                    squatted = true
+                    _ = try? ApplyScratch.planAndApply(
+                        Self.squatter, on: other, stages: [.organization, .teams, .projects])
+                }
             }
-            #expect(error.description.contains("id 4501234 is now taken"))
-            #expect(try database.readOrganization(slug: "acme-io") == nil)
-            #expect(try database.journal(organization: "acme-io").isEmpty)
+            #expect(squatted)
+            #expect(error.description.contains("project api: the plan keeps hosted id 4501234"))
+            #expect(error.description.contains("other-org/their-api"))
+            #expect(try ApplyScratch.read(database).projects.isEmpty)
+            let journal = try database.journal(organization: "acme-io")
+            #expect(journal.map(\.stage) == ["organization", "teams", "members", "projects"])
+            #expect(journal.map(\.status) == ["applied", "applied", "applied", "failed"])
         }
     }
 

@@ -69,6 +69,8 @@ public enum PlanComparison {
 /// The saved plan is not what plan computes now: edited, or the target changed under it.
 public struct PlanMismatchError: ReportableError {
     public let differences: [String]
+
+    public init(differences: [String]) { self.differences = differences }
     public var exitStatus: ExitStatus { .dataError }
     public var description: String {
         let shown = differences.prefix(30).map { "  \($0)" }

@@ -1,3 +1,5 @@
+import SentryModel
+
 /// What the target database says about the identities and ids a desired snapshot wants, beyond the
 /// organization itself: which users exist, and which project ids and keys other rows already hold.
 /// The plan uses it to say how each member is reached and whether DSNs survive. It never holds a

@@ -21,16 +21,16 @@
 /// types, and a matched `url:` followed by white space fails the line. Sentry rejects text whose
 /// lines do not all parse; this parser instead records such stretches as `unparsed` and resumes
 /// after the next newline, so it always covers the whole text.
-struct OwnershipDocument: Sendable {
-    let text: [Unicode.Scalar]
-    var rules: [OwnershipRule] = []
+package struct OwnershipDocument: Sendable {
+    package let text: [Unicode.Scalar]
+    package var rules: [OwnershipRule] = []
     /// Stretches Sentry's grammar does not accept (each runs to the end of its line).
-    var unparsed: [Range<Int>] = []
+    package var unparsed: [Range<Int>] = []
 
     /// Where each line starts, for positions.
     private let lineStarts: [Int]
 
-    init(parsing raw: String) {
+    package init(parsing raw: String) {
         text = Array(raw.unicodeScalars)
         var parser = OwnershipParser(text: text)
         parser.parseDocument()
@@ -44,14 +44,14 @@ struct OwnershipDocument: Sendable {
         lineStarts = starts
     }
 
-    func string(_ range: Range<Int>) -> String {
+    package func string(_ range: Range<Int>) -> String {
         var view = String.UnicodeScalarView()
         view.append(contentsOf: text[range])
         return String(view)
     }
 
     /// 1-based line and column of a position, counting `\n`, `\r\n` and a lone `\r` as line breaks.
-    func position(of index: Int) -> Position {
+    package func position(of index: Int) -> Position {
         // The last line start at or before `index`.
         var low = 0
         var high = lineStarts.count - 1
@@ -63,22 +63,22 @@ struct OwnershipDocument: Sendable {
     }
 }
 
-struct OwnershipRule: Sendable, Hashable {
+package struct OwnershipRule: Sendable, Hashable {
     /// From the matcher's first character to the end of the last owner.
-    var range: Range<Int>
+    package var range: Range<Int>
     /// `path` when the rule has no `type:` prefix, as Sentry reads it.
-    var matcherType: String
+    package var matcherType: String
     /// The pattern as written (quotes included when quoted).
-    var pattern: Range<Int>
-    var owners: [OwnerToken]
+    package var pattern: Range<Int>
+    package var owners: [OwnerToken]
 }
 
-struct OwnerToken: Sendable, Hashable {
+package struct OwnerToken: Sendable, Hashable {
     /// The token as written, `#` included for teams.
-    var range: Range<Int>
-    var isTeam: Bool
+    package var range: Range<Int>
+    package var isTeam: Bool
     /// The token without its `#`.
-    var identifier: String
+    package var identifier: String
 }
 
 private struct OwnershipParser {
@@ -211,8 +211,8 @@ private struct OwnershipParser {
 }
 
 /// The characters Python's `\s` (and `str.isspace`) treat as white space.
-enum PythonWhitespace {
-    static func contains(_ scalar: Unicode.Scalar) -> Bool {
+package enum PythonWhitespace {
+    package static func contains(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x09...0x0D, 0x1C...0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
             return true

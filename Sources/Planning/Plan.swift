@@ -1,4 +1,5 @@
 import Foundation
+import SentryModel
 
 /// Apply stages, in dependency order: each stage's rows may point at rows of earlier stages.
 public enum Stage: String, Codable, Sendable, Hashable, CaseIterable, Comparable {

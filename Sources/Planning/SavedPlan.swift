@@ -35,30 +35,8 @@ public struct SavedPlan: Sendable {
     }
 
     /// Reads the desired snapshot (`override`, else the path the plan records, relative to the current
-    /// folder or else to the plan's folder) after checking its manifest digest against the plan's.
-    public func loadSnapshot(override: String? = nil) throws -> Snapshot {
-        let folder = try snapshotFolder(override: override)
-        let manifest = (try? Data(contentsOf: URL(fileURLWithPath: folder + "/manifest.json"))) ?? Data()
-        guard SHA256Digest.hex(of: manifest) == plan.snapshot.manifestSHA256 else {
-            throw PlanFileError(
-                path: path,
-                problem: "was made from a different snapshot than the one now in '\(folder)' (manifest digest differs)",
-                hint: "run plan again with this snapshot, or restore the snapshot the plan was made from")
-        }
-        // Without secrets, created keys would get invented secrets and secret updates would be
-        // skipped: the DSNs the plan promised to keep would silently change.
-        let needsSecrets = plan.changes.contains { change in
-            change.stage == .keys && (change.action == .create || change.fields.contains(where: \.sensitive))
-        }
-        if needsSecrets, !FileManager.default.fileExists(atPath: folder + "/" + SnapshotFile.secrets.path) {
-            throw MissingSecretsError(folder: folder + "/" + SnapshotFile.secretsFolder)
-        }
-        return try SnapshotReader.read(from: URL(fileURLWithPath: folder), requireSecrets: needsSecrets).snapshot
-    }
-
-    /// The desired snapshot's folder: `override`, else the path the plan records, relative to the
-    /// current folder or else to the plan's folder.
-    public func snapshotFolder(override: String? = nil) throws -> String {
+    /// folder or else to the plan's folder), and checks that its manifest digest is the plan's.
+    public func loadDesired(override: String? = nil) throws -> DesiredState {
         let recorded = plan.snapshot.path
         var candidates = [override ?? recorded]
         if override == nil, !recorded.hasPrefix("/") {
@@ -71,7 +49,44 @@ public struct SavedPlan: Sendable {
                 path: path, problem: "names snapshot folder '\(candidates[0])', which has no manifest.json",
                 hint: "run apply from the folder plan ran in, or pass --snapshot with the snapshot's folder")
         }
-        return folder
+        let different = PlanFileError(
+            path: path,
+            problem: "was made from a different snapshot than the one now in '\(folder)' (manifest digest differs)",
+            hint: "run plan again with this snapshot, or restore the snapshot the plan was made from")
+        // Without secrets, created keys would get invented secrets and secret updates would be
+        // skipped: the DSNs the plan promised to keep would silently change.
+        let needsSecrets = plan.changes.contains { change in
+            change.stage == .keys && (change.action == .create || change.fields.contains(where: \.sensitive))
+        }
+        if needsSecrets, !FileManager.default.fileExists(atPath: folder + "/" + SnapshotFile.secrets.path) {
+            guard manifestDigest(in: folder) == plan.snapshot.manifestSHA256 else { throw different }
+            throw MissingSecretsError(folder: folder + "/" + SnapshotFile.secretsFolder)
+        }
+        let desired: DesiredState
+        do {
+            desired = try DesiredState.read(from: folder, requireSecrets: needsSecrets)
+        } catch {
+            // A snapshot edited since the plan is reported as that, rather than as what the edit broke.
+            guard manifestDigest(in: folder) == plan.snapshot.manifestSHA256 else { throw different }
+            throw error
+        }
+        guard desired.manifestSHA256 == plan.snapshot.manifestSHA256 else { throw different }
+        return desired
+    }
+
+    private func manifestDigest(in folder: String) -> String? {
+        (try? Data(contentsOf: URL(fileURLWithPath: folder + "/" + SnapshotFile.manifest))).map {
+            SHA256Digest.hex(of: $0)
+        }
+    }
+
+    /// Writes `plan` as a plan file (`PlanJSON`'s bytes).
+    public static func write(_ plan: Plan, to path: String) throws {
+        do {
+            try Data(try PlanJSON.render(plan).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw PlanOutputError(path: path, reason: error.localizedDescription)
+        }
     }
 
     private static func describe(_ error: any Error) -> String {
@@ -97,6 +112,16 @@ public struct PlanFileError: ReportableError {
     public var exitStatus: ExitStatus { .dataError }
     public var description: String {
         "\(path): the plan \(problem). \(hint.prefix(1).uppercased() + hint.dropFirst())."
+    }
+}
+
+/// A plan file could not be written.
+public struct PlanOutputError: ReportableError {
+    public let path: String
+    public let reason: String
+    public var exitStatus: ExitStatus { .unavailable }
+    public var description: String {
+        "\(path): cannot write the plan: \(reason)\n    hint: check that the folder exists and is writable"
     }
 }
 

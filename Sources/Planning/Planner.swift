@@ -1,0 +1,47 @@
+import Foundation
+import SentryModel
+
+/// The target side of a plan: what the self-hosted database holds now, as SelfHosted reads it
+/// (`TargetDatabase.readState(for:)`).
+public struct TargetState: Sendable, Hashable {
+    /// The database, password removed.
+    public var location: String
+    /// `TargetProfile.summary`: the schema the plan was made against.
+    public var profile: String
+    /// The organization as the target holds it; nil when it does not exist there yet.
+    public var current: Snapshot?
+    public var facts: TargetFacts
+
+    public init(location: String, profile: String, current: Snapshot?, facts: TargetFacts) {
+        self.location = location
+        self.profile = profile
+        self.current = current
+        self.facts = facts
+    }
+}
+
+/// Makes the plan: the one place that turns a desired snapshot and a target's state into a `Plan`.
+/// `plan` calls it to show and save a plan; `apply` can call it again with the saved plan's
+/// selection and time to check that the target still yields the very plan that was approved.
+public enum Planner {
+    /// A pure function of its inputs: the same inputs give an equal `Plan` (`createdAt` is kept to
+    /// whole seconds, as the plan file stores it; stages are put in stage order).
+    public static func plan(
+        desired: DesiredState, target: TargetState, selection: Plan.Selection, createdAt: Date = Date()
+    ) throws -> Plan {
+        var selection = selection
+        selection.stages = Stage.allCases.filter(selection.stages.contains)
+        let wave = try selection.wave.map { try desired.wave(named: $0) }
+        let changes = try Differ.changes(
+            desired: desired.snapshot, current: target.current, facts: target.facts, selection: selection, wave: wave)
+        return Plan(
+            createdAt: Date(timeIntervalSince1970: createdAt.timeIntervalSince1970.rounded(.down)),
+            organization: desired.snapshot.organization.slug,
+            snapshot: Plan.SnapshotReference(path: desired.path, manifestSHA256: desired.manifestSHA256),
+            target: Plan.TargetReference(
+                location: target.location, profile: target.profile,
+                fingerprint: try Plan.TargetReference.fingerprint(of: target.current, context: target.profile),
+                entityDigests: try target.current?.entityDigests() ?? [:]),
+            selection: selection, changes: changes)
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import SentryModel
+import Testing
+
+@testable import Planning
+
+/// The planner is a pure function, so `apply` can re-derive a plan and compare it with the saved one.
+@Suite struct PlannerTests {
+    @Test func theSameInputsGiveAnEqualPlanThatSurvivesItsFile() throws {
+        let first = try PlanFixture.plan()
+        let second = try PlanFixture.plan()
+        #expect(first == second)
+        let decoded = try JSONDecoder().decode(Plan.self, from: Data(try PlanJSON.render(first).utf8))
+        #expect(decoded == first, "a saved plan reads back as the plan the planner made")
+    }
+
+    @Test func keepsWholeSecondsAndStageOrder() throws {
+        let desired = DesiredState(snapshot: PlanFixture.desired, path: "desired", manifestSHA256: "m")
+        let target = TargetState(location: "db", profile: "p", current: nil, facts: TargetFacts())
+        let plan = try Planner.plan(
+            desired: desired, target: target, selection: Plan.Selection(stages: [.keys, .teams, .keys]),
+            createdAt: Date(timeIntervalSince1970: 1_790_000_000.75))
+        #expect(plan.createdAt == Date(timeIntervalSince1970: 1_790_000_000))
+        #expect(plan.selection.stages == [.teams, .keys])
+        #expect(Set(plan.changes.map(\.stage)) == [.teams, .keys])
+        #expect(plan.snapshot == Plan.SnapshotReference(path: "desired", manifestSHA256: "m"))
+        #expect(plan.target.entityDigests.isEmpty)
+    }
+
+    @Test func recordsTheTargetItWasMadeAgainst() throws {
+        let plan = try PlanFixture.plan()
+        #expect(plan.target.entityDigests == (try PlanFixture.current.entityDigests()))
+        let absent = try PlanFixture.plan(current: nil)
+        #expect(absent.target.fingerprint != plan.target.fingerprint, "an absent organization has its own fingerprint")
+    }
+
+    @Test func aWaveComesFromTheSnapshotsWavesFile() throws {
+        let target = TargetState(location: "db", profile: "p", current: nil, facts: TargetFacts())
+        let selection = Plan.Selection(wave: "payments")
+        let withoutFile = DesiredState(snapshot: PlanFixture.desired, path: "desired", manifestSHA256: "m")
+        let missing = try #require(throws: WaveSelectionError.self) {
+            try Planner.plan(desired: withoutFile, target: target, selection: selection)
+        }
+        #expect(missing.exitStatus == .usage)
+        #expect(missing.description.contains("desired/waves.json does not exist"))
+
+        var other = withoutFile
+        other.waves = WaveFile(waves: [Wave(name: "front", teams: ["frontend"])])
+        let unknown = try #require(throws: WaveSelectionError.self) {
+            try Planner.plan(desired: other, target: target, selection: selection)
+        }
+        #expect(unknown.description.contains("waves: front"))
+
+        var withWave = withoutFile
+        withWave.waves = WaveFile(waves: [Wave(name: "payments", teams: ["payments"])])
+        let plan = try Planner.plan(desired: withWave, target: target, selection: selection)
+        #expect(plan.selection.wave == "payments")
+        #expect(plan.changes.filter { $0.stage == .teams }.map(\.key) == ["payments"])
+    }
+}
