@@ -2,7 +2,7 @@
 SWIFT ?= swift
 SWIFT_BUILD_FLAGS ?=
 
-.PHONY: all deps build test lint format demo bench clean
+.PHONY: all deps build test conformance lint format demo bench clean
 
 all: build
 
@@ -15,6 +15,11 @@ build: deps
 # The whole suite, with a throwaway PostgreSQL that is always stopped afterwards.
 test: deps
 	CI=$${CI:-} scripts/with-postgres.sh $(SWIFT) test $(SWIFT_BUILD_FLAGS)
+
+# Sentry 23.7.1's own code reads back what apply wrote (docs/conformance.md). The first run builds
+# a Python 3.8 virtualenv with sentry==23.7.1 in .conformance/ (cached).
+conformance: build
+	@scripts/conformance/run.sh
 
 lint:
 	@git ls-files -z --cached --others --exclude-standard '*.swift' | xargs -0 $(SWIFT) format lint --strict --parallel

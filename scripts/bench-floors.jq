@@ -1,6 +1,7 @@
 # The export's request minimum (docs/export.md) and its wall-time floor, from an exported snapshot.
 # Input: one object {teams, members, projects, keys} (the snapshot's files) plus
-# $rate, $rate_mk (members and keys endpoints), $window (s), $latency (ms) and $concurrency.
+# $rate (the caller's shared counter), $rate_mk (the members list's and the keys lists' own
+# counters), $window (s), $latency (ms) and $concurrency.
 def pages(n): if n <= 100 then 1 else ((n + 99) / 100 | floor) end;
 
 .teams as $teams | .members as $members | .projects as $projects | .keys as $keys
@@ -10,9 +11,12 @@ def pages(n): if n <= 100 then 1 else ((n + 99) / 100 | floor) end;
 | ($members | length) as $m
 # Team roles come from the per-team lists (endpoint team-members) or one detail per member (member).
 | (if $team_listing <= $m then {"team-members": $team_listing} else {member: $m} end) as $roles
-| ({organization: 1, teams: pages($teams | length), members: pages($m), projects: pages($projects | length),
-    keys: ($projects | map(pages($key_counts[.slug] // 0)) | add // 0),
-    filters: ($projects | length), ownership: ($projects | length)} + $roles) as $buckets
+# sentry.io counts every endpoint without limits of its own against one counter per caller and
+# method (get_rate_limit_key); only the members list and the keys lists have their own.
+| ({preflight: 2, organization: 1, teams: pages($teams | length), projects: pages($projects | length),
+    filters: ($projects | length), ownership: ($projects | length)} + $roles) as $shared
+| {shared: ($shared | add), members: pages($m),
+   keys: ($projects | map(pages($key_counts[.slug] // 0)) | add // 0)} as $buckets
 | ($buckets | add) as $requests
 # Sentry's windows are fixed (aligned to the clock): N requests under a limit of r per window need
 # ceil(N / r) windows, the first of which may be nearly over; the last answer still takes one latency.

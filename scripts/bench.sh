@@ -21,8 +21,9 @@ case $size in
     large) spec="teams=500,projects=5000,members=50000" ;;
     *) fatal "BENCH_SIZE must be small, medium or large, not '$size'" ;;
 esac
-# sentry.io's limits as the simulator models them (sentry-sim --help): 470 requests per second per
-# endpoint, 40 for members and keys, 25 in flight; the exporter keeps 80 % of that, at most 16, in flight.
+# sentry.io's limits as the simulator models them (sentry-sim --help, docs/export.md): 470 requests per
+# second shared by every endpoint a caller calls, 40 each for the members list and the keys lists, 25 in
+# flight; the exporter keeps 80 % of that, at most 16, in flight.
 rate=470 rate_mk=40 window=1 concurrency_limit=25 concurrency=16
 org=acme
 

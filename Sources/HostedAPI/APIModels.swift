@@ -3,6 +3,20 @@ import Foundation
 // The fields of sentry.io's answers the exporter reads; everything else is ignored, since
 // Sentry adds fields often (reference/sentry-api.md §1).
 
+/// `GET /api/0/`: the token's scopes, and its user (none for an organization auth token).
+struct APIIndex: Decodable {
+    var auth: Auth?
+    var user: User?
+
+    struct Auth: Decodable {
+        var scopes: [String]
+    }
+
+    struct User: Decodable {
+        var id: String
+    }
+}
+
 struct APIOrganization: Decodable {
     var id: String
     var slug: String
@@ -20,11 +34,14 @@ struct APITeam: Decodable {
     var slug: String
     var name: String
     var memberCount: Int?
+    /// Whether the caller may read the team's member list (`TeamSerializer`, `has_team_access`).
+    var hasAccess: Bool?
 }
 
 struct APIMember: Decodable {
     var id: String
-    var email: String
+    /// `get_email()`: null for a user account without an e-mail.
+    var email: String?
     var name: String?
     var orgRole: String?
     var role: String?
@@ -44,6 +61,8 @@ struct APITeamMember: Decodable {
 
 struct APIMemberDetails: Decodable {
     var id: String
+    var orgRole: String?
+    var role: String?
     var teamRoles: [TeamRole]?
     var teams: [String]?
 
@@ -59,7 +78,9 @@ struct APIProject: Decodable {
     var name: String
     var platform: String?
     var teams: [TeamRef]?
+    /// Absent when the caller has no access to the project (`ProjectSummarySerializer`).
     var options: [String: OptionValue]?
+    var hasAccess: Bool?
 
     struct TeamRef: Decodable {
         var slug: String
@@ -109,7 +130,8 @@ enum OptionValue: Decodable {
 struct APIKey: Decodable {
     var label: String
     var `public`: String
-    var secret: String
+    /// `ProjectKey.secret_key` is nullable.
+    var secret: String?
     var projectId: Int
     var isActive: Bool
     var rateLimit: RateLimitBody?

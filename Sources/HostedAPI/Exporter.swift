@@ -23,11 +23,16 @@ public struct Exporter: Sendable {
         self.progress = progress
     }
 
-    public func export() async throws -> Snapshot {
+    public func export() async throws -> Snapshot { try await exportWithReport().snapshot }
+
+    /// The snapshot, and what it leaves out or carries oddly (for the output and the manifest).
+    public func exportWithReport() async throws -> (snapshot: Snapshot, report: ExportReport) {
         let org = organization.urlPathEscaped
+        let caller = try await preflight()
         let (apiOrg, _) = try await client.get(
             "/api/0/organizations/\(org)/", query: [URLQueryItem(name: "detailed", value: "0")],
             as: APIOrganization.self, scope: "org:read", what: .organization(organization))
+        let role = try await callerRole(caller, org: org)
         report(.organization, 1, 1, finished: true)
 
         async let teamsRequest = client.getAll(
@@ -44,12 +49,21 @@ public struct Exporter: Sendable {
         report(.teams, teams.count, teams.count, finished: true)
         let apiMembers = try await membersRequest
         let projects = try await projectsRequest
+        try Self.checkAccess(projects, role: role, openMembership: apiOrg.openMembership ?? true)
+        let teamSlugs = Set(teams.map(\.slug))
+        for project in projects {
+            for team in project.teams ?? [] where !teamSlugs.contains(team.slug) {
+                throw HostedAPIError.organizationChanged(
+                    detail:
+                        "project '\(project.slug)' belongs to team '\(team.slug)', which the teams list did not have")
+            }
+        }
         report(.projects, projects.count, projects.count, finished: true)
 
-        let memberships = try await teamMemberships(teams: teams, members: apiMembers, org: org)
-        let members = apiMembers.map { member -> Member in
+        let (keyed, leftOut) = try Self.keyedMembers(apiMembers)
+        let memberships = try await teamMemberships(teams: teams, members: keyed, org: org)
+        let members = keyed.map { member, email -> Member in
             let pending = member.pending ?? (member.user == nil)
-            let email = member.email.lowercased()
             return Member(
                 email: email, name: member.name ?? member.user?.name ?? email,
                 role: member.orgRole ?? member.role ?? "member",
@@ -59,6 +73,7 @@ public struct Exporter: Sendable {
         report(.members, members.count, members.count, finished: true)
 
         let perProject = try await projectDetails(projects, org: org)
+        let notCarried = try await notCarried(org: org)
         var snapshot = Snapshot(
             organization: Organization(
                 slug: apiOrg.slug, name: apiOrg.name, defaultRole: apiOrg.defaultRole ?? "member",
@@ -72,24 +87,103 @@ public struct Exporter: Sendable {
                     slug: $0.slug, name: $0.name, platform: $0.platform, teams: ($0.teams ?? []).map(\.slug).sorted(),
                     hostedId: $0.id)
             })
+        var report = ExportReport(leftOutMembers: leftOut, notCarried: notCarried)
         for result in perProject {
             snapshot.keys += result.keys
             snapshot.secrets += result.secrets
             snapshot.filters.append(result.filters)
             if let ownership = result.ownership { snapshot.ownership.append(ownership) }
+            report.keysWithoutSecret += result.keysWithoutSecret
         }
-        return snapshot.canonicalized()
+        report.keysWithoutSecret.sort()
+        return (snapshot.canonicalized(), report)
+    }
+
+    /// The areas an export reads, each guarded by its own scope (any of read, write, admin).
+    static let requiredAreas = ["org", "team", "member", "project"]
+
+    /// Asks `GET /api/0/` what the token is before anything else: an organization auth token or a
+    /// token without the scopes an export needs stops here, before the long part.
+    func preflight() async throws -> APIIndex {
+        let (index, _) = try await client.get("/api/0/", as: APIIndex.self, scope: "", what: .index)
+        let scopes = Set(index.auth?.scopes ?? [])
+        // Organization auth tokens authenticate without a user and carry org:ci only.
+        if index.user == nil && (client.configuration.token.hasPrefix("sntrys_") || scopes == ["org:ci"]) {
+            throw HostedAPIError.organizationToken
+        }
+        let missing = Self.requiredAreas.filter { area in
+            scopes.isDisjoint(with: ["read", "write", "admin"].map { "\(area):\($0)" })
+        }.map { "\($0):read" }
+        if !missing.isEmpty { throw HostedAPIError.missingScopes(missing: missing, held: scopes.sorted()) }
+        return index
+    }
+
+    /// The caller's org role from its own membership; nil for callers without one (an internal
+    /// integration's proxy user, Sentry staff), which Sentry gives access to every project.
+    func callerRole(_ caller: APIIndex, org: String) async throws -> String? {
+        guard caller.user != nil else { return nil }
+        do {
+            let (me, _) = try await client.get(
+                "/api/0/organizations/\(org)/members/me/", as: APIMemberDetails.self, scope: "member:read",
+                what: .member("me"))
+            return me.orgRole ?? me.role
+        } catch HostedAPIError.notFound {
+            return nil
+        }
+    }
+
+    /// Stops before the per-project requests when some projects are out of the caller's reach:
+    /// their keys, filters and ownership would answer 403, and their options are missing.
+    static func checkAccess(_ projects: [APIProject], role: String?, openMembership: Bool) throws {
+        let unreachable = projects.filter { $0.hasAccess == false }.map(\.slug)
+        if !unreachable.isEmpty {
+            throw HostedAPIError.incompleteAccess(
+                role: role ?? "member", openMembership: openMembership, projects: unreachable, total: projects.count)
+        }
+        // Never substitute defaults for data the API withheld.
+        if let withheld = projects.first(where: { $0.options == nil }) {
+            throw HostedAPIError.optionsWithheld(project: withheld.slug)
+        }
+    }
+
+    /// Members keyed by lower-cased e-mail. A member without an e-mail cannot be keyed and is left
+    /// out (named in the report); two whose e-mails differ only by case stop the export.
+    static func keyedMembers(_ members: [APIMember]) throws -> ([(APIMember, String)], [LeftOutMember]) {
+        var keyed: [(APIMember, String)] = []
+        var leftOut: [LeftOutMember] = []
+        var byEmail: [String: APIMember] = [:]
+        for member in members {
+            guard let raw = member.email, !raw.trimmingCharacters(in: .whitespaces).isEmpty else {
+                leftOut.append(
+                    LeftOutMember(
+                        hostedId: member.id, name: member.name ?? member.user?.name ?? "",
+                        reason: "sentry.io gives no e-mail for its user, and members are keyed by e-mail"))
+                continue
+            }
+            let email = raw.lowercased()
+            if let earlier = byEmail[email] {
+                throw HostedAPIError.duplicateMembers(
+                    first: .init(id: earlier.id, email: earlier.email ?? ""), second: .init(id: member.id, email: raw))
+            }
+            byEmail[email] = member
+            keyed.append((member, email))
+        }
+        return (keyed, leftOut)
     }
 
     /// Team roles from whichever costs fewer requests: each team's member list (paged) or each
     /// member's details (one request per member). Team lists report `memberCount`, so the
     /// choice is known before the first request.
-    func teamMemberships(teams: [APITeam], members: [APIMember], org: String) async throws -> [String: [TeamMembership]]
+    func teamMemberships(teams: [APITeam], members keyed: [(APIMember, String)], org: String) async throws
+        -> [String: [TeamMembership]]
     {
+        let members = keyed.map(\.0)
         guard !teams.isEmpty, !members.isEmpty else { return [:] }
         let listingCost = RequestFormula.teamListingCost(teamMemberCounts: teams.map { $0.memberCount ?? 0 })
         var result: [String: [TeamMembership]] = [:]
-        if listingCost <= members.count {
+        // Team member lists need access to each team (TeamPermission); member details do not.
+        let canListTeams = teams.allSatisfy { $0.hasAccess ?? true }
+        if listingCost <= members.count && canListTeams {
             let lists = try await bounded(teams) { team in
                 let list = try await client.getAll(
                     "/api/0/teams/\(org)/\(team.slug.urlPathEscaped)/members/", of: APITeamMember.self,
@@ -112,8 +206,14 @@ public struct Exporter: Sendable {
             } done: {
                 report(.members, $0, members.count, finished: false)
             }
+            let teamSlugs = Set(teams.map(\.slug))
             for detail in details {
                 let roles = detail.teamRoles ?? (detail.teams ?? []).map { .init(teamSlug: $0, role: nil) }
+                if let unknown = roles.first(where: { !teamSlugs.contains($0.teamSlug) }) {
+                    throw HostedAPIError.organizationChanged(
+                        detail:
+                            "member \(detail.id) is on team '\(unknown.teamSlug)', which the teams list did not have")
+                }
                 result[detail.id] = roles.map { TeamMembership(slug: $0.teamSlug, role: $0.role) }
             }
         }
@@ -123,6 +223,7 @@ public struct Exporter: Sendable {
     struct ProjectParts: Sendable {
         var keys: [ClientKey]
         var secrets: [KeySecret]
+        var keysWithoutSecret: [String]
         var filters: InboundFilters
         var ownership: Ownership?
     }
@@ -146,7 +247,8 @@ public struct Exporter: Sendable {
             report(.ownership, done, projects.count, finished: done == projects.count)
             return try ProjectParts(
                 keys: keys.map { Self.clientKey($0, project: project.slug) },
-                secrets: keys.map { KeySecret(publicKey: $0.public, secretKey: $0.secret) },
+                secrets: keys.compactMap { key in key.secret.map { KeySecret(publicKey: key.public, secretKey: $0) } },
+                keysWithoutSecret: keys.filter { $0.secret == nil }.map(\.public),
                 filters: Self.filters(filters, options: project.options ?? [:], project: project.slug),
                 ownership: Self.ownership(ownership, project: project.slug))
         } done: { _ in

@@ -92,7 +92,7 @@ public final class HostedClient: Sendable {
         var failures = 0
         var rateLimitWaits = 0
         var lastProblem = ""
-        let bucket = path.bucket
+        let bucket = path.limitGroup
         while true {
             await governor.acquire(bucket: bucket)
             attempts.withLock { $0 += 1 }
@@ -158,7 +158,7 @@ public final class HostedClient: Sendable {
                 case 401:
                     throw HostedAPIError.unauthorized(url: display, detail: detail(data))
                 case 403:
-                    throw HostedAPIError.forbidden(url: display, scope: scope)
+                    throw HostedAPIError.forbidden(url: display, area: String(scope.prefix { $0 != ":" }))
                 case 404:
                     if case .organization(let slug) = what {
                         throw HostedAPIError.organizationNotFound(url: display, slug: slug)
@@ -171,6 +171,11 @@ public final class HostedClient: Sendable {
         }
     }
 
+    /// Empty pages that still promise more, in a row, before a list is called endless.
+    public static let emptyPagesTolerated = 3
+    /// Pages of one list before it is called endless: 10 million rows at 100 a page.
+    static let maximumPages = 100_000
+
     /// Every page of a list, following `cursor="…"` until `results="false"`, 100 per page.
     func getAll<T: Decodable>(
         _ path: String, query: [URLQueryItem] = [], of type: T.Type, scope: String, what: Resource
@@ -178,16 +183,24 @@ public final class HostedClient: Sendable {
         var all: [T] = []
         var cursor: String?
         var seen: Set<String> = []
+        var pages = 0
+        var emptyInARow = 0
         while true {
             var pageQuery = query + [URLQueryItem(name: "per_page", value: "100")]
             if let cursor { pageQuery.append(URLQueryItem(name: "cursor", value: cursor)) }
             let (page, response) = try await get(path, query: pageQuery, as: [T].self, scope: scope, what: what)
             all += page
+            pages += 1
+            emptyInARow = page.isEmpty ? emptyInARow + 1 : 0
             guard let link = response.value(forHTTPHeaderField: "Link") else { return all }
             guard let next = NextCursor(linkHeader: link) else {
                 throw HostedAPIError.malformed(url: path, path: "Link", detail: "no rel=\"next\" entry in '\(link)'")
             }
             guard next.hasResults else { return all }
+            // A cursor that keeps promising rows it never brings would be followed forever.
+            if emptyInARow >= Self.emptyPagesTolerated || pages >= Self.maximumPages {
+                throw HostedAPIError.endlessPagination(url: path, pages: pages)
+            }
             guard seen.insert(next.cursor).inserted else {
                 throw HostedAPIError.malformed(url: path, path: "Link", detail: "cursor \(next.cursor) repeats")
             }
@@ -242,6 +255,7 @@ public final class HostedClient: Sendable {
 
 /// What a request is about, for 404 messages.
 enum Resource: CustomStringConvertible {
+    case index
     case organization(String)
     case team(String)
     case project(String)
@@ -249,6 +263,7 @@ enum Resource: CustomStringConvertible {
 
     var description: String {
         switch self {
+        case .index: "the API index"
         case .organization(let slug): "organization '\(slug)'"
         case .team(let slug): "team '\(slug)'"
         case .project(let slug): "project '\(slug)'"
@@ -258,13 +273,15 @@ enum Resource: CustomStringConvertible {
 }
 
 extension String {
-    /// The endpoint a path belongs to, for rate-limit windows: ids and slugs removed.
-    var bucket: String {
+    /// The rate-limit counter a path counts against on sentry.io (`ratelimits/utils.py`
+    /// `get_rate_limit_key`): the members list and the client keys list have limits of their own
+    /// (`rate_limits` on `OrganizationMemberIndexEndpoint` and `ProjectKeysEndpoint`, all projects'
+    /// keys lists sharing one); every other endpoint shares one counter per caller and method.
+    var limitGroup: String {
         let parts = split(separator: "/")
-        guard parts.count > 3 else { return self }
-        // /api/0/{area}/{org}/…: area plus the trailing endpoint name.
-        if parts.count == 6, parts[4] == "members" { return parts[2] + "/member" }
-        return parts[2] + "/" + (parts.count > 4 ? String(parts[parts.count - 1]) : "details")
+        if parts.count == 5, parts[2] == "organizations", parts[4] == "members" { return "members" }
+        if parts.count == 6, parts[2] == "projects", parts[5] == "keys" { return "keys" }
+        return "shared"
     }
 
     func trimmingSuffix(_ suffix: String) -> String { hasSuffix(suffix) ? String(dropLast(suffix.count)) : self }

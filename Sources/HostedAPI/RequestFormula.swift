@@ -4,13 +4,26 @@ public enum RequestFormula {
     /// Pages of a list of `count` items at 100 per page; an empty list still takes one request.
     public static func pages(_ count: Int) -> Int { max(1, (count + 99) / 100) }
 
+    /// Requests for the not-carried inventory: one list per kind, `rows` given per kind (missing: 0).
+    public static func inventory(_ rows: [Int]) -> Int {
+        (0..<NotCarriedKind.all.count).map { pages($0 < rows.count ? rows[$0] : 0) }.reduce(0, +)
+    }
+
     /// Requests for team roles through the per-team member lists.
     public static func teamListingCost(teamMemberCounts: [Int]) -> Int { teamMemberCounts.map(pages).reduce(0, +) }
 
-    /// 1 (organization) + pages(teams) + pages(members) + min(Σ pages(team members), members)
-    /// + pages(projects) + Σ pages(keys of each project) + 2 × projects (filters, ownership).
-    public static func requests(teamMemberCounts: [Int], members: Int, keysPerProject: [Int]) -> Int {
-        1 + pages(teamMemberCounts.count) + pages(members)
+    /// Requests before the lists: `GET /api/0/` (the token's scopes) and the caller's own
+    /// membership (`members/me/`, its org role).
+    public static let preflight = 2
+
+    /// 2 (preflight) + 1 (organization) + pages(teams) + pages(members) + min(Σ pages(team members),
+    /// members) + pages(projects) + Σ pages(keys of each project) + 2 × projects (filters, ownership).
+    /// + Σ pages(rows) of the not-carried lists (integrations, alert rules, dashboards, cron
+    /// monitors, code mappings, saved searches); empty lists cost one request each.
+    public static func requests(
+        teamMemberCounts: [Int], members: Int, keysPerProject: [Int], notCarried: [Int] = []
+    ) -> Int {
+        inventory(notCarried) + preflight + 1 + pages(teamMemberCounts.count) + pages(members)
             + min(teamListingCost(teamMemberCounts: teamMemberCounts), members) + pages(keysPerProject.count)
             + keysPerProject.map(pages).reduce(0, +) + 2 * keysPerProject.count
     }

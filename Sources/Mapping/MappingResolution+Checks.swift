@@ -118,7 +118,7 @@ extension MappingResolution {
             return .unknown("team '\(slug)' becomes '\(target)' and ownership.rewrite is false")
         }
         if targetTeamSlugs.contains(slug) { return .keep }
-        return .unknown("team '\(slug)' is not in the snapshot")
+        return .staleOnHosted
     }
 
     private func resolveUserOwner(_ written: String) -> OwnerResolution {
@@ -134,6 +134,6 @@ extension MappingResolution {
             return .unknown("member '\(email)' becomes '\(target)' and ownership.rewrite is false")
         }
         if targetEmails.contains(email) { return .keep }
-        return .unknown("'\(written)' is not a member's e-mail in the snapshot")
+        return .staleOnHosted
     }
 }

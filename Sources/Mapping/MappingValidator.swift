@@ -20,6 +20,21 @@ public enum MappingValidator {
             file: snapshotPath.hasSuffix("/") ? "\(snapshotPath)ownership.json" : "\(snapshotPath)/ownership.json")
         let policy = resolution.unknownOwnerPolicy
         var diagnostics: [Diagnostic] = []
+        // Owners sentry.io itself does not resolve: one warning per owner, not per rule.
+        let stale = Set(
+            resolution.ownershipRewrites.values.flatMap(\.staleOwners).map {
+                $0.token.hasPrefix("#") ? $0.token : $0.token.lowercased()
+            })
+        for owner in resolution.snapshot.unresolvedOwners() where stale.contains(owner.owner) {
+            diagnostics.append(
+                Diagnostic(
+                    .warning,
+                    "\(owner.description) is already unresolved on sentry.io: no team or member of the export has "
+                        + "it, so Sentry ignores it there too; kept as written",
+                    hint: "to remove it, set 'ownership.unknownOwners: drop', or fix the rules on sentry.io and "
+                        + "export again",
+                    at: file))
+        }
         for ownership in resolution.snapshot.ownership {
             guard let rewrite = resolution.ownershipRewrites[ownership.project] else { continue }
             for line in rewrite.unparsed {

@@ -6,8 +6,10 @@ enum OwnerResolution: Sendable, Hashable {
     case keep
     /// Write this instead (`#new-team`, `new@example.com`).
     case replace(String)
-    /// Names no team or member of the result; the reason says why.
+    /// Names no team or member of the result because of the mapping; the reason says why.
     case unknown(String)
+    /// Names no team or member of the hosted snapshot either: sentry.io itself does not resolve it.
+    case staleOnHosted
 }
 
 /// The result of rewriting one project's ownership rules.
@@ -29,6 +31,8 @@ struct OwnershipRewrite: Sendable, Hashable {
     var text: String
     var changes: [Change] = []
     var unknownOwners: [UnknownOwner] = []
+    /// Owners sentry.io itself does not resolve, kept as written (unless the policy drops them).
+    var staleOwners: [UnknownOwner] = []
     /// Rules left with no owner, turned into comments.
     var commentedOut: [Position] = []
     /// Lines Sentry's grammar rejects; left as they are.
@@ -67,6 +71,14 @@ enum OwnershipRewriter {
                     case .drop: drop = reason
                     case .error, .keep:
                         result.unknownOwners.append(.init(position: position, token: written, reason: reason))
+                    }
+                case .staleOnHosted:
+                    // The hosted state, not a mapping mistake: kept as sentry.io keeps it.
+                    let reason = "already unresolved on sentry.io"
+                    if policy == .drop {
+                        drop = reason
+                    } else {
+                        result.staleOwners.append(.init(position: position, token: written, reason: reason))
                     }
                 }
                 let key = final.hasPrefix("#") ? final : final.lowercased()

@@ -1,7 +1,8 @@
 import Foundation
 import Synchronization
 
-/// Fixed windows per (token, endpoint) and an in-flight count per token, as Sentry's middleware keeps.
+/// Fixed windows and in-flight counts per rate-limit key, as Sentry's middleware keeps them
+/// (`src/sentry/middleware/ratelimit.py`, keys from `ratelimits/utils.py` `get_rate_limit_key`).
 final class RateLimiter: Sendable {
     struct Decision {
         var headers: [(String, String)]
@@ -19,17 +20,22 @@ final class RateLimiter: Sendable {
 
     init(settings: RateLimitSettings) { self.settings = settings }
 
+    /// The key a request counts against: the endpoint's own for endpoints with their own limits,
+    /// otherwise one shared by every endpoint the caller calls with this method.
+    func bucket(caller: String, method: String, endpoint: String) -> String {
+        settings.overrides[endpoint] != nil ? "\(caller):\(endpoint):\(method)" : "\(caller):default:\(method)"
+    }
+
     /// Counts the request against its window and, when admitted, as in flight until `finish`.
-    func admit(caller: String, endpoint: String, now: Date = Date()) -> Decision {
+    func admit(bucket key: String, endpoint: String, now: Date = Date()) -> Decision {
         let limit = settings.limit(for: endpoint)
         let window = max(1, settings.windowSeconds)
         let epoch = Int(now.timeIntervalSince1970)
         let start = epoch - epoch % window
         return state.withLock { state in
-            let key = caller + " " + endpoint
             var current = state.windows[key] ?? (start, 0)
             if current.start != start { current = (start, 0) }
-            let inFlight = state.inFlight[caller, default: 0]
+            let inFlight = state.inFlight[key, default: 0]
             var refusal: String?
             if current.used >= limit {
                 refusal =
@@ -40,10 +46,10 @@ final class RateLimiter: Sendable {
                     + "\(settings.concurrentLimit)"
             } else {
                 current.used += 1
-                state.inFlight[caller] = inFlight + 1
+                state.inFlight[key] = inFlight + 1
             }
             state.windows[key] = current
-            let concurrentRemaining = max(0, settings.concurrentLimit - state.inFlight[caller, default: 0])
+            let concurrentRemaining = max(0, settings.concurrentLimit - state.inFlight[key, default: 0])
             return Decision(
                 headers: [
                     ("X-Sentry-Rate-Limit-Limit", String(limit)),
@@ -55,7 +61,7 @@ final class RateLimiter: Sendable {
         }
     }
 
-    func finish(caller: String) {
-        state.withLock { $0.inFlight[caller, default: 1] -= 1 }
+    func finish(bucket key: String) {
+        state.withLock { $0.inFlight[key, default: 1] -= 1 }
     }
 }

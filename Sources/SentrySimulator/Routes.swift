@@ -2,6 +2,8 @@ import SentryModel
 
 /// The endpoints the simulator serves, parsed from `/api/0/…` paths.
 enum Route {
+    /// `GET /api/0/`: the caller's token scopes and user (`src/sentry/api/endpoints/index.py`).
+    case index
     case organization(org: String)
     case teams(org: String)
     case members(org: String)
@@ -12,8 +14,19 @@ enum Route {
     case keys(org: String, project: String)
     case filters(org: String, project: String)
     case ownership(org: String, project: String)
+    /// An organization-level list of something sentry-migrate does not carry (integrations,
+    /// combined-rules, dashboards, monitors, code-mappings, searches); only its length matters.
+    case notCarried(org: String, list: String)
+
+    static let notCarriedLists: Set<String> = [
+        "integrations", "combined-rules", "dashboards", "monitors", "code-mappings", "searches",
+    ]
 
     init?(_ components: [String]) {
+        if components == ["api", "0"] {
+            self = .index
+            return
+        }
         guard components.count >= 4, components[0] == "api", components[1] == "0" else { return nil }
         let rest = Array(components.dropFirst(2))
         switch (rest[0], rest.count) {
@@ -21,6 +34,8 @@ enum Route {
         case ("organizations", 3) where rest[2] == "teams": self = .teams(org: rest[1])
         case ("organizations", 3) where rest[2] == "members": self = .members(org: rest[1])
         case ("organizations", 3) where rest[2] == "projects": self = .projects(org: rest[1])
+        case ("organizations", 3) where Route.notCarriedLists.contains(rest[2]):
+            self = .notCarried(org: rest[1], list: rest[2])
         case ("organizations", 4) where rest[2] == "members": self = .member(org: rest[1], id: rest[3])
         case ("teams", 4) where rest[3] == "members": self = .teamMembers(org: rest[1], team: rest[2])
         case ("projects", 3): self = .project(org: rest[1], project: rest[2])
@@ -34,6 +49,7 @@ enum Route {
     /// The rate-limit bucket and metrics name.
     var endpoint: String {
         switch self {
+        case .index: "index"
         case .organization: "organization"
         case .teams: "teams"
         case .members: "members"
@@ -44,6 +60,7 @@ enum Route {
         case .keys: "keys"
         case .filters: "filters"
         case .ownership: "ownership"
+        case .notCarried(_, let list): list
         }
     }
 
@@ -51,7 +68,8 @@ enum Route {
     var scopes: Set<String> {
         let area: String
         switch self {
-        case .organization, .teams, .projects: area = "org"
+        case .index: return []
+        case .organization, .teams, .projects, .notCarried: area = "org"
         case .members, .member: area = "member"
         case .teamMembers: area = "team"
         case .project, .keys, .filters, .ownership: area = "project"
@@ -61,9 +79,10 @@ enum Route {
 
     var org: String {
         switch self {
+        case .index: ""
         case .organization(let org), .teams(let org), .members(let org), .member(let org, _), .projects(let org),
             .teamMembers(let org, _), .project(let org, _), .keys(let org, _), .filters(let org, _),
-            .ownership(let org, _):
+            .ownership(let org, _), .notCarried(let org, _):
             org
         }
     }
@@ -76,9 +95,13 @@ let listableOptions: Set<String> = [
 ]
 
 extension Simulator {
-    func handle(_ route: Route, call: Call, scopes: Set<String>) -> Reply {
-        guard !scopes.isDisjoint(with: route.scopes) else { return .forbidden() }
+    func handle(_ route: Route, call: Call, caller: Caller, org: SimulatedOrg) -> Reply {
+        if case .index = route { return Reply(body: IndexBody(caller: caller, baseURL: call.baseURL)) }
+        // `ScopedPermission.has_permission`: the token's scopes, before any lookup.
+        guard caller.tokenAllows(route.scopes) else { return .forbidden() }
         guard org.matches(route.org) else { return .notFound() }
+        // `OrganizationPermission.has_object_permission`: the caller's scopes in the organization.
+        guard !caller.scopes.isDisjoint(with: route.scopes) else { return .forbidden() }
         let perPage: Int
         if let text = call.value("per_page") {
             guard let value = Int(text), value > 0 else { return .badRequest("Invalid per_page parameter.") }
@@ -92,11 +115,26 @@ extension Simulator {
             guard let parsed = Cursor(text) else { return .badRequest("Invalid cursor parameter.") }
             cursor = parsed
         }
+        let endless = configuration.endlessEndpoints.contains(route.endpoint)
         func paged<Element, Body: Encodable>(_ page: Page<Element>, _ body: (Element) -> Body) -> Reply {
+            var page = page
+            if endless, let cursor {
+                // A broken server: no more rows, yet always another page.
+                page = Page(
+                    items: [], previous: Cursor(value: perPage, offset: cursor.offset - 1, isPrev: true),
+                    previousHasResults: true, next: Cursor(value: perPage, offset: cursor.offset + 1, isPrev: false),
+                    nextHasResults: true)
+            } else if endless {
+                page.nextHasResults = true
+            }
             let link = Paginate.linkHeader(
                 base: call.baseURL + call.path, query: call.query, previous: page.previous,
                 previousHasResults: page.previousHasResults, next: page.next, nextHasResults: page.nextHasResults)
             return Reply(body: page.items.map(body), headers: [("Link", link)])
+        }
+        let withoutEmail = configuration.membersWithoutEmail
+        func memberBody(_ record: SimulatedOrg.MemberRecord) -> MemberBody {
+            MemberBody(record, hasEmail: !withoutEmail.contains(record.member.email))
         }
 
         switch route {
@@ -106,13 +144,18 @@ extension Simulator {
             let counts = Dictionary(
                 org.members.flatMap { $0.member.teams.map { ($0.slug, 1) } }, uniquingKeysWith: +)
             return paged(Paginate.offset(org.teams, perPage: perPage, cursor: cursor)) {
-                TeamBody($0, memberCount: counts[$0.team.slug] ?? 0)
+                var body = TeamBody($0, memberCount: counts[$0.team.slug] ?? 0)
+                body.hasAccess = caller.hasAccess(toTeam: $0.team.slug)
+                body.isMember = caller.isMember(ofTeam: $0.team.slug)
+                return body
             }
         case .members:
-            return paged(Paginate.offset(org.members, perPage: perPage, cursor: cursor)) { MemberBody($0) }
+            return paged(Paginate.offset(org.members, perPage: perPage, cursor: cursor), memberBody)
         case .member(_, let id):
-            guard let record = org.member(id) else { return .notFound() }
-            var body = MemberBody(record)
+            // `me` is the caller's own membership; an integration's proxy user has none.
+            let found = id == "me" ? caller.member : org.member(id)
+            guard let record = found else { return .notFound() }
+            var body = memberBody(record)
             body.teams = record.member.teams.map(\.slug)
             body.teamRoles = record.member.teams.map { MemberBody.TeamRoleBody(teamSlug: $0.slug, role: $0.role) }
             body.invite_link = .some(nil)
@@ -121,9 +164,11 @@ extension Simulator {
             return Reply(body: body)
         case .teamMembers(_, let team):
             guard let record = org.team(team) else { return .notFound() }
+            // `TeamPermission`: the team must be one the caller can reach.
+            guard caller.hasAccess(toTeam: record.team.slug) else { return .forbidden() }
             let members = org.members(of: record.team.slug)
             return paged(Paginate.offset(members, perPage: perPage, cursor: cursor)) { member, membership in
-                var body = MemberBody(member)
+                var body = memberBody(member)
                 body.teamRole = .some(membership.role)
                 body.teamSlug = membership.slug
                 return body
@@ -137,21 +182,28 @@ extension Simulator {
                     items: org.projects, previous: Cursor(value: 0, offset: 0, isPrev: true), previousHasResults: false,
                     next: Cursor(value: 0, offset: 0, isPrev: false), nextHasResults: false)
                 : Paginate.offset(org.projects, perPage: perPage, cursor: cursor)
+            // `ProjectSummarySerializer` sends options only to callers with access to the project.
             let body: (SimulatedOrg.ProjectRecord) -> ProjectBody = { record in
-                ProjectBody(
-                    record: record, teams: self.teamRefs(record.project.teams),
-                    options: asked.isEmpty ? nil : self.storedOptions(record.filters, asked: asked))
+                let access = caller.hasAccess(toProject: record)
+                return ProjectBody(
+                    record: record, teams: Self.teamRefs(record.project.teams, org: org),
+                    options: asked.isEmpty || !access ? nil : self.storedOptions(record.filters, asked: asked),
+                    hasAccess: access, isMember: record.project.teams.contains(where: caller.isMember(ofTeam:)))
             }
             if all { return Reply(body: page.items.map(body)) }
             return paged(page, body)
         case .project(_, let slug):
             guard let record = org.project(slug) else { return .notFound() }
+            guard caller.hasAccess(toProject: record) else { return .forbidden() }
             return Reply(
                 body: ProjectDetailsBody(
-                    summary: ProjectBody(record: record, teams: teamRefs(record.project.teams), options: nil),
+                    summary: ProjectBody(
+                        record: record, teams: Self.teamRefs(record.project.teams, org: org), options: nil,
+                        hasAccess: true, isMember: record.project.teams.contains(where: caller.isMember(ofTeam:))),
                     organization: OrganizationBody(org, baseURL: call.baseURL)))
         case .keys(_, let slug):
             guard let record = org.project(slug) else { return .notFound() }
+            guard caller.hasAccess(toProject: record) else { return .forbidden() }
             var keys = record.keys
             switch call.value("status") {
             case nil, "": break
@@ -160,11 +212,15 @@ extension Simulator {
             default: keys = []
             }
             let host = call.baseURL.replacingOccurrences(of: "http://", with: "")
+            let withoutSecret = configuration.keysWithoutSecret
             return paged(Paginate.descendingId(keys, id: \.id, perPage: perPage, cursor: cursor)) {
-                ClientKeyBody(record: $0, projectId: record.id, host: host)
+                ClientKeyBody(
+                    record: $0, projectId: record.id, host: host,
+                    hasSecret: !withoutSecret.contains($0.key.publicKey))
             }
         case .filters(_, let slug):
             guard let record = org.project(slug) else { return .notFound() }
+            guard caller.hasAccess(toProject: record) else { return .forbidden() }
             let filters = record.filters
             return Reply(body: [
                 FilterBody(id: "browser-extensions", active: .all(filters.browserExtensions)),
@@ -175,11 +231,19 @@ extension Simulator {
             ])
         case .ownership(_, let slug):
             guard let record = org.project(slug) else { return .notFound() }
+            guard caller.hasAccess(toProject: record) else { return .forbidden() }
             return Reply(body: OwnershipBody(ownership: record.ownership))
+        case .index:
+            return Reply(body: IndexBody(caller: caller, baseURL: call.baseURL))
+        case .notCarried(_, let list):
+            let rows = (0..<(configuration.notCarried[list] ?? 0)).map {
+                NotCarriedRow(id: String($0 + 1), name: "\(list) \($0 + 1)")
+            }
+            return paged(Paginate.offset(rows, perPage: perPage, cursor: cursor)) { $0 }
         }
     }
 
-    func teamRefs(_ slugs: [String]) -> [TeamRef] {
+    static func teamRefs(_ slugs: [String], org: SimulatedOrg) -> [TeamRef] {
         slugs.compactMap { org.team($0) }.sorted { $0.team.name < $1.team.name }.map {
             TeamRef(id: String($0.id), name: $0.team.name, slug: $0.team.slug)
         }

@@ -145,7 +145,8 @@ struct UserBody: Encodable {
 /// The organization-member object; team members and member details add fields to it.
 struct MemberBody: Encodable {
     var id: String
-    var email: String
+    /// `get_email()`: the user's e-mail, else the invite's; null for a user without one.
+    var email: String?
     var name: String
     var user: UserBody?
     var orgRole: String
@@ -177,10 +178,10 @@ struct MemberBody: Encodable {
         enum CodingKeys: String, CodingKey { case teamSlug, role }
     }
 
-    init(_ record: SimulatedOrg.MemberRecord) {
+    init(_ record: SimulatedOrg.MemberRecord, hasEmail: Bool = true) {
         let member = record.member
         id = String(record.id)
-        email = member.email
+        email = hasEmail ? member.email : nil
         name = member.pending ? member.email : member.name
         orgRole = member.role
         role = member.role
@@ -188,8 +189,8 @@ struct MemberBody: Encodable {
         pending = member.pending
         if let userId = record.userId {
             user = UserBody(
-                id: String(userId), name: member.name, username: member.email, email: member.email,
-                emails: [UserBody.EmailBody(id: String(userId), email: member.email)])
+                id: String(userId), name: member.name, username: member.email, email: hasEmail ? member.email : "",
+                emails: hasEmail ? [UserBody.EmailBody(id: String(userId), email: member.email)] : [])
         }
     }
 
@@ -240,8 +241,13 @@ struct TeamRef: Encodable {
 struct ProjectBody: Encodable {
     var record: SimulatedOrg.ProjectRecord
     var teams: [TeamRef]
-    /// The raw stored options asked for with `?options=`; nil when none were asked for.
+    /// The raw stored options asked for with `?options=`; nil when none were asked for or the
+    /// caller has no access to the project.
     var options: [String: StoredOption]?
+    /// `has_project_access` for the caller.
+    var hasAccess: Bool
+    /// Whether the caller is on one of the project's teams.
+    var isMember: Bool
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Key.self)
@@ -252,12 +258,12 @@ struct ProjectBody: Encodable {
         try container.encode(project.platform, forKey: "platform")
         try container.encode(fixedDate, forKey: "dateCreated")
         try container.encode(false, forKey: "isBookmarked")
-        try container.encode(false, forKey: "isMember")
+        try container.encode(isMember, forKey: "isMember")
         try container.encode([String](), forKey: "features")
         try container.encode(String?.none, forKey: "firstEvent")
         try container.encode(false, forKey: "firstTransactionEvent")
-        try container.encode(["project:read"], forKey: "access")
-        try container.encode(true, forKey: "hasAccess")
+        try container.encode(hasAccess ? ["project:read"] : [], forKey: "access")
+        try container.encode(hasAccess, forKey: "hasAccess")
         for flag in [
             "hasFeedbacks", "hasFlags", "hasInsightsAgentMonitoring", "hasInsightsAppStart", "hasInsightsAssets",
             "hasInsightsCaches", "hasInsightsDb", "hasInsightsHttp", "hasInsightsMCP", "hasInsightsQueues",
@@ -293,6 +299,8 @@ struct ClientKeyBody: Encodable {
     var record: SimulatedOrg.KeyRecord
     var projectId: Int
     var host: String
+    /// `ProjectKey.secret_key` is nullable; the serializer then answers `"secret": null`.
+    var hasSecret: Bool = true
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Key.self)
@@ -302,7 +310,7 @@ struct ClientKeyBody: Encodable {
         try container.encode(label, forKey: "name")
         try container.encode(label, forKey: "label")
         try container.encode(key.publicKey, forKey: "public")
-        try container.encode(record.secretKey, forKey: "secret")
+        try container.encode(hasSecret ? record.secretKey : nil, forKey: "secret")
         try container.encode(projectId, forKey: "projectId")
         try container.encode(key.active, forKey: "isActive")
         try container.encode(key.rateLimit.map { ["window": $0.window, "count": $0.count] }, forKey: "rateLimit")
@@ -310,7 +318,8 @@ struct ClientKeyBody: Encodable {
         let base = "http://\(host)/api/\(projectId)"
         try container.encode(
             [
-                "secret": "http://\(key.publicKey):\(record.secretKey)@\(host)/\(projectId)", "public": dsn,
+                "secret": hasSecret ? "http://\(key.publicKey):\(record.secretKey)@\(host)/\(projectId)" : dsn,
+                "public": dsn,
                 "csp": "\(base)/csp-report/?sentry_key=\(key.publicKey)",
                 "security": "\(base)/security/?sentry_key=\(key.publicKey)",
                 "minidump": "\(base)/minidump/?sentry_key=\(key.publicKey)",
@@ -453,4 +462,50 @@ struct ProjectDetailsBody: Encodable {
 
 struct DetailBody: Encodable {
     var detail: String
+}
+
+/// `GET /api/0/`: the token's scopes and its user (null for an organization auth token, whose
+/// request has no user).
+struct IndexBody: Encodable {
+    struct Auth: Encodable {
+        var scopes: [String]
+    }
+    struct User: Encodable {
+        var id: String
+        var name: String
+        var username: String
+        var email: String
+    }
+    var version = "0"
+    var auth: Auth
+    var user: User?
+
+    init(caller: Caller, baseURL: String) {
+        auth = Auth(scopes: caller.token.scopes.sorted())
+        switch caller.token.kind {
+        case .user(let email):
+            let id = caller.member?.userId.map(String.init) ?? "0"
+            user = User(id: id, name: caller.member?.member.name ?? email, username: email, email: email)
+        case .integration:
+            // The integration's proxy user (`is_sentry_app`), which belongs to no organization.
+            user = User(
+                id: String(9_000_000 + caller.organizationId), name: "Export Integration",
+                username: "export-integration-\(caller.organizationId)", email: "")
+        case .organization:
+            user = nil
+        }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(version, forKey: "version")
+        try container.encode(auth, forKey: "auth")
+        try container.encode(user, forKey: "user")
+    }
+}
+
+/// A row of a list sentry-migrate only counts.
+struct NotCarriedRow: Encodable {
+    var id: String
+    var name: String
 }

@@ -31,13 +31,19 @@ public struct SimulatedOrg: Sendable {
     }
 
     public let id: Int
-    public let organization: Organization
+    public var organization: Organization
     /// Sorted by slug.
-    let teams: [TeamRecord]
+    var teams: [TeamRecord]
     /// Sorted by id.
-    let members: [MemberRecord]
+    var members: [MemberRecord]
     /// Sorted by slug.
-    let projects: [ProjectRecord]
+    var projects: [ProjectRecord]
+    /// Invite and join requests: members whose invite is not approved, left out of every list.
+    var inviteRequests: [MemberRecord] = []
+    /// How many invite and join requests the organization holds (none of them listed).
+    public var inviteRequestCount: Int { inviteRequests.count }
+    /// Whether `changeAfterRequests` already changed the organization.
+    var changed = false
 
     /// Builds the org from a snapshot; numeric `hostedId`s are kept, others get fresh ids.
     public init(snapshot: Snapshot) {
@@ -87,6 +93,40 @@ public struct SimulatedOrg: Sendable {
 
     func member(_ id: String) -> MemberRecord? {
         members.first { String($0.id) == id }
+    }
+
+    func member(email: String) -> MemberRecord? {
+        members.first { $0.member.email.lowercased() == email.lowercased() }
+    }
+
+    /// Adds invite requests (never approved, so no list shows them).
+    mutating func addInviteRequests(_ emails: [String]) {
+        var nextId = 800_000
+        inviteRequests = emails.map { email in
+            nextId += 1
+            return MemberRecord(
+                id: nextId, userId: nil, member: Member(email: email, name: email, role: "member", pending: true))
+        }
+    }
+
+    /// The change `changeAfterRequests` makes: a new team every member with an account joins,
+    /// and a new project of that team.
+    mutating func createTeamDuringExport() {
+        guard !changed else { return }
+        changed = true
+        let team = Team(slug: "new-team", name: "New Team")
+        teams.append(TeamRecord(id: 9_900_001, team: team))
+        teams.sort { $0.team.slug < $1.team.slug }
+        for index in members.indices where members[index].userId != nil {
+            members[index].member.teams.append(TeamMembership(slug: team.slug))
+            members[index].member.teams.sort { $0.slug < $1.slug }
+        }
+        let project = Project(slug: "new-project", name: "New Project", teams: [team.slug])
+        projects.append(
+            ProjectRecord(
+                id: 9_900_002, project: project, filters: InboundFilters(project: project.slug), ownership: nil,
+                keys: []))
+        projects.sort { $0.project.slug < $1.project.slug }
     }
 
     func matches(_ idOrSlug: String) -> Bool {

@@ -9,17 +9,35 @@ import Synchronization
 /// A stand-in for sentry.io's REST API over one organization. Build a Hummingbird application
 /// with `buildApplication`; `metrics` counts what it answered.
 public final class Simulator: Sendable {
-    public let org: SimulatedOrg
     public let configuration: SimulatorConfiguration
     public let metrics = SimulatorMetrics()
     let limiter: RateLimiter
     private let dice: Mutex<SplitMix64>
+    /// The organization can change while it is served (`changeAfterRequests`).
+    private let state: Mutex<SimulatedOrg>
+    private let requests = Mutex(0)
 
     public init(org: SimulatedOrg, configuration: SimulatorConfiguration) {
-        self.org = org
+        var org = org
+        org.addInviteRequests(configuration.inviteRequests)
+        self.state = Mutex(org)
         self.configuration = configuration
         self.limiter = RateLimiter(settings: configuration.rateLimit)
         self.dice = Mutex(SplitMix64(seed: configuration.faultSeed))
+    }
+
+    /// The organization as it is now.
+    public var org: SimulatedOrg { state.withLock { $0 } }
+
+    /// Counts a request and, once `changeAfterRequests` is passed, changes the organization.
+    private func countRequest() {
+        let count = requests.withLock {
+            $0 += 1
+            return $0
+        }
+        if let after = configuration.changeAfterRequests, count > after {
+            state.withLock { $0.createTeamDuringExport() }
+        }
     }
 
     /// The application `sentry-sim` runs and tests start; `onRunning` receives the bound port
@@ -45,7 +63,8 @@ public final class Simulator: Sendable {
     }
 
     func respond(to request: Request, channel: any Channel) async -> Response {
-        let call = Call(request: request)
+        let call = Call(request: request, remote: channel.remoteAddress?.ipAddress)
+        countRequest()
         let faults = configuration.faults
         if roll(faults.stall) {
             try? await Task.sleep(for: faults.stallDuration)
@@ -88,23 +107,26 @@ public final class Simulator: Sendable {
             return Reply(status: .methodNotAllowed, body: DetailBody(detail: "Method \"\(call.method)\" not allowed."))
         }
         guard let route = Route(call.components) else { return .notFound() }
-        let scopes: Set<String>
+        let token: SimulatedToken
         switch authenticate(call.authorization) {
         case .failure(let detail): return .unauthorized(detail)
-        case .success(let granted): scopes = granted
+        case .success(let granted): token = granted
         }
-        let decision = limiter.admit(caller: call.authorization ?? "", endpoint: route.endpoint)
-        defer { if decision.refusal == nil { limiter.finish(caller: call.authorization ?? "") } }
+        let org = self.org
+        let caller = Caller(token: token, org: org, remote: call.remote)
+        let bucket = limiter.bucket(caller: caller.rateLimitId, method: call.method.rawValue, endpoint: route.endpoint)
+        let decision = limiter.admit(bucket: bucket, endpoint: route.endpoint)
+        defer { if decision.refusal == nil { limiter.finish(bucket: bucket) } }
         if let refusal = decision.refusal {
             return .tooMany(refusal, headers: decision.headers)
         }
-        var reply = handle(route, call: call, scopes: scopes)
+        var reply = handle(route, call: call, caller: caller, org: org)
         reply.headers += decision.headers
         return reply
     }
 
     enum Authentication {
-        case success(Set<String>)
+        case success(SimulatedToken)
         case failure(String)
     }
 
@@ -118,10 +140,10 @@ public final class Simulator: Sendable {
         if parts.count > 2 { return .failure("Invalid token header. Token string should not contain spaces.") }
         let token = String(parts[1])
         if configuration.expiredTokens.contains(token) { return .failure("Token expired") }
-        guard let scopes = configuration.tokens[token] else {
+        guard let granted = configuration.tokens[token] else {
             return .failure(token.hasPrefix("sntrys_") ? "Invalid org token" : "Invalid token")
         }
-        return .success(scopes)
+        return .success(granted)
     }
 }
 
@@ -144,8 +166,11 @@ struct Call {
     var query: [(String, String)]
     var authorization: String?
     var baseURL: String
+    /// The client's address: the rate-limit identity of organization auth tokens.
+    var remote: String
 
-    init(request: Request) {
+    init(request: Request, remote: String?) {
+        self.remote = remote ?? "127.0.0.1"
         method = request.method
         path = request.uri.path
         components = path.split(separator: "/").map { String($0).removingPercentEncoding ?? String($0) }

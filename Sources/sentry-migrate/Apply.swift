@@ -18,7 +18,7 @@ struct Apply: AsyncParsableCommand {
             resumed by running it again. See docs/apply.md.
 
             Example:
-              sentry-migrate apply plan.json --database postgresql://sentry@db/postgres --stage teams
+              sentry-migrate apply plan.json --database postgresql://sentry_migrate@db/postgres --stage teams
             """
     )
 
@@ -33,6 +33,12 @@ struct Apply: AsyncParsableCommand {
     @Option(help: "The desired snapshot folder, when it moved since plan ran (its manifest must be unchanged).")
     var snapshot: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "What to print on standard output: a summary, or the report as JSON (progress stays on stderr).",
+            valueName: "text|json"))
+    var format: ReportFormat = .text
+
     func run() async throws {
         let saved = try SavedPlan.load(path: plan)
         let desired = try saved.loadDesired(override: snapshot)
@@ -44,6 +50,10 @@ struct Apply: AsyncParsableCommand {
             progress: Terminal.note)
         target.warnings.forEach(Terminal.warning)
         report.notes.forEach(Terminal.warning)
+        if format == .json {
+            try ReportFormat.printJSON(ApplyJSON(report, plan: saved, organization: saved.plan.organization))
+            return
+        }
         let done = report.stages.filter { !$0.alreadyApplied }
         print(
             "Applied \(done.count) stage(s) of plan \(saved.digest.prefix(12)) to '\(saved.plan.organization)': "
@@ -53,5 +63,36 @@ struct Apply: AsyncParsableCommand {
             print("Existing rows changed; a running Sentry may serve old values from these caches until refreshed:")
             report.staleCaches.forEach { print("  - \($0)") }
         }
+    }
+}
+
+/// `apply --format json`: what each stage did, the notes, and the caches to refresh.
+private struct ApplyJSON: Encodable {
+    struct StageJSON: Encodable {
+        var stage: String
+        var creates: Int
+        var updates: Int
+        var deletes: Int
+        /// Applied earlier (by this plan), so not run again.
+        var alreadyApplied: Bool
+    }
+    var organization: String
+    var planDigest: String
+    var planPath: String
+    var stages: [StageJSON]
+    var notes: [String]
+    var staleCaches: [String]
+
+    init(_ report: ApplyReport, plan: SavedPlan, organization: String) {
+        self.organization = organization
+        planDigest = plan.digest
+        planPath = plan.path
+        stages = report.stages.map {
+            StageJSON(
+                stage: $0.stage.rawValue, creates: $0.creates, updates: $0.updates, deletes: $0.deletes,
+                alreadyApplied: $0.alreadyApplied)
+        }
+        notes = report.notes
+        staleCaches = report.staleCaches
     }
 }

@@ -7,15 +7,20 @@ struct DatabaseOptions: ParsableArguments {
     @Option(
         name: .customLong("database"),
         help: ArgumentHelp(
-            "The self-hosted Sentry PostgreSQL database: a postgres:// URL or a libpq conninfo string.",
+            "The self-hosted Sentry PostgreSQL database: a postgres:// URL or a libpq conninfo string "
+                + "(default: libpq's environment alone).",
             discussion: """
-                libpq's environment applies (PGHOST, PGUSER, PGPASSFILE, PGSSLMODE, ...). Prefer a password \
+                libpq's environment applies (PGHOST, PGPORT, PGDATABASE, PGUSER, PGPASSFILE, PGSSLMODE, \
+                PGSERVICE, ...), and without --database it is all there is, as for psql. Prefer a password \
                 file (~/.pgpass or PGPASSFILE) to a password inside the URL, which other users can see.
                 """,
             valueName: "url"
         )
     )
-    var url: String
+    var url: String?
+
+    /// What libpq is given: the URL, or nothing so that its environment and defaults decide.
+    var target: ConnectionTarget { ConnectionTarget(url ?? "") }
 
     @Option(
         name: .customLong("connect-timeout"),
@@ -54,7 +59,7 @@ struct DatabaseOptions: ParsableArguments {
     /// Connects (noting a slow connection or statement as it waits), detects the Sentry version, and says
     /// which (password removed) on stderr.
     func connect(announce: Bool = true) throws -> TargetDatabase {
-        let target = try TargetDatabase(url: url, limits: limits, onWait: Terminal.note)
+        let target = try TargetDatabase(target: target, limits: limits, onWait: Terminal.note)
         if announce {
             Terminal.note("connected to \(target.connection.target): self-hosted Sentry \(target.profile.summary)")
         }

@@ -61,8 +61,8 @@ struct HostedOptions: ParsableArguments {
         }
         if let environment { return environment }
         throw TokenError(
-            "no API token: set SENTRY_AUTH_TOKEN or pass --auth-token-file (a token with org:read, team:read, "
-                + "member:read, project:read)")
+            "no API token: set SENTRY_AUTH_TOKEN or pass --auth-token-file (an internal integration's token, or "
+                + "an Owner's or Manager's personal token with org:read, team:read, member:read, project:read)")
     }
 }
 

@@ -36,7 +36,7 @@ struct PlanCommand: AsyncParsableCommand {
             plan the target cannot hold, 69 when the database is unreachable, 75 when the connect or \
             lock timeout ran out.
 
-            Examples (DB=postgresql://sentry@db/postgres):
+            Examples (DB=postgresql://sentry_migrate_read@db/postgres):
               sentry-migrate plan --snapshot desired --database "$DB"
               sentry-migrate plan --snapshot desired --database "$DB" --wave payments \\
                   --format markdown --out plan.json
@@ -98,26 +98,32 @@ struct PlanCommand: AsyncParsableCommand {
             Terminal.note(
                 "organization '\(desired.snapshot.organization.slug)' is not on the target yet: everything is new")
         }
+        for owner in desired.snapshot.unresolvedOwners() {
+            Terminal.note("note: \(owner.description) is already unresolved on sentry.io: kept as written")
+        }
         let plan = try Planner.plan(
             desired: desired, target: state,
             selection: Plan.Selection(stages: stages.isEmpty ? Stage.allCases : stages, wave: wave, prune: prune))
 
         // Rehearsed before anything is printed or saved; a plan that cannot apply is shown, never saved.
         var rehearsal: (any Error)?
-        if rehearse, PlanSummary(plan.changes).hasChanges {
+        var rehearsed = rehearse && PlanSummary(plan.changes).hasChanges
+        if rehearsed {
             do {
                 try target.rehearse(plan, desired: desired.snapshot)
+            } catch let error as RehearsalDatabaseError where error.isPermissionDenied {
+                // A read-only role (sentry_migrate_read) plans; apply, which may write, rehearses.
+                rehearsed = false
+                Terminal.note(
+                    "not rehearsed: this database role may not write (\(error.error.message)); apply rehearses the "
+                        + "plan before its first write")
             } catch {
                 rehearsal = error
             }
         }
-        switch format {
-        case .text: print(PlanText.render(plan, colour: Terminal.colourOnStandardOutput), terminator: "")
-        case .markdown: print(PlanMarkdown.render(plan).joined(), terminator: "")
-        case .json: print(try PlanJSON.render(plan), terminator: "")
-        }
+        try format.print(plan)
         if let rehearsal { throw rehearsal }
-        if rehearse, PlanSummary(plan.changes).hasChanges {
+        if rehearsed {
             Terminal.note("rehearsed: applies cleanly (every change written in one transaction, then rolled back)")
         }
         if let outMarkdownDir { try writeMarkdownParts(PlanMarkdown.render(plan), to: outMarkdownDir) }
@@ -147,6 +153,15 @@ struct PlanCommand: AsyncParsableCommand {
 
 enum PlanFormat: String, ExpressibleByArgument, CaseIterable {
     case text, markdown, json
+
+    /// Prints `plan` on standard output in this format: what `plan` and `show` print.
+    func print(_ plan: Plan) throws {
+        switch self {
+        case .text: Swift.print(PlanText.render(plan, colour: Terminal.colourOnStandardOutput), terminator: "")
+        case .markdown: Swift.print(PlanMarkdown.render(plan).joined(), terminator: "")
+        case .json: Swift.print(try PlanJSON.render(plan), terminator: "")
+        }
+    }
 }
 
 extension Stage: ExpressibleByArgument {}

@@ -13,7 +13,7 @@ struct Read: AsyncParsableCommand {
             Nothing in the database is changed.
 
             Example:
-              sentry-migrate read --database postgresql://sentry@db/postgres --org acme --out current
+              sentry-migrate read --database postgresql://sentry_migrate_read@db/postgres --org acme --out current
             """
     )
 

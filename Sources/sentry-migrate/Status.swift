@@ -12,7 +12,7 @@ struct Status: AsyncParsableCommand {
             control characters in names and paths are shown escaped (\\n, \\u{1b}).
 
             Example:
-              sentry-migrate status --database postgresql://sentry@db/postgres --org acme
+              sentry-migrate status --database postgresql://sentry_migrate_read@db/postgres --org acme
             """
     )
 
@@ -21,9 +21,16 @@ struct Status: AsyncParsableCommand {
     @Option(help: "Only this organization.")
     var org: String?
 
+    @Option(help: ArgumentHelp("What to print: a table, or the journal as a JSON array.", valueName: "text|json"))
+    var format: ReportFormat = .text
+
     func run() async throws {
         let target = try database.connect(announce: false)
         let entries = try target.journal(organization: org)
+        if format == .json {
+            try ReportFormat.printJSON(entries.map(JournalEntryJSON.init))
+            return
+        }
         guard !entries.isEmpty else {
             print("Nothing applied yet" + (org.map { " to '\(TerminalText.escaped($0))'" } ?? "") + ".")
             return
@@ -65,5 +72,39 @@ struct Status: AsyncParsableCommand {
             }
         }
         return text
+    }
+}
+
+/// One journal row in `status --format json`.
+private struct JournalEntryJSON: Encodable {
+    var organization: String
+    var stage: String
+    /// `applied` or `failed`.
+    var status: String
+    var creates: Int
+    var updates: Int
+    var deletes: Int
+    var startedAt: String
+    var finishedAt: String
+    var planDigest: String
+    var planPath: String
+    var toolVersion: String
+    var profile: String
+    var message: String?
+
+    init(_ entry: JournalEntry) {
+        organization = entry.organization
+        stage = entry.stage
+        status = entry.status
+        creates = entry.creates
+        updates = entry.updates
+        deletes = entry.deletes
+        startedAt = ReportFormat.timestamp(entry.startedAt)
+        finishedAt = ReportFormat.timestamp(entry.finishedAt)
+        planDigest = entry.planDigest
+        planPath = entry.planPath
+        toolVersion = entry.toolVersion
+        profile = entry.profile
+        message = entry.message
     }
 }

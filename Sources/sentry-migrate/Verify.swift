@@ -25,9 +25,9 @@ struct Verify: AsyncParsableCommand {
             for a bad snapshot or an unsupported database, 69 when the database is unreachable.
 
             Example:
-              sentry-migrate verify --snapshot desired --database postgresql://sentry@db/postgres
+              sentry-migrate verify --snapshot desired --database postgresql://sentry_migrate_read@db/postgres
               SENTRY_AUTH_TOKEN=sntryu_… sentry-migrate verify --org acme \\
-                  --mapping mappings/acme.yaml --database postgresql://sentry@db/postgres
+                  --mapping mappings/acme.yaml --database postgresql://sentry_migrate_read@db/postgres
             """
     )
 
@@ -59,6 +59,10 @@ struct Verify: AsyncParsableCommand {
         let target = try database.connect()
         let current = try target.readOrganization(slug: desired.organization.slug)
         let violations = try target.checkInvariants(organization: desired.organization.slug, desired: desired)
+        for owner in desired.unresolvedOwners() {
+            Terminal.note(
+                "note: \(owner.description) is already unresolved on sentry.io: carried as written, not a violation")
+        }
         // The same facts plan uses, so both agree on who is still only invited.
         let facts = try target.readFacts(for: desired)
         target.warnings.forEach(Terminal.warning)

@@ -42,7 +42,7 @@ extension SimulatorConfiguration {
     /// One token with the export scopes, and limits no fault-free test reaches.
     static var testing: SimulatorConfiguration {
         SimulatorConfiguration(
-            tokens: [testToken: SimulatorConfiguration.exportScopes],
+            tokens: [testToken: .integration()],
             rateLimit: RateLimitSettings(limit: 100_000, overrides: [:], concurrentLimit: 64))
     }
 }

@@ -96,7 +96,8 @@ import FoundationNetworking
 
     @Test func rateLimitHeadersOnEveryAnswerAnd429WithoutRetryAfter() async throws {
         var configuration = SimulatorConfiguration.testing
-        configuration.rateLimit = RateLimitSettings(limit: 3, windowSeconds: 60, overrides: [:], concurrentLimit: 5)
+        configuration.rateLimit = RateLimitSettings(
+            limit: 3, windowSeconds: 60, overrides: ["members": 2, "keys": 2], concurrentLimit: 5)
         try await withSimulator(Self.org, configuration: configuration) { _, base in
             for expected in ["2", "1", "0"] {
                 let (_, response) = try await fetch(base, "/api/0/organizations/acme/")
@@ -115,9 +116,13 @@ import FoundationNetworking
             #expect(
                 detail(body)
                     == "You are attempting to use this endpoint too frequently. Limit is 3 requests in 60 seconds")
-            // Windows are per endpoint.
-            let (_, other) = try await fetch(base, "/api/0/organizations/acme/teams/")
-            #expect(other.statusCode == 200)
+            // One window for every endpoint without limits of its own (get_rate_limit_key) ...
+            let (_, shared) = try await fetch(base, "/api/0/organizations/acme/teams/")
+            #expect(shared.statusCode == 429)
+            // ... and its own for the members list and for the keys lists.
+            let (_, members) = try await fetch(base, "/api/0/organizations/acme/members/")
+            #expect(members.statusCode == 200)
+            #expect(members.value(forHTTPHeaderField: "X-Sentry-Rate-Limit-Limit") == "2")
         }
     }
 

@@ -91,10 +91,11 @@ struct Simulator {
         try start(snapshot: SchemaFixture.directory.appendingPathComponent("snapshots/acme-hosted"))
     }
 
-    static func start(snapshot: URL) throws -> Simulator {
+    /// `arguments` adds tokens and behaviours (`sentry-sim --help`) to the integration token `pipeline-token`.
+    static func start(snapshot: URL, arguments: [String] = []) throws -> Simulator {
         let process = Process()
         process.executableURL = SentryMigrateBinary.url.deletingLastPathComponent().appendingPathComponent("sentry-sim")
-        process.arguments = ["--snapshot", snapshot.path, "--token", "pipeline-token", "--port", "0"]
+        process.arguments = ["--snapshot", snapshot.path, "--token", "pipeline-token", "--port", "0"] + arguments
         let err = Pipe()
         process.standardError = err
         process.standardOutput = FileHandle.nullDevice

@@ -432,6 +432,8 @@ public struct RehearsalDatabaseError: ReportableError {
     public let when: String
     public let error: PostgresError
     public var exitStatus: ExitStatus { error.exitStatus }
+    /// The role may not write (a read-only role such as `sentry_migrate_read`): nothing was rehearsed.
+    public var isPermissionDenied: Bool { error.sqlState == "42501" || error.sqlState == "25006" }
     public var description: String {
         "\(when) rehearsed the plan (every stage in one transaction, rolled back) and stage \(stage.rawValue) failed, "
             + "so nothing was written: \(error)"

@@ -27,7 +27,15 @@ enum Journal {
     static let table = "journal"
 
     static func ensure(_ connection: PostgresConnection) throws {
-        try connection.execute("CREATE SCHEMA IF NOT EXISTS sentry_migrate", activity: "creating the journal schema")
+        // CREATE SCHEMA IF NOT EXISTS checks CREATE on the database before it looks for the schema, so a
+        // least-privilege role (docs/sql/least-privilege.sql: the schema is made for it) must not run it.
+        let schemaExists = try connection.query(
+            "SELECT to_regnamespace('sentry_migrate') IS NOT NULL AS present",
+            activity: "looking for the journal schema"
+        )[0].bool("present")
+        if !schemaExists {
+            try connection.execute("CREATE SCHEMA sentry_migrate", activity: "creating the journal schema")
+        }
         try connection.execute(
             """
             CREATE TABLE IF NOT EXISTS sentry_migrate.journal (

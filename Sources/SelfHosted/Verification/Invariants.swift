@@ -15,13 +15,16 @@ extension TargetDatabase {
         var violations = try keyViolations(orgId: orgId, desired: desired)
         violations += try mappingViolations(orgId: orgId)
         violations += try orphanViolations(orgId: orgId)
-        violations += try ownerViolations(orgId: orgId)
+        violations += try ownerViolations(orgId: orgId, desired: desired)
         return violations
     }
 
     /// Every `#team` owner must be a team of the organization and every e-mail owner a member
-    /// (a pending invite resolves once accepted); otherwise Sentry silently drops the owner.
-    private func ownerViolations(orgId: Int64) throws -> [InvariantViolation] {
+    /// (a pending invite resolves once accepted); otherwise Sentry silently drops the owner. Owners
+    /// the desired snapshot itself does not resolve were already unresolved on sentry.io: carried as
+    /// they are, they are no violation (verify reports them apart).
+    private func ownerViolations(orgId: Int64, desired: Snapshot) throws -> [InvariantViolation] {
+        let alreadyUnresolved = Set(desired.unresolvedOwners().map(\.owner))
         let teams = Set(
             try connection.query(
                 "SELECT slug FROM sentry_team WHERE organization_id = \(orgId) AND status = 0",
@@ -51,7 +54,10 @@ extension TargetDatabase {
                     let resolves =
                         owner.isTeam ? teams.contains(owner.identifier) : emails.contains(owner.identifier.lowercased())
                     let shown = owner.isTeam ? "#\(owner.identifier)" : owner.identifier
-                    if !resolves, !unresolved.contains(shown) { unresolved.append(shown) }
+                    let known = owner.isTeam ? shown : owner.identifier.lowercased()
+                    if !resolves, !alreadyUnresolved.contains(known), !unresolved.contains(shown) {
+                        unresolved.append(shown)
+                    }
                 }
             }
             if !unresolved.isEmpty {

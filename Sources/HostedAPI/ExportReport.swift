@@ -1,0 +1,23 @@
+/// What an export leaves out or carries oddly, for the command's output and the manifest.
+public struct ExportReport: Sendable, Hashable {
+    /// Members that cannot be carried, each with its hosted id and why.
+    public var leftOutMembers: [LeftOutMember]
+    /// Public keys of client keys whose secret is null on sentry.io (carried without a secret).
+    public var keysWithoutSecret: [String]
+    /// What sentry.io holds that the tool does not carry, by kind.
+    public var notCarried: [NotCarriedCount]
+
+    public init(
+        leftOutMembers: [LeftOutMember] = [], keysWithoutSecret: [String] = [], notCarried: [NotCarriedCount] = []
+    ) {
+        self.leftOutMembers = leftOutMembers
+        self.keysWithoutSecret = keysWithoutSecret
+        self.notCarried = notCarried
+    }
+}
+
+public struct LeftOutMember: Sendable, Hashable {
+    public var hostedId: String
+    public var name: String
+    public var reason: String
+}

@@ -1,0 +1,62 @@
+import Foundation
+
+/// What exists on sentry.io that this tool does not carry, counted with one organization-level
+/// list per kind, so a plan's reviewers see what must be redone by hand.
+public struct NotCarriedKind: Sendable, Hashable {
+    /// The name in the manifest and the plan, e.g. `integrations`.
+    public var name: String
+    /// Organization-level list endpoint, under `/api/0/organizations/{org}/`.
+    var endpoint: String
+    /// Why it is not carried, for the plan.
+    public var note: String
+
+    /// Each list is read with `org:read` (the endpoints' permission classes accept it for GET).
+    public static let all: [NotCarriedKind] = [
+        .init(
+            name: "integrations", endpoint: "integrations/",
+            note: "installed integrations (GitHub, Slack, Jira, …): reinstall them on the target"),
+        .init(
+            name: "alertRules", endpoint: "combined-rules/",
+            note: "issue and metric alert rules: recreate them (or export them with the Terraform provider)"),
+        .init(name: "dashboards", endpoint: "dashboards/", note: "custom dashboards: recreate them"),
+        .init(name: "cronMonitors", endpoint: "monitors/", note: "cron monitors: recreate them, then update check-ins"),
+        .init(
+            name: "codeMappings", endpoint: "code-mappings/",
+            note: "stack-trace code mappings of source-code integrations: recreate them after the integrations"),
+        .init(name: "savedSearches", endpoint: "searches/", note: "saved issue searches: recreate them"),
+    ]
+}
+
+/// One kind's count, or why it could not be counted (the export goes on either way).
+public struct NotCarriedCount: Sendable, Hashable {
+    public var kind: NotCarriedKind
+    /// nil when sentry.io refused or lacked the list.
+    public var count: Int?
+    public var problem: String?
+}
+
+/// Rows of a not-carried list: only their number matters.
+struct AnyRow: Decodable {
+    init(from decoder: any Decoder) throws {}
+}
+
+extension Exporter {
+    func notCarried(org: String) async throws -> [NotCarriedCount] {
+        try await bounded(NotCarriedKind.all) { kind in
+            do {
+                let rows = try await client.getAll(
+                    "/api/0/organizations/\(org)/\(kind.endpoint)", of: AnyRow.self, scope: "org:read",
+                    what: .organization(organization))
+                return NotCarriedCount(kind: kind, count: rows.count)
+            } catch let error as HostedAPIError {
+                switch error {
+                // Counting is a courtesy: a list sentry.io refuses or lacks is reported, not fatal.
+                case .forbidden, .notFound, .organizationNotFound, .unexpectedStatus, .malformed:
+                    return NotCarriedCount(kind: kind, count: nil, problem: error.description)
+                default: throw error
+                }
+            }
+        } done: { _ in
+        }
+    }
+}
