@@ -11,8 +11,15 @@ extension Exporter {
     ) {
         let (snapshot, report) = try await exportWithReport()
         let location = client.configuration.baseURL.absoluteString
+        let notes = ManifestNotes(
+            notCarried: Dictionary(
+                uniqueKeysWithValues: report.notCarried.compactMap { item in item.count.map { (item.kind.name, $0) } }),
+            leftOut: report.leftOutMembers.map {
+                LeftOutRecord(kind: "member", hostedId: $0.hostedId, reason: $0.reason)
+            })
         let manifest = try SnapshotWriter.write(
-            snapshot, source: SnapshotSource(kind: .hosted, location: location), exportedAt: exportedAt, to: directory)
+            snapshot, source: SnapshotSource(kind: .hosted, location: location), exportedAt: exportedAt, notes: notes,
+            to: directory)
         return (manifest, report)
     }
 }

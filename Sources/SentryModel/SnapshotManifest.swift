@@ -15,6 +15,11 @@ public struct SnapshotManifest: Codable, Sendable, Hashable {
     public var counts: SnapshotCounts
     /// Path inside the snapshot (`teams.json`, `secrets/keys.json`) → lowercase hex SHA-256.
     public var files: [String: String]
+    /// What exists on sentry.io that the tool does not carry, by kind (`integrations`,
+    /// `alertRules`, …) → how many; absent when nobody counted (snapshots read from a database).
+    public var notCarried: [String: Int]?
+    /// Records of the hosted organization the snapshot leaves out, and why.
+    public var leftOut: [LeftOutRecord]?
 
     public init(
         format: String = SnapshotManifest.currentFormat, source: SnapshotSource, organization: String,
@@ -30,7 +35,7 @@ public struct SnapshotManifest: Codable, Sendable, Hashable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case format, source, organization, exportedAt, toolVersion, counts, files
+        case format, source, organization, exportedAt, toolVersion, counts, files, notCarried, leftOut
     }
 
     public init(from decoder: any Decoder) throws {
@@ -48,6 +53,8 @@ public struct SnapshotManifest: Codable, Sendable, Hashable {
         toolVersion = try container.decode(String.self, forKey: .toolVersion)
         counts = try container.decode(SnapshotCounts.self, forKey: .counts)
         files = try container.decode([String: String].self, forKey: .files)
+        notCarried = try container.decodeIfPresent([String: Int].self, forKey: .notCarried)
+        leftOut = try container.decodeIfPresent([LeftOutRecord].self, forKey: .leftOut)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -59,6 +66,8 @@ public struct SnapshotManifest: Codable, Sendable, Hashable {
         try container.encode(toolVersion, forKey: .toolVersion)
         try container.encode(counts, forKey: .counts)
         try container.encode(files, forKey: .files)
+        try container.encodeIfPresent(notCarried, forKey: .notCarried)
+        try container.encodeIfPresent(leftOut, forKey: .leftOut)
     }
 
     package static func formatTime(_ date: Date) -> String {
@@ -128,5 +137,29 @@ extension SnapshotCounts {
     public var summary: String {
         "\(teams) teams, \(members) members (\(pendingInvites) pending), \(projects) projects, \(keys) keys,"
             + " \(filters) filter sets, \(ownership) ownership files"
+    }
+}
+
+/// A hosted record a snapshot does not carry: its kind (`member`), hosted id and why.
+public struct LeftOutRecord: Codable, Sendable, Hashable {
+    public var kind: String
+    public var hostedId: String
+    public var reason: String
+
+    public init(kind: String, hostedId: String, reason: String) {
+        self.kind = kind
+        self.hostedId = hostedId
+        self.reason = reason
+    }
+}
+
+/// What a manifest says beyond the snapshot's files: what sentry.io holds that is not carried.
+public struct ManifestNotes: Sendable, Hashable {
+    public var notCarried: [String: Int]?
+    public var leftOut: [LeftOutRecord]?
+
+    public init(notCarried: [String: Int]? = nil, leftOut: [LeftOutRecord]? = nil) {
+        self.notCarried = notCarried
+        self.leftOut = leftOut
     }
 }

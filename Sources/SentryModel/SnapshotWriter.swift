@@ -12,9 +12,10 @@ public enum SnapshotWriter {
     /// dangling references: it could not be read back), `SnapshotWriteError` otherwise.
     @discardableResult
     public static func write(
-        _ snapshot: Snapshot, source: SnapshotSource, exportedAt: Date, to directory: URL
+        _ snapshot: Snapshot, source: SnapshotSource, exportedAt: Date, notes: ManifestNotes = ManifestNotes(),
+        to directory: URL
     ) throws -> SnapshotManifest {
-        try write(snapshot, source: source, exportedAt: exportedAt, to: directory) { _ in }
+        try write(snapshot, source: source, exportedAt: exportedAt, notes: notes, to: directory) { _ in }
     }
 
     /// `beforeStep` runs before each file is written (with its path) and before the final swap
@@ -22,8 +23,8 @@ public enum SnapshotWriter {
     /// `atomicExchange` off to test the fallback for systems without it.
     @discardableResult
     static func write(
-        _ snapshot: Snapshot, source: SnapshotSource, exportedAt: Date, to directory: URL,
-        atomicExchange: Bool = true, beforeStep: (String) throws -> Void
+        _ snapshot: Snapshot, source: SnapshotSource, exportedAt: Date, notes: ManifestNotes = ManifestNotes(),
+        to directory: URL, atomicExchange: Bool = true, beforeStep: (String) throws -> Void
     ) throws -> SnapshotManifest {
         let canonical = snapshot.canonicalized()
         var problems = SnapshotValidator.problems(in: SnapshotParts(canonical), requireSecrets: false)
@@ -37,10 +38,12 @@ public enum SnapshotWriter {
         }
 
         let contents = try encodeFiles(canonical)
-        let manifest = SnapshotManifest(
+        var manifest = SnapshotManifest(
             source: source, organization: canonical.organization.slug, exportedAt: exportedAt,
             counts: SnapshotCounts(of: canonical),
             files: Dictionary(uniqueKeysWithValues: contents.map { ($0.file.path, SHA256Digest.hex(of: $0.bytes)) }))
+        manifest.notCarried = notes.notCarried
+        manifest.leftOut = notes.leftOut.map { $0.sorted { ($0.kind, $0.hostedId) < ($1.kind, $1.hostedId) } }
         let manifestBytes = try canonicalJSON(manifest)
 
         let target = try Target(directory)

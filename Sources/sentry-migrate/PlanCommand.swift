@@ -122,6 +122,11 @@ struct PlanCommand: AsyncParsableCommand {
             }
         }
         try format.print(plan)
+        if format != .json,
+            let section = NotCarriedSection.render(snapshotFolder: snapshot, markdown: format == .markdown)
+        {
+            print(section, terminator: "")
+        }
         if let rehearsal { throw rehearsal }
         if rehearsed {
             Terminal.note("rehearsed: applies cleanly (every change written in one transaction, then rolled back)")

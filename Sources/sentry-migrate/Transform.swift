@@ -55,7 +55,9 @@ struct Transform: ParsableCommand {
         // The input's export time, not now: transforming the same inputs twice gives the same bytes.
         let manifest = try SnapshotWriter.write(
             output.snapshot, source: SnapshotSource(kind: .transform, location: "\(snapshot) + \(mapping)"),
-            exportedAt: loaded.manifest.exportedAt, to: outURL)
+            exportedAt: loaded.manifest.exportedAt,
+            // What sentry.io holds that is not carried stays known to plan's reviewers.
+            notes: ManifestNotes(notCarried: loaded.manifest.notCarried, leftOut: loaded.manifest.leftOut), to: outURL)
         do {
             if !loaded.hasSecrets { try removeSecrets(in: outURL) }
             if !output.waves.waves.isEmpty {

@@ -15,7 +15,8 @@ import Testing
             let database = try #require(TestDatabase.url).replacingOccurrences(
                 of: "///postgres?", with: "///\(scratch.name)?")
             let simulator = try Simulator.start(
-                snapshot: SchemaFixture.directory.appendingPathComponent("snapshots/example-hosted"))
+                snapshot: SchemaFixture.directory.appendingPathComponent("snapshots/example-hosted"),
+                arguments: ["--not-carried", "dashboards=4", "--not-carried", "integrations=2"])
             defer { simulator.stop() }
             let identity = PipelineTests.exampleMapping.replacingOccurrences(of: "example.yaml", with: "identity.yaml")
             let stale =
@@ -47,6 +48,10 @@ import Testing
                         "--detailed-exitcode",
                     ], expect: 2)
                 #expect(reportedOnce(plan), "\(plan.stderr)")
+                // What sentry.io holds but the tool does not carry: counted by export, kept by transform.
+                #expect(plan.stdout.contains("Not carried (on sentry.io, redo by hand):"))
+                #expect(plan.stdout.contains("  2 integrations: reinstall them on the target\n"))
+                #expect(plan.stdout.contains("  4 dashboards: recreate them\n"))
                 _ = try run(["apply", path("plan.json"), "--database", database])
                 let verify = try run(["verify", "--snapshot", path("desired"), "--database", database])
                 #expect(verify.stdout.contains("Verified: the target matches the snapshot and every invariant holds."))

@@ -150,7 +150,10 @@ import Testing
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.stderr.contains("warning: member \(ivan.hostedId!) (\(ivan.name)) left out"))
             #expect(result.stderr.contains(key.publicKey))
-            let exported = try SnapshotReader.read(from: out, requireSecrets: false).snapshot
+            let loaded = try SnapshotReader.read(from: out, requireSecrets: false)
+            let exported = loaded.snapshot
+            #expect(loaded.manifest.leftOut?.map(\.hostedId) == [ivan.hostedId!])
+            #expect(loaded.manifest.notCarried?["integrations"] == 0)
             #expect(exported.members == fixture.members.filter { $0.email != "ivan@acme.io" })
             #expect(exported.keys.map(\.publicKey) == fixture.keys.map(\.publicKey))
             #expect(!exported.secrets.contains { $0.publicKey == key.publicKey })

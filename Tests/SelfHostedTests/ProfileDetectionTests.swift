@@ -68,7 +68,7 @@ import Testing
             try TargetProfile.detect(from: empty, target: "postgresql://localhost/app", warnings: &warnings)
         } throws: { error in
             let text = String(describing: error)
-            return text.contains("postgresql://localhost/app") && text.contains("0 of 17 required tables")
+            return text.contains("postgresql://localhost/app") && text.contains("0 of 15 required tables")
                 && text.contains("none of Sentry's tables exist here")
                 && text.contains("supported: self-hosted Sentry 23.7")
                 && (error as? any ReportableError)?.exitStatus == .dataError

@@ -22,6 +22,21 @@ import Testing
         }
     }
 
+    /// sentry-migrate never writes an outbox row, so a database without the outbox tables is still a
+    /// target of its profile (and the profile's JSON encodings come from the other columns).
+    @Test(arguments: SchemaFixture.allCases)
+    func acceptsADatabaseWithoutOutboxTables(_ fixture: SchemaFixture) throws {
+        try TestDatabase.withScratchDatabase { scratch in
+            let connection = try scratch.connect()
+            try fixture.load(into: connection)
+            try connection.execute("DROP TABLE public.sentry_regionoutbox, public.sentry_controloutbox")
+            let database = try TargetDatabase(target: scratch.target)
+            #expect(database.profile.family == fixture.family)
+            #expect(!database.profile.catalog.hasTable("sentry_regionoutbox"))
+            #expect(database.warnings.isEmpty)
+        }
+    }
+
     @Test func refusesADatabaseThatIsNotSentry() throws {
         try TestDatabase.withScratchDatabase { scratch in
             try scratch.connect().execute("CREATE TABLE invoices (id bigint PRIMARY KEY)")
@@ -29,7 +44,7 @@ import Testing
                 try TargetDatabase(target: scratch.target)
             } throws: { error in
                 let text = String(describing: error)
-                return text.contains("0 of 17 required tables") && text.contains(scratch.name)
+                return text.contains("0 of 15 required tables") && text.contains(scratch.name)
                     && (error as? UnsupportedSchemaError)?.exitStatus == .dataError
             }
         }
@@ -44,7 +59,7 @@ import Testing
                 try TargetDatabase(target: scratch.target)
             } throws: { error in
                 let text = String(describing: error)
-                return text.contains("16 of 17 required tables")
+                return text.contains("14 of 15 required tables")
                     && text.contains("missing tables: sentry_projectownership")
                     && text.contains("sentry migration 0752_fix_substatus_for_unresolved_groups")
             }

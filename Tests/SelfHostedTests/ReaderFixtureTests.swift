@@ -47,7 +47,12 @@ import Testing
                 seeded: true)
             let database = try TargetDatabase(target: scratch.target)
             let snapshot = try #require(try database.readOrganization(slug: "acme-corp"))
-            #expect(database.warnings.isEmpty, "\(database.warnings)")
+            // The seed's trap: project web (9002) stores chunk-load-error as JSON true, which 23.10 and
+            // later filter with but show as off in project settings; the reader says so there.
+            let legacyBoolean = database.warnings.filter { $0.contains("filters:chunk-load-error is the JSON boolean") }
+            #expect(legacyBoolean.count == (fixture == .v23 ? 0 : 1), "\(database.warnings)")
+            #expect(legacyBoolean.allSatisfy { $0.contains("project 'web'") })
+            #expect(database.warnings.count == legacyBoolean.count, "\(database.warnings)")
             return snapshot
         }
     }

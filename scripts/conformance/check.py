@@ -248,7 +248,7 @@ def check_projects(report, snapshot, org, user, project_ids):
         entity = f"projects/{slug}"
         report.equal(entity, "teams", sorted(t["slug"] for t in data["teams"]), sorted(expected["teams"]))
         if slug in project_ids:
-            report.equal(entity, "id", int(data["id"]), project_ids[slug])
+            report.equal(entity, "id", int(data["id"]), project_ids[slug], source="the plan")
         _compare_fields(report, entity, expected, data, skip={"hostedId", "teams"})
     return {slug: pair[0] for slug, pair in serialized.items()}
 

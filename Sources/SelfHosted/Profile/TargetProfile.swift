@@ -59,12 +59,14 @@ public struct TargetProfile: Sendable, Hashable {
     /// Every column of every table, for writing each NOT NULL column Sentry's ORM would have filled.
     public var catalog: SchemaCatalog
 
-    /// Tables every supported version has and sentry-migrate reads or writes.
+    /// Tables every supported version has and sentry-migrate reads or writes. The outbox tables are
+    /// not among them: sentry-migrate writes the rows the drained outboxes would leave, never an
+    /// outbox row, so a database without them is no less a target.
     public static let requiredTables = [
         "auth_user", "sentry_useremail", "sentry_organization", "sentry_organizationoptions", "sentry_team",
         "sentry_organizationmember", "sentry_organizationmember_teams", "sentry_project", "sentry_projectteam",
         "sentry_projectkey", "sentry_projectoptions", "sentry_projectownership", "sentry_organizationmapping",
-        "sentry_organizationmembermapping", "sentry_regionoutbox", "sentry_controloutbox", "django_migrations",
+        "sentry_organizationmembermapping", "django_migrations",
     ]
 
     /// Oldest `sentry` migration we support: 23.7's head, after option values became JSON.
@@ -74,6 +76,16 @@ public struct TargetProfile: Sendable, Hashable {
 }
 
 extension TargetProfile {
+    /// Whether `filters:react-hydration-errors` is stored as the strings `"1"`/`"0"` (23.10 and later)
+    /// rather than a JSON boolean (23.7 to 23.9). Sentry 23.7.1 reads it with plain truthiness
+    /// (`api/serializers/models/project.py` `format_options`, `relay/config/__init__.py`
+    /// `get_project_config`), so a stored `"0"` means *on* there; from 23.10.0 (getsentry/sentry#57761)
+    /// the ORM writes `"1"`/`"0"`, Relay's config reads `value in ("1", True)`
+    /// (`ingest/inbound_filters.py` `get_generic_filters`) and project settings `== "1"`, so a JSON
+    /// `true` shows as *off* there. The fact that tells them apart is the slug-reservation table:
+    /// migration 0567_add_slug_reservation_model (2023-09-25) is, like #57761, first in 23.10.0.
+    public var genericFiltersAsFlagStrings: Bool { hasSlugReservations }
+
     /// One line for people: `26.x (migration 1118_add_group_derived_data, 64-bit ids)`.
     public var summary: String {
         let ids = idWidth == .bigint ? "64-bit ids" : "32-bit ids"

@@ -6,6 +6,8 @@ struct FilterOptions {
     /// Option key → raw stored value (JSON text, or jsonb rendered as text).
     var values: [String: String]
     var project: String
+    /// The target reads react-hydration-errors as 23.10 and later do (`TargetProfile.genericFiltersAsFlagStrings`).
+    var flagStrings: Bool
 
     /// What the writer stores, plus the epoch that decides defaults.
     static let keys = FilterWriter.keys + ["sentry:option-epoch"]
@@ -38,6 +40,23 @@ struct FilterOptions {
             }
         }
         func list(_ key: String) -> [String] { parsed[key]?.stringArray ?? [] }
+        /// The two generic filters, read as the target's Sentry reads them. 23.10 and later:
+        /// `value in ("1", True)` (`ingest/inbound_filters.py` `get_generic_filters`), either encoding
+        /// counts, anything else is off. 23.7 to 23.9: react-hydration-errors by Python truthiness
+        /// (`api/serializers/models/project.py` `format_options`), so the string "0" is on.
+        func generic(_ key: String) -> Bool {
+            guard let value = parsed[key] else { return true }  // default "1" (`projectoptions/defaults.py`)
+            if flagStrings {
+                if case .bool(true) = value {
+                    warnings.append(
+                        "project '\(project)': option \(key) is the JSON boolean true; Relay filters with it, but"
+                            + " the project's settings page shows the filter off. Applying a change to the filters"
+                            + " rewrites it as \"1\".")
+                }
+                return value == .string("1") || value == .bool(true)
+            }
+            return Self.pythonTruthiness(value)
+        }
 
         let legacy: LegacyBrowsers =
             if let names = parsed["filters:legacy-browsers"]?.stringArray {
@@ -55,8 +74,21 @@ struct FilterOptions {
             blacklistedIps: list("sentry:blacklisted_ips"),
             releases: list("sentry:releases"),
             errorMessages: list("sentry:error_messages"),
-            reactHydrationErrors: flag("filters:react-hydration-errors", default: true),
-            chunkLoadError: flag("filters:chunk-load-error", default: true)
+            reactHydrationErrors: generic("filters:react-hydration-errors"),
+            chunkLoadError: flagStrings
+                ? generic("filters:chunk-load-error") : flag("filters:chunk-load-error", default: true)
         )
+    }
+
+    /// `bool(value)` in Python: empty strings, containers, zero and null are false.
+    static func pythonTruthiness(_ value: JSONValue) -> Bool {
+        switch value {
+        case .null: false
+        case .bool(let on): on
+        case .number(let number): number != 0
+        case .string(let text): !text.isEmpty
+        case .array(let items): !items.isEmpty
+        case .object(let members): !members.isEmpty
+        }
     }
 }

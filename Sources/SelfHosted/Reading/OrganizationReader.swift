@@ -243,7 +243,9 @@ struct OrganizationReader {
         }
         var warnings: [String] = []
         let filters = projectSlugs.map { id, slug in
-            FilterOptions(values: options[id] ?? [:], project: slug).decode(warnings: &warnings)
+            FilterOptions(
+                values: options[id] ?? [:], project: slug, flagStrings: profile.genericFiltersAsFlagStrings
+            ).decode(warnings: &warnings)
         }
         warnings.forEach(warn)
         return filters

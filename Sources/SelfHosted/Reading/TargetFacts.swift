@@ -9,67 +9,97 @@ extension TargetDatabase {
         try connection.withTransaction(activity: "reading target facts") { connection in
             try connection.execute(
                 "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY", activity: "starting a consistent read")
-            return try Self.readFacts(for: desired, connection: connection)
+            return try Self.readFacts(for: desired, profile: profile, connection: connection)
         }
     }
 
     /// The same, inside a transaction the caller holds (apply's locked check).
-    static func readFacts(for desired: Snapshot, connection: PostgresConnection) throws -> TargetFacts {
-        var facts = TargetFacts()
-        let emails = desired.members.map { $0.email.lowercased() }
-        // Several users may share an e-mail in different cases; the oldest one is the one Sentry finds.
-        for row in try connection.query(
-            """
-            SELECT lower(email) AS email, min(id) AS id FROM auth_user
-            WHERE lower(email) = ANY(\(emails)) GROUP BY lower(email)
-            """,
-            activity: "looking up users by e-mail")
-        {
-            facts.usersByEmail[try row.string("email")] = try row.int64("id")
-        }
+    static func readFacts(
+        for desired: Snapshot, profile: TargetProfile, connection: PostgresConnection
+    ) throws -> TargetFacts {
+        do {
+            var facts = TargetFacts()
+            let emails = desired.members.map { $0.email.lowercased() }
+            // Several users may share an e-mail in different cases; the oldest one is the one Sentry finds.
+            for row in try connection.query(
+                """
+                SELECT lower(email) AS email, min(id) AS id FROM auth_user
+                WHERE lower(email) = ANY(\(emails)) GROUP BY lower(email)
+                """,
+                activity: "looking up users by e-mail")
+            {
+                facts.usersByEmail[try row.string("email")] = try row.int64("id")
+            }
 
-        let projectIds = desired.projects.compactMap { $0.hostedId.flatMap { Int64($0) } }
-        for row in try connection.query(
-            """
-            SELECT p.id, p.slug, o.slug AS organization FROM sentry_project p
-            JOIN sentry_organization o ON o.id = p.organization_id WHERE p.id = ANY(\(projectIds))
-            """,
-            activity: "looking up project ids")
-        {
-            facts.projectIdHolders[String(try row.int64("id"))] = TargetFacts.Holder(
-                organization: try row.string("organization"), project: try row.string("slug"))
-        }
+            let projectIds = desired.projects.compactMap { $0.hostedId.flatMap { Int64($0) } }
+            for row in try connection.query(
+                """
+                SELECT p.id, p.slug, o.slug AS organization FROM sentry_project p
+                JOIN sentry_organization o ON o.id = p.organization_id WHERE p.id = ANY(\(projectIds))
+                """,
+                activity: "looking up project ids")
+            {
+                facts.projectIdHolders[String(try row.int64("id"))] = TargetFacts.Holder(
+                    organization: try row.string("organization"), project: try row.string("slug"))
+            }
 
-        let publicKeys = desired.keys.map(\.publicKey)
-        for row in try connection.query(
-            """
-            SELECT k.public_key, p.slug, o.slug AS organization FROM sentry_projectkey k
-            JOIN sentry_project p ON p.id = k.project_id JOIN sentry_organization o ON o.id = p.organization_id
-            WHERE k.public_key = ANY(\(publicKeys))
-            """,
-            activity: "looking up public keys")
-        {
-            let publicKey = try row.string("public_key")
-            facts.publicKeyHolders[publicKey] = TargetFacts.Holder(
-                organization: try row.string("organization"), project: try row.string("slug"),
-                publicKey: publicKey)
-        }
+            let publicKeys = desired.keys.map(\.publicKey)
+            for row in try connection.query(
+                """
+                SELECT k.public_key, p.slug, o.slug AS organization FROM sentry_projectkey k
+                JOIN sentry_project p ON p.id = k.project_id JOIN sentry_organization o ON o.id = p.organization_id
+                WHERE k.public_key = ANY(\(publicKeys))
+                """,
+                activity: "looking up public keys")
+            {
+                let publicKey = try row.string("public_key")
+                facts.publicKeyHolders[publicKey] = TargetFacts.Holder(
+                    organization: try row.string("organization"), project: try row.string("slug"),
+                    publicKey: publicKey)
+            }
 
-        let secrets = desired.secrets
-        for row in try connection.query(
-            """
-            SELECT d.public_key AS wanted, k.public_key, p.slug, o.slug AS organization
-            FROM unnest(\(secrets.map(\.publicKey))::text[], \(secrets.map(\.secretKey))::text[])
-                 AS d(public_key, secret_key)
-            JOIN sentry_projectkey k ON k.secret_key = d.secret_key
-            JOIN sentry_project p ON p.id = k.project_id JOIN sentry_organization o ON o.id = p.organization_id
-            """,
-            activity: "looking up secret-key collisions")
-        {
-            facts.secretKeyHolders[try row.string("wanted")] = TargetFacts.Holder(
-                organization: try row.string("organization"), project: try row.string("slug"),
-                publicKey: try row.optionalString("public_key"))
+            // 26.x: `sentry_projectkeymapping.public_key` is UNIQUE on its own (migration 1041), and a
+            // mapping can outlive its key (the control silo drops it when the key's outbox drains). A
+            // public key held there is as taken as one in `sentry_projectkey`: found here, so the plan
+            // says so, instead of a COPY failing on the mapping during apply.
+            if profile.hasProjectKeyMapping {
+                for row in try connection.query(
+                    """
+                    SELECT m.public_key, m.project_key_id, p.slug, o.slug AS organization
+                    FROM sentry_projectkeymapping m
+                    LEFT JOIN sentry_projectkey k ON k.id = m.project_key_id
+                    LEFT JOIN sentry_project p ON p.id = k.project_id
+                    LEFT JOIN sentry_organization o ON o.id = p.organization_id
+                    WHERE m.public_key = ANY(\(publicKeys))
+                    """,
+                    activity: "looking up public keys in sentry_projectkeymapping")
+                {
+                    let publicKey = try row.string("public_key")
+                    guard facts.publicKeyHolders[publicKey] == nil else { continue }
+                    let keyId = try row.int64("project_key_id")
+                    facts.publicKeyHolders[publicKey] = TargetFacts.Holder(
+                        organization: try row.optionalString("organization") ?? "(no organization)",
+                        project: try row.optionalString("slug") ?? "(key mapping of project key \(keyId), no such key)",
+                        publicKey: publicKey)
+                }
+            }
+
+            let secrets = desired.secrets
+            for row in try connection.query(
+                """
+                SELECT d.public_key AS wanted, k.public_key, p.slug, o.slug AS organization
+                FROM unnest(\(secrets.map(\.publicKey))::text[], \(secrets.map(\.secretKey))::text[])
+                     AS d(public_key, secret_key)
+                JOIN sentry_projectkey k ON k.secret_key = d.secret_key
+                JOIN sentry_project p ON p.id = k.project_id JOIN sentry_organization o ON o.id = p.organization_id
+                """,
+                activity: "looking up secret-key collisions")
+            {
+                facts.secretKeyHolders[try row.string("wanted")] = TargetFacts.Holder(
+                    organization: try row.string("organization"), project: try row.string("slug"),
+                    publicKey: try row.optionalString("public_key"))
+            }
+            return facts
         }
-        return facts
     }
 }

@@ -1,10 +1,13 @@
 import Planning
 import SentryModel
 
-/// Inbound filters as project options, every value in the canonical form Sentry's UI and Relay agree
-/// on: booleans as the JSON strings "1"/"0" (react-hydration-errors and chunk-load-error as JSON
-/// booleans, which Sentry tests for truthiness), lists as JSON arrays of strings. The value is JSON
-/// text; PostgreSQL turns it into jsonb where the column is jsonb.
+/// Inbound filters as project options, every value in the form the target's own Sentry writes
+/// (`ingest/inbound_filters.py` `set_filter_state`): booleans as the JSON strings "1"/"0", lists as
+/// JSON arrays of strings. `filters:react-hydration-errors` is the exception on 23.7 to 23.9, whose
+/// readers test it for truthiness (so "0" would mean on): there it is a JSON boolean
+/// (`TargetProfile.genericFiltersAsFlagStrings`). `filters:chunk-load-error` is always "1"/"0": only
+/// 23.10 and later read it, as `value in ("1", True)` (Relay) and `== "1"` (project settings).
+/// The value is JSON text; PostgreSQL turns it into jsonb where the column is jsonb.
 struct FilterWriter {
     let session: WriteSession
 
@@ -19,7 +22,7 @@ struct FilterWriter {
                         "project '\(filters.project)' is not on the target; apply the projects stage (or its wave) first"
                 )
             }
-            for (key, value) in Self.options(filters) {
+            for (key, value) in Self.options(filters, flagStrings: session.profile.genericFiltersAsFlagStrings) {
                 records.append(["project_id": projectId, "key": key, "value": value])
             }
         }
@@ -35,9 +38,10 @@ struct FilterWriter {
         try session.copy("sentry_projectoptions", records)
     }
 
-    static let keys = options(InboundFilters(project: "")).map(\.0)
+    static let keys = options(InboundFilters(project: ""), flagStrings: true).map(\.0)
 
-    static func options(_ filters: InboundFilters) -> [(String, String)] {
+    /// `flagStrings`: react-hydration-errors as "1"/"0" (23.10 and later) rather than a JSON boolean.
+    static func options(_ filters: InboundFilters, flagStrings: Bool) -> [(String, String)] {
         func flag(_ on: Bool) -> String { on ? "\"1\"" : "\"0\"" }
         let legacy: String =
             switch filters.legacyBrowsers {
@@ -50,8 +54,11 @@ struct FilterWriter {
             ("filters:web-crawlers", flag(filters.webCrawlers)),
             ("filters:filtered-transaction", flag(filters.filteredTransaction)),
             ("filters:legacy-browsers", legacy),
-            ("filters:react-hydration-errors", filters.reactHydrationErrors ? "true" : "false"),
-            ("filters:chunk-load-error", filters.chunkLoadError ? "true" : "false"),
+            (
+                "filters:react-hydration-errors",
+                flagStrings ? flag(filters.reactHydrationErrors) : (filters.reactHydrationErrors ? "true" : "false")
+            ),
+            ("filters:chunk-load-error", flag(filters.chunkLoadError)),
             ("sentry:blacklisted_ips", JSONString.array(filters.blacklistedIps)),
             ("sentry:releases", JSONString.array(filters.releases)),
             ("sentry:error_messages", JSONString.array(filters.errorMessages)),

@@ -65,6 +65,15 @@ struct KeyWriter {
             if let value = try row.optionalString("public_key") { takenPublic.insert(value) }
             if let value = try row.optionalString("secret_key") { takenSecret.insert(value) }
         }
+        if session.profile.hasProjectKeyMapping {
+            // The mapping's public key is UNIQUE too, and may outlive its key (see `readFacts`).
+            for row in try session.query(
+                "SELECT public_key FROM sentry_projectkeymapping WHERE public_key = ANY(\(publics))",
+                activity: "keys: checking which public keys the key mappings hold")
+            {
+                takenPublic.insert(try row.string("public_key"))
+            }
+        }
         var records: [Record] = []
         for (change, key) in creates {
             let projectId = try Self.projectId(of: key, in: projects)
@@ -106,7 +115,10 @@ struct KeyWriter {
             try session.copy(
                 "sentry_projectkeymapping",
                 zip(ids, records).map { id, record in
-                    ["project_key_id": id, "public_key": record["public_key"]!, "cell_name": monolithRegion]
+                    [
+                        "project_key_id": id, "public_key": record["public_key"]!, "cell_name": monolithRegion,
+                        "date_updated": session.now,
+                    ]
                 })
         }
     }

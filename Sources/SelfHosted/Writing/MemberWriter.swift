@@ -75,10 +75,13 @@ struct MemberWriter {
         }
         try TeamMembershipWriter(session: session, orgId: orgId, teams: index.teams).sync(desiredTeams)
 
+        // Removing a member removes what Django's CASCADE would: memberships (with their replicas,
+        // which have no foreign key), then every row that refers to the member (access requests,
+        // 25.x invite rows, …), then the member; its mapping is what the drained outbox deletes.
         let deleted = split.deletes.compactMap { members[$0]?.id }
         try TeamMembershipWriter(session: session, orgId: orgId, teams: index.teams).removeAll(of: deleted)
         try session.delete("sentry_organizationmembermapping", where: "organizationmember_id", in: deleted)
-        try session.delete("sentry_organizationmember", where: "id", in: deleted)
+        try session.deleteCascading("sentry_organizationmember", ids: deleted)
     }
 
     /// Pending in the snapshot, or the plan chose to invite.
@@ -127,10 +130,12 @@ struct MemberWriter {
             }
         }
         guard !toCreate.isEmpty else { return found }
+        let uniqueEmails = try emailUniqueValues(for: toCreate.map(\.email))
         let ids = try session.copyReturningIds(
             "auth_user",
             toCreate.map { member in
                 [
+                    "email_unique": uniqueEmails[member.email].map { $0 as any PostgresEncodable } ?? SQLNull(),
                     // Django's unusable password: the person claims the account by resetting it.
                     "password": "!" + Randomness.alphanumeric(40), "last_login": SQLNull(), "username": member.email,
                     "first_name": member.name == member.email ? "" : member.name, "email": member.email,
@@ -163,6 +168,29 @@ struct MemberWriter {
                 emails.filter { !present.contains($0) }.map { ["email": $0, "date_added": session.now] })
         }
         return found
+    }
+
+    /// `auth_user.email_unique` (migration 0915, varchar(200) NULL UNIQUE; 25.6 and later): the
+    /// field "that prevents creating new users with the same email address as an existing user on the
+    /// DB level" (`users/models/user.py` `User.email_unique`). Sentry's registration fills it with the
+    /// normalised, lower-cased address (`tests/sentry/api/endpoints/test_auth_register.py`
+    /// `test_registers_and_authenticates_user`) and refuses an address some user holds there
+    /// (`RegistrationValidator`). A created user gets it likewise, unless another user already holds
+    /// that value (then NULL, as on users Sentry made before 0915): e-mail → value.
+    private func emailUniqueValues(for emails: [String]) throws -> [String: String] {
+        guard session.has("auth_user", column: "email_unique") else { return [:] }
+        let wanted = emails.map { $0.lowercased() }
+        let held = Set(
+            try session.query(
+                "SELECT email_unique FROM auth_user WHERE email_unique = ANY(\(wanted))",
+                activity: "members: checking which unique e-mail values are held"
+            ).map { try $0.string("email_unique") })
+        var values: [String: String] = [:]
+        var claimed = held
+        for email in emails where claimed.insert(email.lowercased()).inserted {
+            values[email] = email.lowercased()
+        }
+        return values
     }
 
     private func memberRecord(_ member: Member, orgId: Int64, userId: Int64?) -> Record {

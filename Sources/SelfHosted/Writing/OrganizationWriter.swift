@@ -41,7 +41,7 @@ struct OrganizationWriter {
         var mapping: Record = [
             "organization_id": id, "slug": organization.slug, "name": organization.name, "date_created": session.now,
             "customer_id": SQLNull(), "verified": false, "idempotency_key": "", "region_name": monolithRegion,
-            "status": 0,
+            "status": 0, "date_updated": session.now,
         ]
         for (column, value) in mappingFlags(organization) { mapping[column] = value }
         try session.insert("sentry_organizationmapping", [mapping])
@@ -77,7 +77,10 @@ struct OrganizationWriter {
                    flags = (flags & ~\(carried)::bigint) | \(OrganizationFlags.bits(of: organization))::bigint
             WHERE id = \(id)
             """, activity: "organization: updating sentry_organization")
-        var mapping: Record = ["organization_id": id, "name": organization.name]
+        // 26.x: `date_updated` (1009, NOT NULL DEFAULT statement_timestamp()) is the cursor the
+        // control silo syncs changed mappings by (1036's index on its truncated second): every write
+        // of the mapping moves it, which a column default alone does only on INSERT.
+        var mapping: Record = ["organization_id": id, "name": organization.name, "date_updated": session.now]
         for (column, value) in mappingFlags(organization) { mapping[column] = value }
         try session.update("sentry_organizationmapping", key: "organization_id", [mapping])
     }

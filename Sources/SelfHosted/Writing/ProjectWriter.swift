@@ -38,9 +38,9 @@ struct ProjectWriter {
         }
         try syncTeams(desiredTeams, teams: index.teams)
 
-        // As Sentry's own delete does first: pending deletion (ObjectStatus 2).
-        try session.update(
-            "sentry_project", key: "id", split.deletes.compactMap { projects[$0] }.map { ["id": $0, "status": 2] })
+        // As Sentry's own delete does: pending deletion, the slug freed, a deletion scheduled.
+        try PendingDeletion(session: session).deleteProjects(
+            split.deletes.compactMap { slug in projects[slug].map { (id: $0, slug: slug) } }, orgId: orgId)
     }
 
     private func create(_ creates: [(change: EntityChange, entity: Project)], orgId: Int64, ids: inout [String: Int64])

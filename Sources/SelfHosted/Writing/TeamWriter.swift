@@ -21,12 +21,9 @@ struct TeamWriter {
                 "sentry_teamreplica", key: "team_id", updates.map { ["team_id": $0.0, "name": $0.1.name] })
         }
 
-        // Deleting a team is what Sentry's own endpoint does first: mark it pending deletion.
-        let deleted = split.deletes.compactMap { index.teams[$0] }
-        try session.update("sentry_team", key: "id", deleted.map { ["id": $0, "status": 1] })
-        if session.has("sentry_teamreplica") {
-            try session.update("sentry_teamreplica", key: "team_id", deleted.map { ["team_id": $0, "status": 1] })
-        }
+        // As Sentry's own delete does: pending deletion, the slug freed, a deletion scheduled.
+        try PendingDeletion(session: session).deleteTeams(
+            split.deletes.compactMap { slug in index.teams[slug].map { (id: $0, slug: slug) } })
     }
 
     private func create(_ teams: [Team], orgId: Int64) throws {

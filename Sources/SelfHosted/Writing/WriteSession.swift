@@ -23,6 +23,8 @@ final class WriteSession {
     /// Table → columns written by INSERT, for the completeness test.
     private(set) var insertedColumns: [String: Set<String>] = [:]
     private(set) var statementCount = 0
+    /// Table → the single-column foreign keys that refer to its `id`, read once per table.
+    var referencesCache: [String: [ForeignReference]] = [:]
 
     /// A wave plan names teams of later waves in memberships and project teams; those links are left
     /// for their own wave (as `plan --wave` leaves them out) instead of being an error.

@@ -213,6 +213,37 @@ ALTER SEQUENCE public.sentry_organization_id_seq OWNED BY public.sentry_organiza
 
 
 --
+-- Name: sentry_organizationaccessrequest; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.sentry_organizationaccessrequest (
+    id bigint NOT NULL,
+    team_id bigint NOT NULL,
+    member_id bigint NOT NULL,
+    requester_id bigint
+);
+
+
+--
+-- Name: sentry_organizationaccessrequest_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+CREATE SEQUENCE public.sentry_organizationaccessrequest_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1;
+
+
+--
+-- Name: sentry_organizationaccessrequest_id_seq; Type: SEQUENCE OWNED BY; Schema: public; Owner: -
+--
+
+ALTER SEQUENCE public.sentry_organizationaccessrequest_id_seq OWNED BY public.sentry_organizationaccessrequest.id;
+
+
+--
 -- Name: sentry_organizationmapping; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -773,6 +804,43 @@ ALTER SEQUENCE public.sentry_regionoutbox_id_seq OWNED BY public.sentry_regionou
 
 
 --
+-- Name: sentry_regionscheduleddeletion; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.sentry_regionscheduleddeletion (
+    id bigint NOT NULL,
+    guid character varying(32) NOT NULL,
+    app_label character varying(64) NOT NULL,
+    model_name character varying(64) NOT NULL,
+    object_id bigint NOT NULL,
+    date_added timestamp with time zone NOT NULL,
+    date_scheduled timestamp with time zone NOT NULL,
+    actor_id bigint,
+    data jsonb NOT NULL,
+    in_progress boolean NOT NULL
+);
+
+
+--
+-- Name: sentry_regionscheduleddeletion_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+CREATE SEQUENCE public.sentry_regionscheduleddeletion_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1;
+
+
+--
+-- Name: sentry_regionscheduleddeletion_id_seq; Type: SEQUENCE OWNED BY; Schema: public; Owner: -
+--
+
+ALTER SEQUENCE public.sentry_regionscheduleddeletion_id_seq OWNED BY public.sentry_regionscheduleddeletion.id;
+
+
+--
 -- Name: sentry_team; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -905,6 +973,13 @@ ALTER TABLE ONLY public.sentry_organization ALTER COLUMN id SET DEFAULT nextval(
 
 
 --
+-- Name: sentry_organizationaccessrequest id; Type: DEFAULT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.sentry_organizationaccessrequest ALTER COLUMN id SET DEFAULT nextval('public.sentry_organizationaccessrequest_id_seq'::regclass);
+
+
+--
 -- Name: sentry_organizationmapping id; Type: DEFAULT; Schema: public; Owner: -
 --
 
@@ -1010,6 +1085,13 @@ ALTER TABLE ONLY public.sentry_regionoutbox ALTER COLUMN id SET DEFAULT nextval(
 
 
 --
+-- Name: sentry_regionscheduleddeletion id; Type: DEFAULT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.sentry_regionscheduleddeletion ALTER COLUMN id SET DEFAULT nextval('public.sentry_regionscheduleddeletion_id_seq'::regclass);
+
+
+--
 -- Name: sentry_team id; Type: DEFAULT; Schema: public; Owner: -
 --
 
@@ -1084,6 +1166,22 @@ ALTER TABLE ONLY public.sentry_organization
 
 ALTER TABLE ONLY public.sentry_organization
     ADD CONSTRAINT sentry_organization_slug_key UNIQUE (slug);
+
+
+--
+-- Name: sentry_organizationaccessrequest sentry_organizationacces_team_id_member_id_181428bb_uniq; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.sentry_organizationaccessrequest
+    ADD CONSTRAINT sentry_organizationacces_team_id_member_id_181428bb_uniq UNIQUE (team_id, member_id);
+
+
+--
+-- Name: sentry_organizationaccessrequest sentry_organizationaccessrequest_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.sentry_organizationaccessrequest
+    ADD CONSTRAINT sentry_organizationaccessrequest_pkey PRIMARY KEY (id);
 
 
 --
@@ -1383,6 +1481,30 @@ ALTER TABLE ONLY public.sentry_regionoutbox
 
 
 --
+-- Name: sentry_regionscheduleddeletion sentry_regionscheduledde_app_label_model_name_obj_50601303_uniq; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.sentry_regionscheduleddeletion
+    ADD CONSTRAINT sentry_regionscheduledde_app_label_model_name_obj_50601303_uniq UNIQUE (app_label, model_name, object_id);
+
+
+--
+-- Name: sentry_regionscheduleddeletion sentry_regionscheduleddeletion_guid_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.sentry_regionscheduleddeletion
+    ADD CONSTRAINT sentry_regionscheduleddeletion_guid_key UNIQUE (guid);
+
+
+--
+-- Name: sentry_regionscheduleddeletion sentry_regionscheduleddeletion_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.sentry_regionscheduleddeletion
+    ADD CONSTRAINT sentry_regionscheduleddeletion_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: sentry_team sentry_team_organization_id_slug_d4006598_uniq; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -1491,6 +1613,27 @@ CREATE INDEX sentry_organization_slug_08d8eb22_like ON public.sentry_organizatio
 --
 
 CREATE INDEX sentry_organization_slug_upper_idx ON public.sentry_organization USING btree (upper((slug)::text));
+
+
+--
+-- Name: sentry_organizationaccessrequest_member_id_dd8e9a2a; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX sentry_organizationaccessrequest_member_id_dd8e9a2a ON public.sentry_organizationaccessrequest USING btree (member_id);
+
+
+--
+-- Name: sentry_organizationaccessrequest_requester_id_73de4b1e; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX sentry_organizationaccessrequest_requester_id_73de4b1e ON public.sentry_organizationaccessrequest USING btree (requester_id);
+
+
+--
+-- Name: sentry_organizationaccessrequest_team_id_7fc76581; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX sentry_organizationaccessrequest_team_id_7fc76581 ON public.sentry_organizationaccessrequest USING btree (team_id);
 
 
 --
@@ -1809,6 +1952,13 @@ CREATE INDEX sentry_regi_shard_s_e7412f_idx ON public.sentry_regionoutbox USING 
 
 
 --
+-- Name: sentry_regionscheduleddeletion_guid_fd5dcc6f_like; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX sentry_regionscheduleddeletion_guid_fd5dcc6f_like ON public.sentry_regionscheduleddeletion USING btree (guid varchar_pattern_ops);
+
+
+--
 -- Name: sentry_team_organization_id_d34b1c8e; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -1862,6 +2012,22 @@ CREATE INDEX sentry_teamreplica_team_id_e9584325 ON public.sentry_teamreplica US
 --
 
 CREATE INDEX sentry_useremail_user_id_4f1e0087 ON public.sentry_useremail USING btree (user_id);
+
+
+--
+-- Name: sentry_organizationaccessrequest sentry_organizationa_member_id_dd8e9a2a_fk_sentry_or; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.sentry_organizationaccessrequest
+    ADD CONSTRAINT sentry_organizationa_member_id_dd8e9a2a_fk_sentry_or FOREIGN KEY (member_id) REFERENCES public.sentry_organizationmember(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: sentry_organizationaccessrequest sentry_organizationa_team_id_7fc76581_fk_sentry_te; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.sentry_organizationaccessrequest
+    ADD CONSTRAINT sentry_organizationa_team_id_7fc76581_fk_sentry_te FOREIGN KEY (team_id) REFERENCES public.sentry_team(id) DEFERRABLE INITIALLY DEFERRED;
 
 
 --

@@ -29,6 +29,7 @@
 --     0962_json_fields_too_big (2025-08-04), both before 25.8.0 (2025-08-15). So project options
 --     stay JSON text; the reference §2.11/§4.1 stops at 0960. A database that ran 0960 but not
 --     0962 had jsonb: projectoptions-jsonb.sql turns a loaded fixture into that shape.
+--   sentry_regionscheduleddeletion.data jsonb                  0963_scheduleddeletion_json_field (2025-08-06)
 --   sentry_controloutbox/sentry_regionoutbox.payload jsonb     0974 (2025-08-14, ≈25.9); reference §10.2
 --   sentry_projectownership.schema jsonb                        0991 (2025-09-19, ≈25.10); reference §2.12
 --   sentry_actor table and sentry_team.org_role absent (fresh install from the 0904 squash)
@@ -101,6 +102,8 @@ ALTER TABLE "sentry_organizationoptions" ALTER COLUMN "value" TYPE jsonb USING "
 -- 0960_project_option_json_field, then 0962_json_fields_too_big
 ALTER TABLE "sentry_projectoptions" ALTER COLUMN "value" TYPE jsonb USING "value"::jsonb;
 ALTER TABLE "sentry_projectoptions" ALTER COLUMN "value" TYPE text;
+-- 0963_scheduleddeletion_json_field (0929's to_jsonb)
+ALTER TABLE "sentry_regionscheduleddeletion" ALTER COLUMN "data" TYPE jsonb USING "data"::jsonb;
 -- 0974_hc_json_field
 ALTER TABLE "sentry_controloutbox" ALTER COLUMN "payload" TYPE jsonb USING "payload"::jsonb;
 ALTER TABLE "sentry_regionoutbox" ALTER COLUMN "payload" TYPE jsonb USING "payload"::jsonb;
