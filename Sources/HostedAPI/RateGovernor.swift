@@ -40,9 +40,13 @@ actor RateGovernor {
         while let window = windows[bucket] {
             if window.reset <= Date() {
                 guard let limit = limits[bucket] else { break }
-                // sentry.io's windows are one second; the next answer corrects the estimate.
+                // sentry.io's windows are one second; the next answer corrects the estimate. Until it
+                // comes, a tenth of the limit stays unused: a request that started at the end of the last
+                // window but reached the server in this one already counts here, and spending the whole
+                // estimate would earn a 429 and a retry (more requests, not only more time).
+                let straggling = limit > 1 ? max(1, limit / 10) : 0
                 windows[bucket] = Window(
-                    budget: limit - inFlight[bucket, default: 0], reset: Date().addingTimeInterval(1))
+                    budget: limit - inFlight[bucket, default: 0] - straggling, reset: Date().addingTimeInterval(1))
                 continue
             }
             if window.budget > 0 {

@@ -19,10 +19,11 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         self.location = location
     }
 
-    /// `path:line:column: error: message`, then an indented `hint: …` line.
+    /// `path:line:column: error: message`, then an indented `hint: …` line. Each is one line: names
+    /// from the snapshot inside them are shown with their control characters escaped.
     public var description: String {
-        var text = "\(location): \(severity.rawValue): \(message)"
-        if let hint { text += "\n    hint: \(hint)" }
+        var text = "\(location): \(severity.rawValue): \(TerminalText.escaped(message))"
+        if let hint { text += "\n    hint: \(TerminalText.escaped(hint))" }
         return text
     }
 }

@@ -8,12 +8,12 @@ public final class TargetDatabase {
     public private(set) var warnings: [String]
 
     /// Connects and detects the profile; refuses a database that is not a supported Sentry schema.
-    public convenience init(url: String) throws {
-        try self.init(target: ConnectionTarget(url))
+    public convenience init(url: String, limits: WaitLimits = .standard, onWait: ((String) -> Void)? = nil) throws {
+        try self.init(target: ConnectionTarget(url), limits: limits, onWait: onWait)
     }
 
-    public init(target: ConnectionTarget) throws {
-        connection = try PostgresConnection(target)
+    public init(target: ConnectionTarget, limits: WaitLimits = .standard, onWait: ((String) -> Void)? = nil) throws {
+        connection = try PostgresConnection(target, limits: limits, onWait: onWait)
         var warnings: [String] = []
         let catalog = try SchemaCatalog.load(from: connection)
         profile = try TargetProfile.detect(from: catalog, target: target.description, warnings: &warnings)

@@ -44,7 +44,8 @@ public struct SnapshotProblem: Sendable, Hashable, CustomStringConvertible {
         var location = [directory, file.isEmpty ? nil : file].compactMap { $0 }.joined(separator: "/")
         if let line, let column { location += ":\(line):\(column)" }
         let path = jsonPath.map { "\($0): " } ?? ""
-        return "\(location.isEmpty ? "" : location + ": ")error: \(path)\(message)"
+        // One line: a value quoted in the message cannot break it (TerminalText).
+        return "\(location.isEmpty ? "" : location + ": ")error: \(TerminalText.escaped(path + message))"
     }
 
     public var description: String { rendered() + "\n    hint: \(hint)" }

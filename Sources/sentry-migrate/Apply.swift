@@ -9,7 +9,10 @@ struct Apply: AsyncParsableCommand {
         abstract: "Apply a saved plan to the self-hosted database, stage by stage.",
         discussion: """
             Re-reads the target and refuses a plan that is stale (naming what changed), checks that the \
-            snapshot the plan names is unchanged, then applies each stage (organization, teams, members, \
+            snapshot the plan names is unchanged, recomputes the plan and refuses any difference from the \
+            saved one (an edited plan, an id or key the plan keeps now taken), rehearses every remaining \
+            stage in one transaction that is rolled back (so values the target cannot hold stop it before \
+            anything is written), then applies each stage (organization, teams, members, \
             projects, keys, filters, ownership) in its own transaction under an advisory lock, journaled in \
             schema sentry_migrate. Stages this plan already applied are skipped, so an interrupted apply is \
             resumed by running it again. See docs/apply.md.
@@ -38,11 +41,12 @@ struct Apply: AsyncParsableCommand {
 
     func run() async throws {
         let saved = try SavedPlan.load(path: plan)
-        let desired = try saved.loadDesired(override: snapshot).snapshot
+        let desired = try saved.loadDesired(override: snapshot)
         let target = try database.connect()
         let report = try target.apply(
             ApplyRequest(
-                plan: saved.plan, planDigest: saved.digest, planPath: plan, desired: desired, only: stage),
+                plan: saved.plan, planDigest: saved.digest, planPath: plan, desired: desired.snapshot, only: stage,
+                waves: desired.waves),
             progress: Terminal.note)
         target.warnings.forEach(Terminal.warning)
         report.notes.forEach(Terminal.warning)

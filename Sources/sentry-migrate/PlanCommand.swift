@@ -26,9 +26,15 @@ struct PlanCommand: AsyncParsableCommand {
             `<!-- sentry-migrate plan: part I of N -->`; --out-markdown-dir writes them as \
             plan-1.md, plan-2.md, …), json (the saved-plan format, docs/plan-format.md).
 
+            Unless --no-rehearse, plan then rehearses the changes: it writes them all in one \
+            transaction and rolls it back, so that whatever apply would fail on (a value longer than its \
+            column, a number out of range, a NOT NULL column sentry-migrate does not fill, a member to \
+            link with no user) is reported now, with its entity, and the plan is not saved.
+
             Exit status: 0 when the plan was made (with --detailed-exitcode: and there are no \
-            changes), 2 with --detailed-exitcode when there are changes, 65 for a bad snapshot, 69 \
-            when the database is unreachable.
+            changes), 2 with --detailed-exitcode when there are changes, 65 for a bad snapshot or a \
+            plan the target cannot hold, 69 when the database is unreachable, 75 when the connect or \
+            lock timeout ran out.
 
             Examples (DB=postgresql://sentry_migrate_read@db/postgres):
               sentry-migrate plan --snapshot desired --database "$DB"
@@ -75,6 +81,14 @@ struct PlanCommand: AsyncParsableCommand {
     @Flag(help: "Exit 2 when there are changes, 0 when there are none (as Terraform's -detailed-exitcode).")
     var detailedExitcode = false
 
+    @Flag(
+        inversion: .prefixedNo,
+        help: ArgumentHelp(
+            "Rehearse the plan: write every change in one transaction and roll it back, so that what apply would "
+                + "fail on (values the target cannot hold, a user to link that is missing) is found now.",
+            discussion: "Needs a database user that may write; --no-rehearse for a read-only one."))
+    var rehearse = true
+
     func run() async throws {
         let desired = try DesiredState.read(from: snapshot, requireSecrets: true)
         let target = try database.connect()
@@ -91,11 +105,31 @@ struct PlanCommand: AsyncParsableCommand {
             desired: desired, target: state,
             selection: Plan.Selection(stages: stages.isEmpty ? Stage.allCases : stages, wave: wave, prune: prune))
 
+        // Rehearsed before anything is printed or saved; a plan that cannot apply is shown, never saved.
+        var rehearsal: (any Error)?
+        var rehearsed = rehearse && PlanSummary(plan.changes).hasChanges
+        if rehearsed {
+            do {
+                try target.rehearse(plan, desired: desired.snapshot)
+            } catch let error as RehearsalDatabaseError where error.isPermissionDenied {
+                // A read-only role (sentry_migrate_read) plans; apply, which may write, rehearses.
+                rehearsed = false
+                Terminal.note(
+                    "not rehearsed: this database role may not write (\(error.error.message)); apply rehearses the "
+                        + "plan before its first write")
+            } catch {
+                rehearsal = error
+            }
+        }
         try format.print(plan)
         if format != .json,
             let section = NotCarriedSection.render(snapshotFolder: snapshot, markdown: format == .markdown)
         {
             print(section, terminator: "")
+        }
+        if let rehearsal { throw rehearsal }
+        if rehearsed {
+            Terminal.note("rehearsed: applies cleanly (every change written in one transaction, then rolled back)")
         }
         if let outMarkdownDir { try writeMarkdownParts(PlanMarkdown.render(plan), to: outMarkdownDir) }
         if let out {

@@ -8,7 +8,8 @@ struct Status: AsyncParsableCommand {
         abstract: "Show what sentry-migrate applied to a self-hosted database: stages, when, from which plan.",
         discussion: """
             Reads the journal in schema sentry_migrate (written in the same transaction as each stage, so \
-            it is exactly what was committed). Changes nothing.
+            it is exactly what was committed). Changes nothing. Columns are as wide as their longest value; \
+            control characters in names and paths are shown escaped (\\n, \\u{1b}).
 
             Example:
               sentry-migrate status --database postgresql://sentry_migrate_read@db/postgres --org acme
@@ -24,33 +25,53 @@ struct Status: AsyncParsableCommand {
     var format: ReportFormat = .text
 
     func run() async throws {
-        let target = try TargetDatabase(target: database.target)
+        let target = try database.connect(announce: false)
         let entries = try target.journal(organization: org)
         if format == .json {
             try ReportFormat.printJSON(entries.map(JournalEntryJSON.init))
             return
         }
         guard !entries.isEmpty else {
-            print("Nothing applied yet" + (org.map { " to '\($0)'" } ?? "") + ".")
+            print("Nothing applied yet" + (org.map { " to '\(TerminalText.escaped($0))'" } ?? "") + ".")
             return
         }
+        print(Self.table(entries), terminator: "")
+    }
+
+    /// One line per journal entry (a failed one is followed by its indented message), every column
+    /// as wide as its widest cell.
+    static func table(_ entries: [JournalEntry]) -> String {
         let formatter = ISO8601DateFormatter()
-        print(
-            "WHEN (UTC)            ORGANIZATION  STAGE         STATUS   +CREATE ~UPDATE -DELETE  PLAN          PLAN FILE"
-        )
-        for entry in entries {
-            let columns = [
-                formatter.string(from: entry.finishedAt).padding(21),
-                entry.organization.padding(13), entry.stage.padding(13), entry.status.padding(8),
-                String(entry.creates).leftPadding(7), String(entry.updates).leftPadding(7),
-                String(entry.deletes).leftPadding(7) + " ", String(entry.planDigest.prefix(12)).padding(13),
+        let header = [
+            "WHEN (UTC)", "ORGANIZATION", "STAGE", "STATUS", "+CREATE", "~UPDATE", "-DELETE", "PLAN", "PLAN FILE",
+        ]
+        let rightAligned: Set<Int> = [4, 5, 6]
+        let rows = entries.map { entry in
+            [
+                formatter.string(from: entry.finishedAt), entry.organization, entry.stage, entry.status,
+                String(entry.creates), String(entry.updates), String(entry.deletes),
+                String(entry.planDigest.prefix(12)),
                 entry.planPath,
-            ]
-            print(columns.joined(separator: " "))
+            ].map(TerminalText.escaped)
+        }
+        let widths = header.indices.map { column in
+            ([header] + rows).map { $0[column].count }.max() ?? 0
+        }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { column, cell in
+                if column == cells.count - 1 { return cell }
+                let pad = String(repeating: " ", count: widths[column] - cell.count)
+                return rightAligned.contains(column) ? pad + cell : cell + pad
+            }.joined(separator: "  ")
+        }
+        var text = line(header) + "\n"
+        for (entry, row) in zip(entries, rows) {
+            text += line(row) + "\n"
             if entry.status == "failed", let message = entry.message {
-                print("    failed: " + message.replacing("\n", with: "\n    "))
+                text += "    failed: " + TerminalText.lines(message).replacing("\n", with: "\n    ") + "\n"
             }
         }
+        return text
     }
 }
 
@@ -85,15 +106,5 @@ private struct JournalEntryJSON: Encodable {
         toolVersion = entry.toolVersion
         profile = entry.profile
         message = entry.message
-    }
-}
-
-extension String {
-    fileprivate func padding(_ width: Int) -> String {
-        count >= width ? self : self + String(repeating: " ", count: width - count)
-    }
-
-    fileprivate func leftPadding(_ width: Int) -> String {
-        count >= width ? self : String(repeating: " ", count: width - count) + self
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SentryModel
 
 #if canImport(Glibc)
 import Glibc
@@ -23,9 +24,11 @@ enum Terminal {
     /// Whether stderr is a terminal (live progress) rather than a file or pipe (plain lines).
     static var isInteractive: Bool { isatty(STDERR_FILENO) != 0 }
 
+    /// Every message may carry text from outside (names, paths, server errors): its own line breaks
+    /// stay, any other control character is escaped (`TerminalText`), so nothing can rewrite the screen.
     private static func printErr(_ message: String) {
         // Results printed so far go out first, so a note never lands in the middle of them.
         fflush(nil)
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        FileHandle.standardError.write(Data((TerminalText.lines(message) + "\n").utf8))
     }
 }

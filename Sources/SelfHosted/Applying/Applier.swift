@@ -11,13 +11,20 @@ public struct ApplyRequest: Sendable {
     public var desired: Snapshot
     /// Only this stage (`--stage`); nil for every stage of the plan not applied yet.
     public var only: Stage?
+    /// The desired snapshot folder's waves.json (`DesiredState.waves`): a wave plan is recomputed
+    /// with its wave.
+    public var waves: WaveFile?
 
-    public init(plan: Plan, planDigest: String, planPath: String, desired: Snapshot, only: Stage? = nil) {
+    public init(
+        plan: Plan, planDigest: String, planPath: String, desired: Snapshot, only: Stage? = nil,
+        waves: WaveFile? = nil
+    ) {
         self.plan = plan
         self.planDigest = planDigest
         self.planPath = planPath
         self.desired = desired
         self.only = only
+        self.waves = waves
     }
 }
 
@@ -69,6 +76,14 @@ struct Applier {
             try preflight(plan: plan, selected: selected, notes: &notes)
         }
 
+        // Everything that can fail is found before the first write: the whole rest of the plan is
+        // written once in a transaction that is rolled back, then stage by stage for real.
+        let pending = stages.filter { !applied.contains($0) && hasWork($0) }
+        if !pending.isEmpty {
+            progress("rehearsing \(pending.map(\.rawValue).joined(separator: ", ")) (in one transaction, rolled back)")
+            try rehearse(pending, when: "apply")
+        }
+
         var outcomes: [StageOutcome] = []
         var insertedColumns: [String: Set<String>] = [:]
         for stage in stages {
@@ -94,7 +109,7 @@ struct Applier {
     private func preflight(plan: Plan, selected: [Stage], notes: inout [String]) throws -> Set<Stage> {
         var readerNotes: [String] = []
         let applied = try connection.withAdvisoryLock(
-            key: Self.lockKey, activity: "checking the plan against the target"
+            key: Self.lockKey, activity: "checking the plan against the target", wait: true
         ) {
             connection in
             try Journal.ensure(connection)
@@ -115,10 +130,63 @@ struct Applier {
                 plan: plan, current: current, profile: profile, applied: applied,
                 remaining: applied.isEmpty ? nil : Set(stagesToRun(selected)).subtracting(applied))
             guard changed.isEmpty else { throw StalePlanError(changed: changed) }
+            try checkStructure(plan)
+            // Before the plan's first write: what it says must be what a fresh plan says now. (Once
+            // stages are applied, the target changed on purpose; the stale check and the writers'
+            // own checks of each promise cover the rest.)
+            if applied.isEmpty { try replan(plan, current: current, connection: connection) }
             return applied
         }
         notes += readerNotes
         return applied
+    }
+
+    /// One truth: the planner `plan` uses, run again on the target as it is now (same snapshot,
+    /// selection and wave), must give exactly the saved plan's changes; every difference is named.
+    private func replan(_ plan: Plan, current: Snapshot?, connection: PostgresConnection) throws {
+        let desired = DesiredState(
+            snapshot: request.desired, path: plan.snapshot.path, manifestSHA256: plan.snapshot.manifestSHA256,
+            waves: request.waves)
+        let facts = try TargetDatabase.readFacts(for: request.desired, profile: profile, connection: connection)
+        let fresh = try Planner.plan(
+            desired: desired,
+            target: TargetState(
+                location: plan.target.location, profile: profile.summary, current: current, facts: facts),
+            selection: plan.selection, createdAt: plan.createdAt)
+        var differences = PlanComparison.differences(saved: plan.changes, fresh: fresh.changes)
+        if fresh.selection != plan.selection {
+            differences.insert(
+                "the plan's selection (stages \(plan.selection.stages.map(\.rawValue).joined(separator: ", "))) is "
+                    + "not one plan makes", at: 0)
+        }
+        guard differences.isEmpty else { throw PlanMismatchError(differences: differences) }
+    }
+
+    /// What any plan `plan` writes must satisfy, whoever made it: changes only of its selected stages,
+    /// deletes only with prune, every create and update naming an entity of the snapshot.
+    private func checkStructure(_ plan: Plan) throws {
+        var problems: [String] = []
+        let selected = Set(plan.selection.stages)
+        let desired = request.desired
+        let keys: [Stage: Set<String>] = [
+            .organization: [desired.organization.slug], .teams: Set(desired.teams.map(\.slug)),
+            .members: Set(desired.members.map(\.email)), .projects: Set(desired.projects.map(\.slug)),
+            .keys: Set(desired.keys.map(\.publicKey)), .filters: Set(desired.filters.map(\.project)),
+            .ownership: Set(desired.ownership.map(\.project)),
+        ]
+        for change in plan.changes {
+            let name = TerminalText.escaped("\(change.stage.rawValue)/\(change.key)")
+            if !selected.contains(change.stage) {
+                problems.append("\(name): stage \(change.stage.rawValue) is not in the plan's selection")
+            }
+            if change.action == .delete, !plan.selection.prune {
+                problems.append("\(name): a delete in a plan made without --prune")
+            }
+            if [.create, .update].contains(change.action), keys[change.stage]?.contains(change.key) != true {
+                problems.append("\(name): a \(change.action.rawValue) of something the snapshot does not hold")
+            }
+        }
+        guard problems.isEmpty else { throw PlanMismatchError(differences: problems) }
     }
 
     private func stagesToRun(_ selected: [Stage]) -> [Stage] { request.only.map { [$0] } ?? selected }
@@ -134,17 +202,56 @@ struct Applier {
         guard changed.isEmpty else { throw StalePlanError(changed: changed, stage: stage) }
     }
 
-    /// A refusal found inside a locked transaction is reported as itself (nothing of it was written).
+    /// A refusal found inside a locked transaction is reported as itself (nothing of it was written);
+    /// a database error keeps the transaction's context.
     private static func unwrappingRefusals<Value>(_ body: () throws -> Value) throws -> Value {
         do {
             return try body()
         } catch let error as TransactionError where error.phase == .body {
             switch error.error {
-            case let refusal as StalePlanError: throw refusal
-            case let refusal as ApplyOrderError: throw refusal
+            case is PostgresError: throw error
+            case let refusal as any ReportableError: throw refusal
             default: throw error
             }
         }
+    }
+
+    /// Writes `stages` in one transaction under the apply lock and rolls it back: values the target
+    /// cannot hold are collected (all of them, in every stage), and any other failure (a missing user
+    /// to link, an id the plan keeps now taken, a constraint) stops it, naming the stage.
+    func rehearse(_ stages: [Stage], when: String) throws {
+        var problems: [TargetCannotHoldError.Problem] = []
+        do {
+            try connection.withAdvisoryLock(key: Self.lockKey, activity: "rehearsing the plan", wait: true) {
+                connection in
+                for stage in stages where hasWork(stage) {
+                    let session = WriteSession(
+                        connection: connection, profile: profile, stage: stage, now: Date(), killSwitch: nil,
+                        defersLaterTeams: request.plan.selection.wave != nil, rehearsal: true)
+                    do {
+                        let index = try OrganizationIndex.load(slug: organization, connection: connection)
+                        _ = try write(stage, changes: changes(of: stage), session: session, index: index)
+                    } catch {
+                        throw RehearsalFailure(stage: stage, when: when, error: error)
+                    }
+                    problems += session.problems
+                }
+                throw RehearsalEnd()
+            }
+        } catch {
+            // Ending with RehearsalEnd is the intended rollback.
+            guard error.phase == .body, !(error.error is RehearsalEnd) else {
+                if error.phase == .body { return try reportProblems(problems, when: when) }
+                throw error
+            }
+            if let failure = error.error as? RehearsalFailure { throw failure.unwrapped }
+            throw error
+        }
+        try reportProblems(problems, when: when)
+    }
+
+    private func reportProblems(_ problems: [TargetCannotHoldError.Problem], when: String) throws {
+        guard problems.isEmpty else { throw TargetCannotHoldError(problems: problems, when: when) }
     }
 
     private func changes(of stage: Stage) -> [EntityChange] {
@@ -162,7 +269,9 @@ struct Applier {
         var inserted: [String: Set<String>] = [:]
         do {
             let outcome = try Self.unwrappingRefusals {
-                try connection.withAdvisoryLock(key: Self.lockKey, activity: "applying stage \(stage.rawValue)") {
+                try connection.withAdvisoryLock(
+                    key: Self.lockKey, activity: "applying stage \(stage.rawValue)", wait: true
+                ) {
                     connection -> StageOutcome in
                     // Another run of the same plan may have applied it since we checked.
                     if try Journal.appliedStages(connection, planDigest: request.planDigest, organization: organization)
@@ -288,5 +397,45 @@ extension TargetDatabase {
     @discardableResult
     public func apply(_ request: ApplyRequest, progress: (String) -> Void = { _ in }) throws -> ApplyReport {
         try Applier(database: self, request: request).run(progress: progress)
+    }
+
+    /// Writes every change of `plan` in one transaction and rolls it back (see docs/apply.md): throws
+    /// what apply would fail on, before anything is written; returns when the plan applies cleanly.
+    /// Sequences a rehearsal draws ids from stay advanced (PostgreSQL never rolls them back).
+    public func rehearse(_ plan: Plan, desired: Snapshot) throws {
+        let request = ApplyRequest(plan: plan, planDigest: "", planPath: "", desired: desired)
+        try Applier(database: self, request: request).rehearse(plan.selection.stages.sorted(), when: "plan")
+    }
+}
+
+/// Ends a rehearsal's transaction by rolling it back.
+private struct RehearsalEnd: Error {}
+
+/// A rehearsal stopped at `stage`: the plan would fail there; nothing was written.
+struct RehearsalFailure: Error {
+    let stage: Stage
+    let when: String
+    let error: any Error
+
+    /// Our own refusals already say what to do; a database error gets the stage it happened in.
+    var unwrapped: any Error {
+        switch error {
+        case let failure as PostgresError: RehearsalDatabaseError(stage: stage, when: when, error: failure)
+        default: error
+        }
+    }
+}
+
+/// PostgreSQL refused a statement of the rehearsal: the real apply would have failed there.
+public struct RehearsalDatabaseError: ReportableError {
+    public let stage: Stage
+    public let when: String
+    public let error: PostgresError
+    public var exitStatus: ExitStatus { error.exitStatus }
+    /// The role may not write (a read-only role such as `sentry_migrate_read`): nothing was rehearsed.
+    public var isPermissionDenied: Bool { error.sqlState == "42501" || error.sqlState == "25006" }
+    public var description: String {
+        "\(when) rehearsed the plan (every stage in one transaction, rolled back) and stage \(stage.rawValue) failed, "
+            + "so nothing was written: \(error)"
     }
 }

@@ -4,17 +4,25 @@ import SentryModel
 extension PostgresConnection {
     /// Runs `body` in a transaction that first takes the transaction-scoped advisory lock `key`, so that
     /// two runs cannot apply the same stage at once; the lock goes with COMMIT or ROLLBACK. Without
-    /// `wait`, a lock held elsewhere fails the begin phase with ``AdvisoryLockBusy`` instead of blocking.
+    /// `wait`, a lock held elsewhere fails the begin phase with ``AdvisoryLockBusy`` at once; with it,
+    /// the wait is noted (`onWait`) and lasts at most the session's lock timeout, then fails the same way.
     public func withAdvisoryLock<Value>(
         key: Int64, activity: String, wait: Bool = false, _ body: (PostgresConnection) throws -> Value
     ) throws(TransactionError) -> Value {
         try transaction(
             activity: activity,
             start: { connection in
-                if wait {
-                    try connection.advisoryXactLock(key: key)
-                } else if try !connection.tryAdvisoryXactLock(key: key) {
+                guard try !connection.tryAdvisoryXactLock(key: key) else { return }
+                guard wait else {
                     throw AdvisoryLockBusy(key: key, activity: activity)
+                }
+                connection.onWait?(
+                    "another session holds advisory lock \(key) (probably another sentry-migrate run against this "
+                        + "database); waiting for it, at most \(connection.lockWaitText)")
+                do {
+                    try connection.advisoryXactLock(key: key)
+                } catch let error as PostgresError where error.sqlState == "55P03" {
+                    throw AdvisoryLockBusy(key: key, activity: activity, waited: connection.lockWaitText)
                 }
             }, body)
     }
@@ -50,11 +58,21 @@ extension PostgresConnection {
 public struct AdvisoryLockBusy: ReportableError, Sendable, Equatable {
     public let key: Int64
     public let activity: String
+    /// How long we waited (the lock timeout), when we did.
+    public var waited: String?
+
+    public init(key: Int64, activity: String, waited: String? = nil) {
+        self.key = key
+        self.activity = activity
+        self.waited = waited
+    }
 
     public var exitStatus: ExitStatus { .temporaryFailure }
 
     public var description: String {
         "another session holds advisory lock \(key) for \(activity) (probably another sentry-migrate run against "
-            + "this database); wait for it to finish, then run the command again."
+            + "this database)" + (waited.map { "; waited \($0)" } ?? "")
+            + "; wait for it to finish, then run the command again"
+            + (waited == nil ? "." : ", or wait longer with --lock-timeout.")
     }
 }

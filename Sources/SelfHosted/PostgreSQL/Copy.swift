@@ -81,7 +81,7 @@ extension PostgresConnection {
     }
 
     private func startCopy(_ statement: SQL, activity: String, expecting status: ExecStatusType) throws(PostgresError) {
-        let result = PQexec(handle, statement.text)
+        let result = PQsendQuery(handle, statement.text) == 1 ? lastResult(activity: activity) : nil
         defer { PQclear(result) }
         try check(result, activity: activity, expecting: [status])
     }
@@ -108,7 +108,10 @@ extension PostgresConnection {
     private func finishCopy(activity: String) -> (error: PostgresError?, rowsAffected: Int) {
         var failure: PostgresError?
         var rowsAffected = 0
-        while let result = PQgetResult(handle) {
+        while true {
+            // The server checks constraints (and may wait for locks) once the data has ended.
+            awaitResult(activity: activity)
+            guard let result = PQgetResult(handle) else { break }
             defer { PQclear(result) }
             switch PQresultStatus(result) {
             case PGRES_COMMAND_OK:

@@ -1,5 +1,11 @@
 import CLibPQ
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// One libpq connection, owned by one task at a time (it is deliberately not `Sendable`), and closed
 /// when the last reference goes away. Statements block the calling thread.
 ///
@@ -12,17 +18,36 @@ public final class PostgresConnection {
     public let target: ConnectionTarget
     private let notices: NoticeCollector
 
+    /// How long statements may wait for locks and the connection for the server (see ``WaitLimits``).
+    public let limits: WaitLimits
+    /// Told, every few seconds, that a connection or a statement is still waiting (progress for the CLI).
+    public var onWait: ((String) -> Void)?
+
     /// Connects with libpq's own parsing, defaults and environment (`PGHOST`, `PGPASSWORD`,
-    /// `PGPASSFILE`, `PGSSLMODE`…). The session runs in UTC with ISO dates and UTF-8.
-    public init(_ target: ConnectionTarget) throws(PostgresError) {
+    /// `PGPASSFILE`, `PGSSLMODE`…) within the connect timeout, noting a long wait through `onWait`.
+    /// The session runs in UTC with ISO dates, UTF-8 and the lock timeout of `limits`.
+    public init(
+        _ target: ConnectionTarget, limits: WaitLimits = .standard, onWait: ((String) -> Void)? = nil
+    ) throws(PostgresError) {
         self.target = target
+        self.limits = limits
+        self.onWait = onWait
         let parsedPassword = try Self.validate(target)
         let secrets = target.secrets(parsedPassword: parsedPassword)
 
         // Keywords before `dbname` are overridden by the expanded string; those after it override it.
+        // So our default connect timeout yields to the string's (and to PGCONNECT_TIMEOUT, which an
+        // explicit keyword would hide), while --connect-timeout wins over both.
+        var defaults = [("fallback_application_name", "sentry-migrate")]
+        var forced: [(String, String)] = []
+        if let seconds = limits.connectSeconds {
+            forced.append(("connect_timeout", String(seconds)))
+        } else if getenv("PGCONNECT_TIMEOUT") == nil {
+            defaults.append(("connect_timeout", String(WaitLimits.defaultConnectSeconds)))
+        }
         let parameters =
-            [("fallback_application_name", "sentry-migrate"), ("dbname", target.rawValue)]
-            + target.overrides.map { ($0.keyword, $0.value) } + [("client_encoding", "UTF8")]
+            defaults + [("dbname", target.rawValue)] + target.overrides.map { ($0.keyword, $0.value) } + forced
+            + [("client_encoding", "UTF8")]
         guard case .success(let keywords) = CStrings.make(parameters.map(\.0)),
             case .success(let values) = CStrings.make(parameters.map(\.1))
         else {
@@ -31,23 +56,32 @@ public final class PostgresConnection {
                 target: target.description)
         }
         let connection = keywords.withPointers { keywords in
-            values.withPointers { values in PQconnectdbParams(keywords, values, 1) }
+            values.withPointers { values in PQconnectStartParams(keywords, values, 1) }
         }
         guard let connection else {
             throw PostgresError(
                 kind: .connect, activity: "connecting", message: "libpq could not allocate a connection",
                 target: target.description)
         }
-        guard PQstatus(connection) == CONNECTION_OK else {
-            let message = SecretMasking.removing(secrets, from: Self.trimmed(PQerrorMessage(connection)))
+        let failure =
+            PQstatus(connection) == CONNECTION_BAD
+            ? (message: Self.trimmed(PQerrorMessage(connection)), timedOut: false)
+            : Self.finishConnecting(
+                connection, seconds: Self.connectTimeout(of: connection), target: target.description, onWait: onWait)
+        if let failure {
+            let message = SecretMasking.removing(secrets, from: failure.message)
             PQfinish(connection)
-            throw PostgresError(kind: .connect, activity: "connecting", message: message, target: target.description)
+            throw PostgresError(
+                kind: failure.timedOut ? .timedOut : .connect, activity: "connecting", message: message,
+                target: target.description)
         }
         handle = connection
         notices = NoticeCollector()
         PQsetNoticeReceiver(handle, NoticeCollector.receive, Unmanaged.passUnretained(notices).toOpaque())
         // Dates are parsed from ISO text; UTC keeps them independent of the server's zone.
-        try executeScript("SET TIME ZONE 'UTC'; SET DateStyle = 'ISO, MDY'", activity: "setting up the session")
+        try executeScript(
+            "SET TIME ZONE 'UTC'; SET DateStyle = 'ISO, MDY'; SET lock_timeout = \(max(0, limits.lockMilliseconds))",
+            activity: "setting up the session")
     }
 
     deinit {
@@ -105,9 +139,10 @@ public final class PostgresConnection {
                 kind: .statement, activity: activity, sqlState: "22021",
                 message: "parameter $\(failure.index + 1) contains a NUL character, which PostgreSQL text cannot hold")
         }
-        let result = values.withPointers { values in
-            PQexecParams(handle, text, Int32(sql.parameters.count), nil, values, nil, nil, 0)
+        let sent = values.withPointers { values in
+            PQsendQueryParams(handle, text, Int32(sql.parameters.count), nil, values, nil, nil, 0)
         }
+        let result = sent == 1 ? lastResult(activity: activity) : nil
         defer { PQclear(result) }
         if let result, [PGRES_COPY_IN, PGRES_COPY_OUT].contains(PQresultStatus(result)) {
             abandonCopy()
@@ -115,6 +150,19 @@ public final class PostgresConnection {
         }
         try check(result, activity: activity, expecting: [PGRES_COMMAND_OK, PGRES_TUPLES_OK], values: sql.parameters)
         return read(result!)
+    }
+
+    /// The result of the statement just sent, waited for visibly (``awaitResult(activity:)``), as
+    /// `PQexec` would return it: the last one, or the first that starts a COPY.
+    func lastResult(activity: String) -> OpaquePointer? {
+        var last: OpaquePointer?
+        while true {
+            awaitResult(activity: activity)
+            guard let next = PQgetResult(handle) else { return last }
+            PQclear(last)
+            last = next
+            if [PGRES_COPY_IN, PGRES_COPY_OUT, PGRES_COPY_BOTH].contains(PQresultStatus(next)) { return next }
+        }
     }
 
     /// Throws unless `result` has one of the expected statuses.
@@ -135,6 +183,9 @@ public final class PostgresConnection {
         let sqlState = field(CLibPQ_DIAG_SQLSTATE)
         var message = field(CLibPQ_DIAG_MESSAGE_PRIMARY) ?? Self.trimmed(PQerrorMessage(handle))
         if message.isEmpty { message = "the statement failed without a message" }
+        if sqlState == "55P03", limits.lockMilliseconds > 0 {
+            message += " (waited \(lockWaitText) for a lock another session holds)"
+        }
         var detail = field(CLibPQ_DIAG_MESSAGE_DETAIL).map(SecretMasking.maskingValues(inDetail:))
         if sqlState?.hasPrefix("22") == true {
             message = SecretMasking.maskingQuoted(message)

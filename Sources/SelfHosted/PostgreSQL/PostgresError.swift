@@ -6,6 +6,8 @@ public struct PostgresError: ReportableError, Sendable {
     public enum Kind: Sendable, Equatable {
         /// Opening the connection failed.
         case connect
+        /// The server did not complete the connection within the connect timeout.
+        case timedOut
         /// The server (or libpq, for a lost connection) rejected a statement.
         case statement
         /// sentry-migrate used this API wrongly; a bug, not the database's fault.
@@ -45,6 +47,7 @@ public struct PostgresError: ReportableError, Sendable {
     public var exitStatus: ExitStatus {
         switch kind {
         case .connect: return .unavailable
+        case .timedOut: return .temporaryFailure
         case .misuse: return .software
         case .statement: break
         }
@@ -66,6 +69,10 @@ public struct PostgresError: ReportableError, Sendable {
     public var advice: String {
         switch kind {
         case .connect: return ConnectAdvice.advice(for: message)
+        case .timedOut:
+            return "Check that the host and port are PostgreSQL's (not another service that accepts and stays "
+                + "silent) and that the network path is open; run again, or wait longer with --connect-timeout "
+                + "SECONDS (or connect_timeout= in the URL)."
         case .misuse: return "This is a bug in sentry-migrate; please report it with this message."
         case .statement: break
         }
@@ -74,7 +81,11 @@ public struct PostgresError: ReportableError, Sendable {
                 + "then run the command again."
         }
         switch sqlState {
-        case "40001", "40P01", "55P03", "57P01", "57P02", "57P03":
+        case "55P03":
+            return "Another session held a lock this needs for longer than the lock timeout (a running Sentry, "
+                + "a migration or a long transaction; see pg_stat_activity). Nothing of this step was written. Run "
+                + "the command again when it is done, or wait longer with --lock-timeout DURATION."
+        case "40001", "40P01", "57P01", "57P02", "57P03":
             return "This is temporary (a conflict with another session, a lock held elsewhere or a server "
                 + "restart); run the command again."
         case "3D000": return "Check the database name in the URL."
@@ -101,7 +112,7 @@ public struct PostgresError: ReportableError, Sendable {
     public var description: String {
         var lines: [String] = []
         switch kind {
-        case .connect:
+        case .connect, .timedOut:
             lines.append("could not connect to PostgreSQL at \(target ?? "(unknown target)"): \(message)")
         case .misuse:
             lines.append("internal error while \(activity): \(message)")

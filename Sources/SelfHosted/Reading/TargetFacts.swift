@@ -9,6 +9,15 @@ extension TargetDatabase {
         try connection.withTransaction(activity: "reading target facts") { connection in
             try connection.execute(
                 "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY", activity: "starting a consistent read")
+            return try Self.readFacts(for: desired, profile: profile, connection: connection)
+        }
+    }
+
+    /// The same, inside a transaction the caller holds (apply's locked check).
+    static func readFacts(
+        for desired: Snapshot, profile: TargetProfile, connection: PostgresConnection
+    ) throws -> TargetFacts {
+        do {
             var facts = TargetFacts()
             let emails = desired.members.map { $0.email.lowercased() }
             // Several users may share an e-mail in different cases; the oldest one is the one Sentry finds.
@@ -53,7 +62,7 @@ extension TargetDatabase {
             // mapping can outlive its key (the control silo drops it when the key's outbox drains). A
             // public key held there is as taken as one in `sentry_projectkey`: found here, so the plan
             // says so, instead of a COPY failing on the mapping during apply.
-            if self.profile.hasProjectKeyMapping {
+            if profile.hasProjectKeyMapping {
                 for row in try connection.query(
                     """
                     SELECT m.public_key, m.project_key_id, p.slug, o.slug AS organization

@@ -18,7 +18,7 @@ struct KeyWriter {
         _ = try index.requireOrganization()
         let split = try StageChanges(changes, entities: desired, key: \.publicKey)
         let secretOf = Dictionary(secrets.map { ($0.publicKey, $0.secretKey) }, uniquingKeysWith: { first, _ in first })
-        try create(split.creates.map(\.entity), secretOf: secretOf, projects: index.projects)
+        try create(split.creates, secretOf: secretOf, projects: index.projects)
 
         var updates: [Record] = []
         var secretUpdates: [Record] = []
@@ -47,8 +47,11 @@ struct KeyWriter {
         try session.delete("sentry_projectkey", where: "id", in: ids)
     }
 
-    private mutating func create(_ keys: [ClientKey], secretOf: [String: String], projects: [String: Int64]) throws {
-        guard !keys.isEmpty else { return }
+    private mutating func create(
+        _ creates: [(change: EntityChange, entity: ClientKey)], secretOf: [String: String], projects: [String: Int64]
+    ) throws {
+        guard !creates.isEmpty else { return }
+        let keys = creates.map(\.entity)
         let publics = keys.map(\.publicKey)
         let secretsWanted = keys.compactMap { secretOf[$0.publicKey] }
         var takenPublic = Set<String>()
@@ -72,11 +75,29 @@ struct KeyWriter {
             }
         }
         var records: [Record] = []
-        for key in keys {
+        for (change, key) in creates {
             let projectId = try Self.projectId(of: key, in: projects)
             var publicKey = key.publicKey
             var secretKey = secretOf[key.publicKey] ?? Randomness.hex(bytes: 16)
-            if takenPublic.contains(publicKey) || takenSecret.contains(secretKey) {
+            let collides = takenPublic.contains(publicKey) || takenSecret.contains(secretKey)
+            // The plan told reviewers this key's DSN keeps working: never hand out another.
+            if let promise = change.dsn, promise.preserved {
+                let name = "key \(key.publicKey.prefix(8))… of project \(key.project)"
+                if collides {
+                    let which = takenPublic.contains(publicKey) ? "its public key" : "its secret key"
+                    throw PlanPromiseError(
+                        stage: .keys,
+                        broken: "\(name): the plan keeps its public and secret key so its DSN stays valid, but "
+                            + "\(which) is now used by another key on the target")
+                }
+                if let planned = promise.projectId, planned != projectId {
+                    throw PlanPromiseError(
+                        stage: .keys,
+                        broken: "\(name): the plan keeps its DSN, which ends in project id \(planned), but the "
+                            + "project's id on the target is \(projectId)")
+                }
+            }
+            if collides {
                 regenerated.append(publicKey)
                 publicKey = Randomness.hex(bytes: 16)
                 secretKey = Randomness.hex(bytes: 16)

@@ -104,7 +104,25 @@ struct MemberWriter {
             if found[email] == nil { found[email] = try row.int64("id") }
         }
         var toCreate: [Member] = []
-        for (change, member) in wanted where found[member.email] == nil {
+        for (change, member) in wanted {
+            let user = found[member.email]
+            // What the plan said about this member's user is what happens, or nothing does.
+            if let identity = change.identity {
+                switch identity.policy {
+                case .link where user != nil && identity.existingUserId != nil && identity.existingUserId != user:
+                    throw PlanPromiseError(
+                        stage: .members,
+                        broken: "member \(member.email): the plan links self-hosted user \(identity.existingUserId!), "
+                            + "but the user with that e-mail is now \(user!)")
+                case .create where user != nil:
+                    throw PlanPromiseError(
+                        stage: .members,
+                        broken: "member \(member.email): the plan creates a new self-hosted user, but a user with that "
+                            + "e-mail (\(user!)) exists now")
+                default: break
+                }
+            }
+            guard user == nil else { continue }
             switch change.identity?.policy ?? member.identity {
             case .link: throw MemberIdentityError(email: member.email)
             case .create: toCreate.append(member)

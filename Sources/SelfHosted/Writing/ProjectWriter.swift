@@ -55,19 +55,31 @@ struct ProjectWriter {
             }
             return id
         }
-        let taken = try Set(
-            session.query(
-                "SELECT id FROM sentry_project WHERE id = ANY(\(wanted.compactMap { $0 }))",
-                activity: "projects: checking which hosted ids are free"
-            ).map { try $0.int64("id") })
+        var holders: [Int64: String] = [:]
+        for row in try session.query(
+            """
+            SELECT p.id, p.slug, o.slug AS organization FROM sentry_project p
+            LEFT JOIN sentry_organization o ON o.id = p.organization_id WHERE p.id = ANY(\(wanted.compactMap { $0 }))
+            """, activity: "projects: checking which hosted ids are free")
+        {
+            holders[try row.int64("id")] = "\(try row.optionalString("organization") ?? "?")/\(try row.string("slug"))"
+        }
         var chosen: [Int64?] = []
         var claimed = Set<Int64>()
-        for id in wanted {
-            if let id, !taken.contains(id), claimed.insert(id).inserted {
+        for ((change, project), id) in zip(creates, wanted) {
+            if let id, holders[id] == nil, claimed.insert(id).inserted {
                 chosen.append(id)
-            } else {
-                chosen.append(nil)
+                continue
             }
+            // The plan told reviewers this project keeps its id (and its DSNs): never give it another.
+            if let promise = change.dsn, promise.preserved, let kept = promise.projectId {
+                throw PlanPromiseError(
+                    stage: .projects,
+                    broken: "project \(project.slug): the plan keeps hosted id \(kept) so its DSNs stay valid, but "
+                        + "id \(kept) is now taken by project \(holders[kept] ?? "another project of this plan") on "
+                        + "the target")
+            }
+            chosen.append(nil)
         }
         // Ids from the sequence for the rest, skipping any that this batch keeps from hosted.
         var fresh: [Int64] = []
@@ -92,13 +104,16 @@ struct ProjectWriter {
             ])
         }
         try session.copy("sentry_project", records)
-        // Leave the sequence ahead of every explicit id (Sentry's own PROJECT_SEQUENCE_FIX).
-        try session.query(
-            """
-            SELECT setval(pg_get_serial_sequence('sentry_project', 'id'),
-                          (SELECT GREATEST(max(id) + 1, nextval(pg_get_serial_sequence('sentry_project', 'id'))) - 1
-                           FROM sentry_project))
-            """, activity: "projects: moving the id sequence past explicit ids")
+        // Leave the sequence ahead of every explicit id (Sentry's own PROJECT_SEQUENCE_FIX); a rehearsal
+        // is rolled back, but setval is not, so it leaves the sequence alone.
+        if !session.rehearsal {
+            try session.query(
+                """
+                SELECT setval(pg_get_serial_sequence('sentry_project', 'id'),
+                              (SELECT GREATEST(max(id) + 1, nextval(pg_get_serial_sequence('sentry_project', 'id'))) - 1
+                               FROM sentry_project))
+                """, activity: "projects: moving the id sequence past explicit ids")
+        }
 
         let lastChange = Self.relayTimestamp(session.now)
         let epoch = String(Self.optionEpoch(for: session.profile.family))

@@ -29,12 +29,18 @@ final class WriteSession {
     /// A wave plan names teams of later waves in memberships and project teams; those links are left
     /// for their own wave (as `plan --wave` leaves them out) instead of being an error.
     let defersLaterTeams: Bool
+    /// A rehearsal (rolled back afterwards): values the target cannot hold are recorded in `problems`
+    /// and replaced by ones it can, so that one rehearsal finds them all; non-transactional side
+    /// effects (moving a sequence) are skipped.
+    let rehearsal: Bool
+    private(set) var problems: [TargetCannotHoldError.Problem] = []
 
     init(
         connection: PostgresConnection, profile: TargetProfile, stage: Stage, now: Date, killSwitch: KillSwitch?,
-        defersLaterTeams: Bool = false
+        defersLaterTeams: Bool = false, rehearsal: Bool = false
     ) {
         self.defersLaterTeams = defersLaterTeams
+        self.rehearsal = rehearsal
         self.connection = connection
         self.profile = profile
         self.stage = stage
@@ -81,6 +87,7 @@ final class WriteSession {
 
     /// Loads `records` with ids taken from the table's sequence first (as Sentry's own `bulk_create`
     /// pre-allocates them), so rows can be COPYed and still be referred to. Returns the ids in order.
+    @discardableResult
     func copyReturningIds(_ table: String, _ records: [Record]) throws -> [Int64] {
         guard !records.isEmpty else { return [] }
         let ids = try query(
@@ -118,22 +125,49 @@ final class WriteSession {
             !column.isNullable && column.defaultExpression == nil && !columns.contains(column.name)
         }
         guard missing.isEmpty else {
-            throw WriterBug(
-                "\(stage.rawValue): INSERT into \(table) would leave NOT NULL column(s) "
-                    + missing.map(\.name).joined(separator: ", ") + " empty")
+            throw UnfilledColumnError(
+                stage: stage, table: table, columns: missing.map(\.name),
+                entity: ValueCheck.entity(of: first, table: table))
         }
         insertedColumns[table, default: []].formUnion(columns)
+        let catalogColumns = try columns.map { name in
+            guard let column = profile.catalog.column(table, name) else { throw WriterBug("\(table).\(name) vanished") }
+            return column
+        }
         var rows: [[any PostgresEncodable]] = []
         rows.reserveCapacity(records.count)
+        var found: [TargetCannotHoldError.Problem] = []
         for record in records {
             guard record.count == first.count else { throw WriterBug("\(table): records with different columns") }
             rows.append(
-                try columns.map { name in
+                try zip(columns, catalogColumns).map { name, column in
                     guard let value = record[name] else { throw WriterBug("\(table): a record lacks \(name)") }
-                    return value
+                    return checked(value, column: column, table: table, record: record, into: &found)
                 })
         }
+        try report(found)
         return (columns, rows)
+    }
+
+    /// `value`, or after a problem is recorded, a stand-in the column can hold (in a rehearsal).
+    private func checked(
+        _ value: any PostgresEncodable, column: SchemaCatalog.Column, table: String, record: Record,
+        into found: inout [TargetCannotHoldError.Problem]
+    ) -> any PostgresEncodable {
+        let text = value.postgresText
+        guard let problem = ValueCheck.problem(text, column: column) else { return value }
+        found.append(
+            .init(
+                stage: stage, entity: ValueCheck.entity(of: record, table: table), table: table, column: column.name,
+                problem: problem))
+        return text.map { ValueCheck.standIn($0, column: column) } ?? value
+    }
+
+    /// Outside a rehearsal, values the target cannot hold stop the stage before its statement is sent.
+    private func report(_ found: [TargetCannotHoldError.Problem]) throws {
+        guard !found.isEmpty else { return }
+        guard rehearsal else { throw TargetCannotHoldError(problems: found, when: "apply") }
+        problems += found
     }
 
     /// `UPDATE table SET c = v.c FROM (VALUES …) v WHERE table.key = v.key`, as many rows per statement
@@ -149,6 +183,18 @@ final class WriteSession {
             }
             return try Self.castType(column, table: table)
         }
+        let catalogColumns = all.compactMap { profile.catalog.column(table, $0) }
+        var found: [TargetCannotHoldError.Problem] = []
+        let records = records.map { record in
+            var fixed = record
+            for column in catalogColumns {
+                if let value = record[column.name] {
+                    fixed[column.name] = checked(value, column: column, table: table, record: record, into: &found)
+                }
+            }
+            return fixed
+        }
+        try report(found)
         let rowsPerStatement = PostgresConnection.maximumParameters / all.count
         var start = 0
         while start < records.count {
@@ -195,6 +241,23 @@ final class WriteSession {
     private func tick() {
         statementCount += 1
         killSwitch?.statementDone(stage: stage, count: statementCount)
+    }
+}
+
+/// The target's table has a NOT NULL column without a default that sentry-migrate does not fill: a
+/// Sentry version (or a local change) it does not know. Found before anything is written.
+public struct UnfilledColumnError: ReportableError {
+    let stage: Stage
+    let table: String
+    let columns: [String]
+    let entity: String
+    public var exitStatus: ExitStatus { .dataError }
+    public var description: String {
+        "\(stage.rawValue): \(entity): the target's table \(table) has NOT NULL column(s) "
+            + columns.joined(separator: ", ")
+            + " without a default, which sentry-migrate does not fill, so the row cannot be written; nothing was "
+            + "written. The target's schema is not one sentry-migrate supports (a newer Sentry, or a local change): "
+            + "check the Sentry version (docs/compatibility.md), or give the column(s) a default."
     }
 }
 

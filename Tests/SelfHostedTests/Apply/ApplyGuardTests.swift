@@ -86,8 +86,9 @@ import Testing
         try ApplyScratch.withTarget(.v26) { scratch, database in
             let other = try scratch.connect()
             try other.execute("SELECT pg_advisory_lock(\(Applier.lockKey))")
+            let impatient = try TargetDatabase(target: scratch.target, limits: WaitLimits(lockMilliseconds: 500))
             let error = try #require(throws: TransactionError.self) {
-                try ApplyScratch.planAndApply(DesiredOrganization.snapshot, on: database)
+                try ApplyScratch.planAndApply(DesiredOrganization.snapshot, on: impatient)
             }
             #expect(error.exitStatus == .temporaryFailure)
             #expect(error.description.contains("another sentry-migrate run"))

@@ -68,17 +68,21 @@ import Testing
         }
     }
 
-    /// A plan from before this rule (or any plan) with a filters delete of a kept project: nothing is
-    /// written for it, so nothing is counted.
-    @Test func aFiltersDeleteIsNotCountedAsWritten() throws {
+    /// A plan from before this rule (or any edited plan) with a filters delete of a kept project: a
+    /// fresh plan has no such change, so apply refuses it before writing anything.
+    @Test func aFiltersDeleteOfAKeptProjectIsRefused() throws {
         try ApplyScratch.withTarget(.v26) { _, database in
             try ApplyScratch.planAndApply(DesiredOrganization.snapshot, on: database)
             var plan = try ApplyScratch.plan(DesiredOrganization.snapshot, on: database, prune: true)
             plan.changes.append(EntityChange(stage: .filters, key: "api", action: .delete))
-            let report = try database.apply(
-                ApplyRequest(plan: plan, planDigest: "p", planPath: "plan.json", desired: DesiredOrganization.snapshot))
-            #expect(report.stages.first { $0.stage == .filters }?.deletes == 0)
-            #expect(report.staleCaches.isEmpty, "nothing changed, so no cache is stale")
+            let journal = try database.journal().count
+            let error = try #require(throws: PlanMismatchError.self) {
+                try database.apply(
+                    ApplyRequest(
+                        plan: plan, planDigest: "p", planPath: "plan.json", desired: DesiredOrganization.snapshot))
+            }
+            #expect(error.differences.contains { $0.hasPrefix("filters/api: the plan says delete") })
+            #expect(try database.journal().count == journal)
         }
     }
 

@@ -164,18 +164,20 @@ import Testing
     }
 
     /// The insert check that proves every NOT NULL column without a default is filled: a record that
-    /// leaves one out is refused before anything is sent.
+    /// leaves one out is refused before anything is sent, naming the table and column.
     @Test(arguments: SchemaFixture.allCases)
     func refusesAnInsertThatLeavesARequiredColumnEmpty(_ fixture: SchemaFixture) throws {
         try ApplyScratch.withTarget(fixture) { _, database in
             let session = WriteSession(
                 connection: database.connection, profile: database.profile, stage: .teams, now: Date(), killSwitch: nil)
-            #expect(throws: WriterBug.self) {
+            let error = #expect(throws: UnfilledColumnError.self) {
                 // `date_added` is NOT NULL without a default in every version.
                 try session.insert(
                     "sentry_project",
                     [["organization_id": 1, "slug": "x", "name": "x", "status": 0, "public": false, "flags": 10]])
             }
+            #expect(error?.description.contains("sentry_project has NOT NULL column(s) date_added") == true)
+            #expect(error?.exitStatus == .dataError)
             #expect(session.statementCount == 0)
         }
     }

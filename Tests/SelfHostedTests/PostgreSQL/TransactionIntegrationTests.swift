@@ -160,7 +160,8 @@ private struct BodyFailure: Error, Equatable {}
                     try second.withAdvisoryLock(key: 4242, activity: "applying teams", wait: true) { _ in }
                 }
                 #expect(timedOut.phase == .begin)
-                #expect((timedOut.error as? PostgresError)?.sqlState == "55P03")
+                // Waited for the session's lock timeout (55P03), then reported as the busy lock.
+                #expect((timedOut.error as? AdvisoryLockBusy)?.waited != nil)
                 #expect(timedOut.exitStatus == .temporaryFailure)
 
                 // Another key is independent.

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Runs the built `sentry-migrate` binary, as an admin would, and captures what it printed.
 struct CommandResult {
     var status: Int32
@@ -21,10 +25,13 @@ enum SentryMigrateBinary {
         return folder.appendingPathComponent("sentry-migrate")
     }
 
+    /// `timeout` (seconds): a command still running then is killed, so a hang fails the test instead of
+    /// hanging the suite (the status is then SIGKILL's).
     static func run(
-        _ arguments: [String], environment: [String: String] = [:], in directory: URL = repositoryRoot
+        _ arguments: [String], environment: [String: String] = [:], in directory: URL = repositoryRoot,
+        timeout: Double? = nil
     ) throws -> CommandResult {
-        try ChildProcess.run(url, arguments, environment: environment, in: directory)
+        try ChildProcess.run(url, arguments, environment: environment, in: directory, timeout: timeout)
     }
 }
 
@@ -34,7 +41,7 @@ enum SentryMigrateBinary {
 enum ChildProcess {
     static func run(
         _ executable: URL, _ arguments: [String], environment: [String: String] = [:],
-        in directory: URL = SentryMigrateBinary.repositoryRoot
+        in directory: URL = SentryMigrateBinary.repositoryRoot, timeout: Double? = nil
     ) throws -> CommandResult {
         try withTemporaryFolder { folder in
             let outURL = folder.appendingPathComponent("stdout")
@@ -55,6 +62,10 @@ enum ChildProcess {
             process.standardOutput = out
             process.standardError = err
             try process.run()
+            let pid = process.processIdentifier
+            let watchdog = DispatchWorkItem { kill(pid, SIGKILL) }
+            if let timeout { DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog) }
+            defer { watchdog.cancel() }
             process.waitUntilExit()
             return CommandResult(
                 status: process.terminationStatus,

@@ -1,0 +1,104 @@
+import Planning
+import SentryModel
+
+/// Whether a value fits the target's column as the catalog describes it: length of `character
+/// varying(n)`, range of `smallint`/`integer`/`bigint`, no NUL in text, no NULL in a NOT NULL column.
+/// Checked for every value a stage writes, before it is sent, so that what PostgreSQL would reject
+/// halfway through an apply is named with its entity instead.
+enum ValueCheck {
+    /// Why `text` does not fit `column`, or nil when it does. Never quotes the value (it may be a secret).
+    static func problem(_ text: String?, column: SchemaCatalog.Column) -> String? {
+        guard let text else {
+            return column.isNullable ? nil : "is empty, but the target's column is NOT NULL"
+        }
+        if text.utf8.contains(0) { return "contains a NUL character, which PostgreSQL text cannot hold" }
+        if let limit = column.maxLength {
+            // PostgreSQL counts characters as code points.
+            let length = text.unicodeScalars.count
+            if length > limit { return "is \(length) characters long; the target's column holds at most \(limit)" }
+        }
+        if let range = integerRange(column.dataType), let value = Int64(text), !range.contains(value) {
+            return
+                "is \(value), outside the target's \(column.dataType) column (\(range.lowerBound)…\(range.upperBound))"
+        }
+        let digits = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
+        if integerRange(column.dataType) != nil, Int64(text) == nil, !digits.isEmpty,
+            digits.allSatisfy({ ("0"..."9").contains($0) })
+        {
+            return "is \(text), outside the target's \(column.dataType) column"
+        }
+        return nil
+    }
+
+    /// A value that fits, for a rehearsal to go on after recording the problem (it is rolled back).
+    static func standIn(_ text: String, column: SchemaCatalog.Column) -> String {
+        if let range = integerRange(column.dataType), Int64(text).map({ !range.contains($0) }) ?? true {
+            return text.hasPrefix("-") ? String(range.lowerBound) : String(range.upperBound)
+        }
+        var fixed = String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != "\u{0}" }))
+        if let limit = column.maxLength, fixed.unicodeScalars.count > limit {
+            fixed = String(String.UnicodeScalarView(fixed.unicodeScalars.prefix(limit)))
+        }
+        return fixed
+    }
+
+    private static func integerRange(_ dataType: String) -> ClosedRange<Int64>? {
+        switch dataType {
+        case "smallint": Int64(Int16.min)...Int64(Int16.max)
+        case "integer": Int64(Int32.min)...Int64(Int32.max)
+        case "bigint": Int64.min...Int64.max
+        default: nil
+        }
+    }
+
+    /// `member ana@example.com`, `key 0123abcd…`, `project api` — the entity a row of `table` belongs
+    /// to, from the record's natural-key columns (never a secret).
+    static func entity(of record: Record, table: String) -> String {
+        func text(_ column: String) -> String? { record[column]?.postgresText }
+        switch table {
+        case "sentry_organization", "sentry_organizationmapping", "sentry_organizationslugreservation",
+            "hybridcloud_organizationslugreservationreplica":
+            return "organization \(text("slug") ?? "")"
+        case "sentry_team", "sentry_teamreplica", "sentry_actor":
+            return text("slug").map { "team \($0)" } ?? "a team"
+        case "auth_user", "sentry_useremail", "sentry_email", "sentry_organizationmember",
+            "sentry_organizationmembermapping":
+            return (text("email") ?? text("user_email") ?? text("username")).map { "member \($0)" } ?? "a member"
+        case "sentry_project": return text("slug").map { "project \($0)" } ?? "a project"
+        case "sentry_projectkey", "sentry_projectkeymapping":
+            return text("public_key").map { "key \($0.prefix(8))…" } ?? "a client key"
+        case "sentry_projectoptions":
+            return "filter option \(text("key") ?? "") of project id \(text("project_id") ?? "?")"
+        case "sentry_projectownership": return "ownership of project id \(text("project_id") ?? "?")"
+        default: return "a row of \(table)"
+        }
+    }
+}
+
+/// Values of the plan that the target's columns cannot hold, found before anything was written.
+public struct TargetCannotHoldError: ReportableError {
+    public struct Problem: Sendable, Hashable, CustomStringConvertible {
+        public var stage: Stage
+        public var entity: String
+        public var table: String
+        public var column: String
+        public var problem: String
+        public var description: String { "\(stage.rawValue): \(entity): \(table).\(column) \(problem)" }
+    }
+
+    public let problems: [Problem]
+    /// Where it was found: `plan` (the rehearsal) or `apply` (before its first stage).
+    public let when: String
+    public var exitStatus: ExitStatus { .dataError }
+    public var description: String {
+        let shown = problems.prefix(30).map { "  \($0)" }
+        let more = problems.count > 30 ? ["  … and \(problems.count - 30) more"] : []
+        return
+            (["the target database cannot hold \(problems.count) value(s) of this plan; nothing was written:"]
+            + shown + more
+            + [
+                "Change these values in the mapping (or on sentry.io), run transform and plan again; \(when) "
+                    + "checks every value against the target's columns before writing."
+            ]).joined(separator: "\n")
+    }
+}

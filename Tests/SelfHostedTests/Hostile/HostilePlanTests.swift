@@ -1,0 +1,155 @@
+import Foundation
+import Planning
+import SentryModel
+import Testing
+
+@testable import SelfHosted
+
+/// Hostile plans and targets, through the binary on every schema profile: whatever reviewers
+/// approved is exactly what happens, or apply refuses before its first write (nothing of the
+/// organization on the target, the journal unchanged).
+@Suite(.requiresDatabase) struct HostilePlanTests {
+    /// The plan keeps hosted project id 4501234 (so DSNs stay valid); another organization's project
+    /// takes that id before apply. Apply must not give the project another id.
+    @Test(arguments: SchemaFixture.allCases)
+    func aKeptProjectIdTakenByAnotherOrganizationIsRefused(_ fixture: SchemaFixture) throws {
+        try HostileTarget.with(fixture) { target in
+            let desired = try target.write(DesiredOrganization.snapshot)
+            let plan = try target.plan(desired, ["--out", target.planPath])
+            #expect(plan.status == 0, "\(plan.stderr)")
+            #expect(plan.stderr.contains("rehearsed: applies cleanly"))
+
+            try ApplyScratch.planAndApply(
+                Self.squatter, on: target.database, stages: [.organization, .teams, .projects])
+            let journal = try target.journalCount()
+
+            let result = try target.apply()
+            try target.expectRefusedBeforeAnyWrite(
+                result, status: .dataError, mentioning: ["projects/api", "4501234", "other-org/their-api"],
+                journalBefore: journal)
+        }
+    }
+
+    /// The id is taken in the middle of the apply, after every check passed (between stages): the
+    /// projects stage refuses instead of giving the project another id; the stages before it stay
+    /// applied and journaled, and nothing of the projects stage is written.
+    @Test(arguments: [SchemaFixture.v23, .v25])
+    func aKeptIdTakenBetweenStagesStopsThatStage(_ fixture: SchemaFixture) throws {
+        try ApplyScratch.withTarget(fixture) { scratch, database in
+            let plan = try ApplyScratch.plan(DesiredOrganization.snapshot, on: database)
+            let other = try TargetDatabase(target: scratch.target)
+            var squatted = false
+            let error = try #require(throws: PlanPromiseError.self) {
+                try database.apply(
+                    ApplyRequest(
+                        plan: plan, planDigest: "p", planPath: "plan.json", desired: DesiredOrganization.snapshot)
+                ) { progress in
+                    guard progress.hasPrefix("members:"), !squatted else { return }
+                    squatted = true
+                    _ = try? ApplyScratch.planAndApply(
+                        Self.squatter, on: other, stages: [.organization, .teams, .projects])
+                }
+            }
+            #expect(squatted)
+            #expect(error.description.contains("project api: the plan keeps hosted id 4501234"))
+            #expect(error.description.contains("other-org/their-api"))
+            #expect(try ApplyScratch.read(database).projects.isEmpty)
+            let journal = try database.journal(organization: "acme-io")
+            #expect(journal.map(\.stage) == ["organization", "teams", "members", "projects"])
+            #expect(journal.map(\.status) == ["applied", "applied", "applied", "failed"])
+        }
+    }
+
+    /// Another organization whose project holds hosted id 4501234 (the desired `api` project's).
+    static var squatter: Snapshot {
+        var other = DesiredOrganization.snapshot
+        other.organization.slug = "other-org"
+        other.members = []
+        other.keys = []
+        other.filters = []
+        other.ownership = []
+        other.secrets = []
+        other.projects = [Project(slug: "their-api", name: "Theirs", platform: nil, teams: [], hostedId: "4501234")]
+        return other.canonicalized()
+    }
+
+    /// A `delete` added by hand to a plan made without --prune.
+    @Test(arguments: SchemaFixture.allCases)
+    func aHandAddedDeleteIsRefused(_ fixture: SchemaFixture) throws {
+        try HostileTarget.with(fixture) { target in
+            var before = DesiredOrganization.snapshot
+            before.teams.append(Team(slug: "legacy", name: "Legacy", hostedId: nil))
+            try ApplyScratch.planAndApply(before.canonicalized(), on: target.database)
+            let journal = try target.journalCount()
+            var desired = DesiredOrganization.snapshot
+            desired.organization.name = "Renamed"
+            let plan = try target.plan(try target.write(desired), ["--out", target.planPath])
+            #expect(plan.status == 0, "\(plan.stderr)")
+            try target.editPlan { plan in
+                for index in plan.changes.indices where plan.changes[index].key == "legacy" {
+                    plan.changes[index].action = .delete
+                }
+            }
+            let result = try target.apply()
+            try target.expectRefusedBeforeAnyWrite(
+                result, status: .dataError, mentioning: ["teams/legacy", "without --prune"], journalBefore: journal,
+                organizationBefore: true)
+            #expect(try ApplyScratch.read(target.database).teams.contains { $0.slug == "legacy" })
+            #expect(try ApplyScratch.read(target.database).organization.name == DesiredOrganization.trickyName)
+        }
+    }
+
+    /// A forged `create` of a team that is already on the target, and one of a team the snapshot lacks.
+    @Test(arguments: SchemaFixture.allCases)
+    func aForgedCreateIsRefusedBeforeTheFirstStage(_ fixture: SchemaFixture) throws {
+        try HostileTarget.with(fixture) { target in
+            try ApplyScratch.planAndApply(
+                DesiredOrganization.snapshot, on: target.database, stages: [.organization, .teams])
+            let journal = try target.journalCount()
+            let plan = try target.plan(try target.write(DesiredOrganization.snapshot), ["--out", target.planPath])
+            #expect(plan.status == 0, "\(plan.stderr)")
+            try target.editPlan { plan in
+                plan.changes.append(EntityChange(stage: .teams, key: "backend", action: .create))
+            }
+            let existing = try target.apply()
+            try target.expectRefusedBeforeAnyWrite(
+                existing, status: .dataError, mentioning: ["teams/backend", "a fresh plan"], journalBefore: journal,
+                organizationBefore: true)
+            #expect(try ApplyScratch.read(target.database).members.isEmpty, "the members stage did not run")
+
+            try target.editPlan { plan in
+                plan.changes.removeAll { $0.key == "backend" && $0.action == .create }
+                plan.changes.append(EntityChange(stage: .teams, key: "forged", action: .create))
+            }
+            let unknown = try target.apply()
+            try target.expectRefusedBeforeAnyWrite(
+                unknown, status: .dataError, mentioning: ["teams/forged", "the snapshot does not hold"],
+                journalBefore: journal, organizationBefore: true)
+        }
+    }
+
+    /// A key the plan keeps (public and secret key) is taken by another organization after the plan.
+    @Test(arguments: [SchemaFixture.v23, .v26])
+    func aKeptKeyTakenSinceThePlanIsRefused(_ fixture: SchemaFixture) throws {
+        try HostileTarget.with(fixture) { target in
+            let plan = try target.plan(try target.write(DesiredOrganization.snapshot), ["--out", target.planPath])
+            #expect(plan.status == 0, "\(plan.stderr)")
+            var other = DesiredOrganization.snapshot
+            other.organization.slug = "other-org"
+            other.members = []
+            other.filters = []
+            other.ownership = []
+            other.projects = [Project(slug: "theirs", name: "Theirs", platform: nil, teams: [], hostedId: nil)]
+            other.keys = [ClientKey(project: "theirs", label: "Copied", publicKey: "0123456789abcdef0123456789abcdef")]
+            other.secrets = [
+                KeySecret(publicKey: "0123456789abcdef0123456789abcdef", secretKey: "b0000000000000000000000000000001")
+            ]
+            try ApplyScratch.planAndApply(other.canonicalized(), on: target.database)
+            let journal = try target.journalCount()
+            let result = try target.apply()
+            try target.expectRefusedBeforeAnyWrite(
+                result, status: .dataError, mentioning: ["keys/0123456789abcdef0123456789abcdef"],
+                journalBefore: journal)
+        }
+    }
+}
