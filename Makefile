@@ -3,7 +3,7 @@ SWIFT ?= swift
 SWIFT_BUILD_FLAGS ?=
 PREFIX ?= /usr/local
 
-.PHONY: all deps build test conformance lint format demo bench install clean
+.PHONY: all deps build test conformance lint format demo bench install check-install clean
 
 all: build
 
@@ -44,6 +44,10 @@ bench: deps
 # and a man page under PREFIX (default /usr/local; DESTDIR honoured). See README, "Install".
 install: deps
 	SWIFT=$(SWIFT) SWIFT_BUILD_FLAGS="$(SWIFT_BUILD_FLAGS)" scripts/install.sh "$(PREFIX)"
+
+# Installs into a fresh prefix and runs the installed binary there, without a toolchain.
+check-install: deps
+	SWIFT=$(SWIFT) SWIFT_BUILD_FLAGS="$(SWIFT_BUILD_FLAGS)" scripts/with-postgres.sh scripts/check-install.sh
 
 clean:
 	rm -rf .build
