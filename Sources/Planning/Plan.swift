@@ -178,13 +178,7 @@ public struct Plan: Codable, Sendable, Hashable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         format = try container.decode(String.self, forKey: .format)
         toolVersion = try container.decode(String.self, forKey: .toolVersion)
-        let time = try container.decode(String.self, forKey: .createdAt)
-        guard let date = SnapshotManifest.parseTime(time) else {
-            throw DecodingError.dataCorruptedError(
-                forKey: .createdAt, in: container,
-                debugDescription: "expected an ISO 8601 time such as 2026-11-24T21:00:00Z")
-        }
-        createdAt = date
+        createdAt = try container.decodeTime(forKey: .createdAt)
         organization = try container.decode(String.self, forKey: .organization)
         snapshot = try container.decode(SnapshotReference.self, forKey: .snapshot)
         target = try container.decode(TargetReference.self, forKey: .target)

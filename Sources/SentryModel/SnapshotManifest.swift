@@ -43,13 +43,7 @@ public struct SnapshotManifest: Codable, Sendable, Hashable {
         format = try container.decode(String.self, forKey: .format)
         source = try container.decode(SnapshotSource.self, forKey: .source)
         organization = try container.decode(String.self, forKey: .organization)
-        let time = try container.decode(String.self, forKey: .exportedAt)
-        guard let date = Self.parseTime(time) else {
-            throw DecodingError.dataCorruptedError(
-                forKey: .exportedAt, in: container,
-                debugDescription: "expected an ISO 8601 UTC time in whole seconds, like 2025-01-31T12:00:00Z")
-        }
-        exportedAt = date
+        exportedAt = try container.decodeTime(forKey: .exportedAt)
         toolVersion = try container.decode(String.self, forKey: .toolVersion)
         counts = try container.decode(SnapshotCounts.self, forKey: .counts)
         files = try container.decode([String: String].self, forKey: .files)
@@ -77,6 +71,20 @@ public struct SnapshotManifest: Codable, Sendable, Hashable {
     /// Only the exact form `formatTime` writes.
     package static func parseTime(_ text: String) -> Date? {
         guard let date = try? Date.ISO8601FormatStyle().parse(text), formatTime(date) == text else { return nil }
+        return date
+    }
+}
+
+extension KeyedDecodingContainer {
+    /// A time written by `SnapshotManifest.formatTime` (manifests and plan files alike), else a decoding
+    /// error at that key.
+    package func decodeTime(forKey key: Key) throws -> Date {
+        let text = try decode(String.self, forKey: key)
+        guard let date = SnapshotManifest.parseTime(text) else {
+            throw DecodingError.dataCorruptedError(
+                forKey: key, in: self,
+                debugDescription: "expected an ISO 8601 UTC time in whole seconds, like 2025-01-31T12:00:00Z")
+        }
         return date
     }
 }
