@@ -26,12 +26,12 @@ public enum Differ {
         if stages.contains(.organization) {
             try pass.compare(
                 .organization, desired: [desired.organization], current: current.map { [$0.organization] } ?? [],
-                key: \.slug, omitting: ["slug", "hostedId"])
+                key: \.slug, omitting: ["slug", "hostedId"], clearing: { $0.hostedId = nil })
         }
         if stages.contains(.teams) {
             try pass.compare(
                 .teams, desired: desired.teams, current: current?.teams ?? [], key: \.slug,
-                omitting: ["slug", "hostedId"])
+                omitting: ["slug", "hostedId"], clearing: { $0.hostedId = nil })
         }
         if stages.contains(.members) {
             let currentMembers = Dictionary(uniqueKeysWithValues: (current?.members ?? []).map { ($0.email, $0) })
@@ -41,6 +41,10 @@ public enum Differ {
             try pass.compare(
                 .members, desired: members, current: current?.members ?? [], key: \.email,
                 omitting: ["email", "hostedId", "identity"],
+                clearing: {
+                    $0.hostedId = nil
+                    $0.identity = nil
+                },
                 annotate: { change, member in
                     if let later = deferred["members/\(member.email)"] { change.notes.append(laterTeams(later)) }
                     let wasPending = currentMembers[member.email]?.pending
@@ -53,7 +57,7 @@ public enum Differ {
         if stages.contains(.projects) {
             try pass.compare(
                 .projects, desired: desired.projects, current: current?.projects ?? [], key: \.slug,
-                omitting: ["slug", "hostedId"],
+                omitting: ["slug", "hostedId"], clearing: { $0.hostedId = nil },
                 annotate: { change, project in
                     if let later = deferred["projects/\(project.slug)"] { change.notes.append(laterTeams(later)) }
                     change.dsn = outcomes.project[project.slug]
@@ -65,7 +69,7 @@ public enum Differ {
                 uniqueKeysWithValues: (current?.secrets ?? []).map { ($0.publicKey, $0.secretKey) })
             try pass.compare(
                 .keys, desired: desired.keys, current: current?.keys ?? [], key: \.publicKey,
-                omitting: ["publicKey", "hostedProjectId"],
+                omitting: ["publicKey", "hostedProjectId"], clearing: { $0.hostedProjectId = nil },
                 extraFields: { key in
                     try secretChange(desired: desiredSecrets[key.publicKey], current: currentSecrets[key.publicKey])
                 },
@@ -129,8 +133,13 @@ private struct DiffPass {
     let prune: Bool
     var changes: [EntityChange] = []
 
-    mutating func compare<Entity: Encodable>(
+    /// `clearing` sets the `omitting` fields that are not the key to a fixed value (nil), so that an
+    /// entity equal to its current one after clearing both is known unchanged without encoding either:
+    /// most entities of a plan after apply. It only saves time: an entity it misses (a provenance field
+    /// it does not clear) is compared field by field as before, so the result never depends on it.
+    mutating func compare<Entity: Encodable & Equatable>(
         _ stage: Stage, desired: [Entity], current: [Entity], key: KeyPath<Entity, String>, omitting: Set<String>,
+        clearing: (inout Entity) -> Void = { _ in },
         extraFields: (Entity) throws -> [FieldChange] = { _ in [] },
         annotate: (inout EntityChange, Entity) -> Void = { _, _ in },
         prunable: (Entity) -> Bool = { _ in true }
@@ -140,15 +149,20 @@ private struct DiffPass {
         var found: [EntityChange] = []
         for entity in desired {
             let name = entity[keyPath: key]
-            let wanted = try EntityFields(key: name, entity: entity, omitting: omitting)
             var change: EntityChange
-            if let existing = currentByKey[name] {
+            if let existing = currentByKey[name], Self.same(entity, existing, clearing: clearing) {
+                let fields = try extraFields(entity)
+                if fields.isEmpty { continue }
+                change = EntityChange(stage: stage, key: name, action: .update, fields: fields.sortedByName)
+            } else if let existing = currentByKey[name] {
+                let wanted = try EntityFields(key: name, entity: entity, omitting: omitting)
                 let fields =
                     wanted.changes(from: try EntityFields(key: name, entity: existing, omitting: omitting))
                     + (try extraFields(entity))
                 if fields.isEmpty { continue }
                 change = EntityChange(stage: stage, key: name, action: .update, fields: fields.sortedByName)
             } else {
+                let wanted = try EntityFields(key: name, entity: entity, omitting: omitting)
                 change = EntityChange(
                     stage: stage, key: name, action: .create,
                     fields: (wanted.creations + (try extraFields(entity))).sortedByName)
@@ -163,6 +177,16 @@ private struct DiffPass {
         }
         found.sort { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
         changes += found
+    }
+
+    private static func same<Entity: Equatable>(
+        _ desired: Entity, _ current: Entity, clearing: (inout Entity) -> Void
+    ) -> Bool {
+        var desired = desired
+        var current = current
+        clearing(&desired)
+        clearing(&current)
+        return desired == current
     }
 }
 

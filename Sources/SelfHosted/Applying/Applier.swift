@@ -196,7 +196,9 @@ struct Applier {
     private func recheck(_ stage: Stage, connection: PostgresConnection) throws {
         let applied = try Journal.appliedStages(connection, planDigest: request.planDigest, organization: organization)
         let remaining = Set(stagesToRun(request.plan.selection.stages).filter { $0 >= stage }).subtracting(applied)
-        let current = try OrganizationReader(connection: connection, profile: profile).read(slug: organization) { _ in }
+        let current = try OrganizationReader(connection: connection, profile: profile).read(
+            slug: organization, stages: Staleness.stagesToRead(remaining: remaining)
+        ) { _ in }
         let changed = try Staleness.changedEntities(
             plan: request.plan, current: current, profile: profile, applied: applied, remaining: remaining)
         guard changed.isEmpty else { throw StalePlanError(changed: changed, stage: stage) }
@@ -231,6 +233,7 @@ struct Applier {
                     do {
                         let index = try OrganizationIndex.load(slug: organization, connection: connection)
                         _ = try write(stage, changes: changes(of: stage), session: session, index: index)
+                        try session.analyzeFilledTables()
                     } catch {
                         throw RehearsalFailure(stage: stage, when: when, error: error)
                     }
@@ -285,6 +288,7 @@ struct Applier {
                         defersLaterTeams: request.plan.selection.wave != nil)
                     let index = try OrganizationIndex.load(slug: organization, connection: connection)
                     stageNotes = try write(stage, changes: changes, session: session, index: index)
+                    try session.analyzeFilledTables()
                     for (table, columns) in session.insertedColumns { inserted[table, default: []].formUnion(columns) }
                     // Filters have no row of their own: a filters "delete" (of a project prune deletes,
                     // which takes them along) writes nothing, so it is not counted.

@@ -1,3 +1,4 @@
+import Planning
 import SentryModel
 
 /// The organization asked for is not in the target database.
@@ -47,7 +48,9 @@ struct OrganizationReader {
     let connection: PostgresConnection
     let profile: TargetProfile
 
-    func read(slug: String, warn: (String) -> Void) throws -> Snapshot? {
+    /// `stages`: the kinds to read (the keys stage includes secrets); the others are left empty. Apply's
+    /// check before each stage needs only the kinds still to write, not the whole organization again.
+    func read(slug: String, stages: Set<Stage> = Set(Stage.allCases), warn: (String) -> Void) throws -> Snapshot? {
         let orgRows = try connection.query(
             "SELECT id, slug, name, default_role, flags FROM sentry_organization WHERE slug = \(slug) AND status = 0",
             activity: "reading the organization")
@@ -77,17 +80,19 @@ struct OrganizationReader {
             teams.append(team)
         }
 
-        let members = try readMembers(orgId: orgId, teamSlugs: teamSlugs, warn: warn)
-        let (projects, projectSlugs) = try readProjects(orgId: orgId, teamSlugs: teamSlugs)
-        let (keys, secrets) = try readKeys(orgId: orgId, projectSlugs: projectSlugs)
-        let filters = try readFilters(orgId: orgId, projectSlugs: projectSlugs, warn: warn)
-        let ownership = try readOwnership(orgId: orgId, projectSlugs: projectSlugs)
+        let members = stages.contains(.members) ? try readMembers(orgId: orgId, teamSlugs: teamSlugs, warn: warn) : []
+        let (projects, projectSlugs) = try readProjects(
+            orgId: orgId, teamSlugs: teamSlugs, withTeams: stages.contains(.projects))
+        let (keys, secrets) = stages.contains(.keys) ? try readKeys(orgId: orgId, projectSlugs: projectSlugs) : ([], [])
+        let filters =
+            stages.contains(.filters) ? try readFilters(orgId: orgId, projectSlugs: projectSlugs, warn: warn) : []
+        let ownership = stages.contains(.ownership) ? try readOwnership(orgId: orgId, projectSlugs: projectSlugs) : []
 
         return Snapshot(
             organization: organization,
-            teams: teams.sorted { $0.slug < $1.slug },
+            teams: stages.contains(.teams) ? teams.sorted { $0.slug < $1.slug } : [],
             members: members.sorted { $0.email < $1.email },
-            projects: projects.sorted { $0.slug < $1.slug },
+            projects: stages.contains(.projects) ? projects.sorted { $0.slug < $1.slug } : [],
             keys: keys.sorted { ($0.project, $0.publicKey) < ($1.project, $1.publicKey) },
             filters: filters.sorted { $0.project < $1.project },
             ownership: ownership.sorted { $0.project < $1.project },
@@ -147,17 +152,19 @@ struct OrganizationReader {
         return members
     }
 
+    /// Every project's slug by id (later kinds name their project); its teams only `withTeams`.
     private func readProjects(
-        orgId: Int64, teamSlugs: [Int64: String]
+        orgId: Int64, teamSlugs: [Int64: String], withTeams: Bool
     ) throws -> ([Project], [Int64: String]) {
         var teamsByProject: [Int64: [String]] = [:]
-        for row in try connection.query(
-            """
-            SELECT pt.project_id, pt.team_id FROM sentry_projectteam pt
-            JOIN sentry_project p ON p.id = pt.project_id
-            WHERE p.organization_id = \(orgId)
-            """,
-            activity: "reading project teams")
+        for row in try withTeams
+            ? connection.query(
+                """
+                SELECT pt.project_id, pt.team_id FROM sentry_projectteam pt
+                JOIN sentry_project p ON p.id = pt.project_id
+                WHERE p.organization_id = \(orgId)
+                """,
+                activity: "reading project teams") : QueryResult.empty
         {
             guard let slug = teamSlugs[try row.int64("team_id")] else { continue }
             teamsByProject[try row.int64("project_id"), default: []].append(slug)
