@@ -60,9 +60,14 @@ public enum Differ {
                 })
         }
         if stages.contains(.keys) {
-            let desiredSecrets = Dictionary(uniqueKeysWithValues: desired.secrets.map { ($0.publicKey, $0.secretKey) })
+            let desiredSecrets = Dictionary(
+                uniqueKeysWithValues: desired.secrets.compactMap { secret in
+                    secret.secretKey.map { (secret.publicKey, $0) }
+                })
             let currentSecrets = Dictionary(
-                uniqueKeysWithValues: (current?.secrets ?? []).map { ($0.publicKey, $0.secretKey) })
+                uniqueKeysWithValues: (current?.secrets ?? []).compactMap { secret in
+                    secret.secretKey.map { (secret.publicKey, $0) }
+                })
             try pass.compare(
                 .keys, desired: desired.keys, current: current?.keys ?? [], key: \.publicKey,
                 omitting: ["publicKey", "hostedProjectId"],
@@ -73,7 +78,8 @@ public enum Differ {
                     change.dsn = outcomes.key[key.publicKey]
                     if desiredSecrets[key.publicKey] == nil {
                         change.notes.append(
-                            "the snapshot has no secret key for it: the target keeps or generates its own")
+                            "the snapshot has no secret key for it: null on sentry.io (a created key gets none either, as "
+                                + "there), or its secrets/ folder is absent (then apply refuses to create it)")
                     }
                 })
         }

@@ -258,10 +258,21 @@ public struct Ownership: Codable, Sendable, Hashable {
 /// The secret half of a client key; only ever stored under `secrets/`.
 public struct KeySecret: Codable, Sendable, Hashable {
     public var publicKey: String
-    public var secretKey: String
+    /// nil when the key has none: `ProjectKey.secret_key` is nullable (src/sentry/models/projectkey.py),
+    /// and sentry.io answers `"secret": null` for such a key. Written as an explicit `null`, so that
+    /// every key still has its entry in `secrets/keys.json`.
+    public var secretKey: String?
 
-    public init(publicKey: String, secretKey: String) {
+    public init(publicKey: String, secretKey: String?) {
         self.publicKey = publicKey
         self.secretKey = secretKey
+    }
+
+    private enum CodingKeys: String, CodingKey { case publicKey, secretKey }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(publicKey, forKey: .publicKey)
+        try container.encode(secretKey, forKey: .secretKey)
     }
 }

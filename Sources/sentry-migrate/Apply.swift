@@ -46,7 +46,7 @@ struct Apply: AsyncParsableCommand {
         let report = try target.apply(
             ApplyRequest(
                 plan: saved.plan, planDigest: saved.digest, planPath: plan, desired: desired.snapshot, only: stage,
-                waves: desired.waves),
+                waves: desired.waves, origins: desired.origins),
             progress: Terminal.note)
         target.warnings.forEach(Terminal.warning)
         report.notes.forEach(Terminal.warning)
@@ -56,7 +56,7 @@ struct Apply: AsyncParsableCommand {
         }
         let done = report.stages.filter { !$0.alreadyApplied }
         print(
-            "Applied \(done.count) stage(s) of plan \(saved.digest.prefix(12)) to '\(saved.plan.organization)': "
+            "Applied \(done.count) stage(s) of plan \(saved.digest.prefix(12)) to '\(TerminalText.escaped(saved.plan.organization))': "
                 + "\(done.reduce(0) { $0 + $1.creates }) created, \(done.reduce(0) { $0 + $1.updates }) updated, "
                 + "\(done.reduce(0) { $0 + $1.deletes }) deleted.")
         if !report.staleCaches.isEmpty {

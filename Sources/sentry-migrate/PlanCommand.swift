@@ -110,7 +110,7 @@ struct PlanCommand: AsyncParsableCommand {
         var rehearsed = rehearse && PlanSummary(plan.changes).hasChanges
         if rehearsed {
             do {
-                try target.rehearse(plan, desired: desired.snapshot)
+                try target.rehearse(plan, desired: desired.snapshot, origins: desired.origins)
             } catch let error as RehearsalDatabaseError where error.isPermissionDenied {
                 // A read-only role (sentry_migrate_read) plans; apply, which may write, rehearses.
                 rehearsed = false

@@ -211,9 +211,8 @@ struct OrganizationReader {
                     rateLimit: rateLimit, browserSdkVersion: data["browserSdkVersion"]?.stringValue,
                     loaderOptions: data["dynamicSdkLoaderOptions"].map(Self.loaderOptions),
                     hostedProjectId: String(projectId)))
-            if let secret = try row.optionalString("secret_key") {
-                secrets.append(KeySecret(publicKey: publicKey, secretKey: secret))
-            }
+            // NULL is a secret too (none), as sentry.io answers it: every key has its entry.
+            secrets.append(KeySecret(publicKey: publicKey, secretKey: try row.optionalString("secret_key")))
         }
         return (keys, secrets)
     }

@@ -84,11 +84,11 @@ extension TargetDatabase {
                 }
             }
 
-            let secrets = desired.secrets
+            let secrets = desired.secrets.compactMap { secret in secret.secretKey.map { (secret.publicKey, $0) } }
             for row in try connection.query(
                 """
                 SELECT d.public_key AS wanted, k.public_key, p.slug, o.slug AS organization
-                FROM unnest(\(secrets.map(\.publicKey))::text[], \(secrets.map(\.secretKey))::text[])
+                FROM unnest(\(secrets.map(\.0))::text[], \(secrets.map(\.1))::text[])
                      AS d(public_key, secret_key)
                 JOIN sentry_projectkey k ON k.secret_key = d.secret_key
                 JOIN sentry_project p ON p.id = k.project_id JOIN sentry_organization o ON o.id = p.organization_id

@@ -33,7 +33,7 @@ import Testing
     /// The id is taken in the middle of the apply, after every check passed (between stages): the
     /// projects stage refuses instead of giving the project another id; the stages before it stay
     /// applied and journaled, and nothing of the projects stage is written.
-    @Test(arguments: [SchemaFixture.v23, .v25])
+    @Test(arguments: SchemaFixture.allCases)
     func aKeptIdTakenBetweenStagesStopsThatStage(_ fixture: SchemaFixture) throws {
         try ApplyScratch.withTarget(fixture) { scratch, database in
             let plan = try ApplyScratch.plan(DesiredOrganization.snapshot, on: database)
@@ -129,7 +129,7 @@ import Testing
     }
 
     /// A key the plan keeps (public and secret key) is taken by another organization after the plan.
-    @Test(arguments: [SchemaFixture.v23, .v26])
+    @Test(arguments: SchemaFixture.allCases)
     func aKeptKeyTakenSinceThePlanIsRefused(_ fixture: SchemaFixture) throws {
         try HostileTarget.with(fixture) { target in
             let plan = try target.plan(try target.write(DesiredOrganization.snapshot), ["--out", target.planPath])
