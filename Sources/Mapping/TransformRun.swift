@@ -48,6 +48,18 @@ struct TransformRun {
             explain(reference("organization.name", name.position), entity, "name → '\(name.value)'")
             organization.name = name.value
         }
+        if let into = mapping.organization.into {
+            explain(
+                reference("organization.into", into.position), entity,
+                "migrates into the self-hosted organization '\(into.value)' (keeps its id, teams and projects)")
+            organization.into = into.value
+        }
+        if let alongside = mapping.organization.alongside, alongside.value {
+            explain(
+                reference("organization.alongside", alongside.position), entity,
+                "created beside the organizations the target holds")
+            organization.alongside = true
+        }
         return organization
     }
 

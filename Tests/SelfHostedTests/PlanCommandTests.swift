@@ -128,6 +128,7 @@ import Testing
             let current = try readSnapshot(url: url, into: folder)
             var desired = try SnapshotReader.read(from: current).snapshot
             desired.organization.slug = "acme-two"
+            desired.organization.alongside = true
             let desiredFolder = folder.appendingPathComponent("desired")
             try SnapshotWriter.write(
                 desired, source: SnapshotSource(kind: .transform, location: "test"),
