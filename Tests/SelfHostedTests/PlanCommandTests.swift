@@ -177,7 +177,9 @@ import Testing
 
     private func readSnapshot(url: String, into folder: URL) throws -> URL {
         let out = folder.appendingPathComponent("current")
-        let result = try SentryMigrateBinary.run(["read", "--database", url, "--org", "acme-corp", "--out", out.path])
+        let result = try SentryMigrateBinary.run([
+            "read", "--database", url, "--target-org", "acme-corp", "--out", out.path,
+        ])
         try #require(result.status == 0, "\(result.stderr)")
         return out
     }
