@@ -61,6 +61,18 @@ struct TransformRun {
             organization.name = name.value
             setBy(reference("organization.name", name.position), .organization, organization.slug, "name")
         }
+        if let into = mapping.organization.into {
+            explain(
+                reference("organization.into", into.position), entity,
+                "migrates into the self-hosted organization '\(into.value)' (keeps its id, teams and projects)")
+            organization.into = into.value
+        }
+        if let alongside = mapping.organization.alongside, alongside.value {
+            explain(
+                reference("organization.alongside", alongside.position), entity,
+                "created beside the organizations the target holds")
+            organization.alongside = true
+        }
         return organization
     }
 

@@ -24,9 +24,21 @@ public enum Differ {
         let stages = Set(selection.stages)
 
         if stages.contains(.organization) {
+            // An organization the mapping migrates into is the desired one under its old slug: one update.
+            let renamedFrom = OrganizationChoice.adoptedSlug(desired.organization, current: current)
+            var currentOrganization = current?.organization
+            currentOrganization?.slug = desired.organization.slug
+            let notes = OrganizationChoice.notes(desired.organization, current: current, facts: facts)
             try pass.compare(
-                .organization, desired: [desired.organization], current: current.map { [$0.organization] } ?? [],
-                key: \.slug, omitting: ["slug", "hostedId"])
+                .organization, desired: [desired.organization], current: currentOrganization.map { [$0] } ?? [],
+                key: \.slug, omitting: ["slug", "hostedId", "into", "alongside"],
+                extraFields: { organization in
+                    renamedFrom.map {
+                        [FieldChange(field: "slug", before: .string($0), after: .string(organization.slug))]
+                    }
+                        ?? []
+                },
+                annotate: { change, _ in change.notes += notes })
         }
         if stages.contains(.teams) {
             try pass.compare(

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Finishing
 import Foundation
 import Planning
 import SelfHosted
@@ -62,6 +63,11 @@ struct Apply: AsyncParsableCommand {
         if !report.staleCaches.isEmpty {
             print("Existing rows changed; a running Sentry may serve old values from these caches until refreshed:")
             report.staleCaches.forEach { print("  - \($0)") }
+        }
+        if !FinishWork(plan: saved.plan, sendInvites: true).isEmpty {
+            print(
+                "Then refresh exactly those caches (and Relay's configs of new keys) through Sentry's own code: "
+                    + "sentry-migrate finish \(plan) [--send-invites] (docs/runbook.md §10.7).")
         }
     }
 }

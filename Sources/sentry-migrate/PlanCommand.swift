@@ -94,10 +94,7 @@ struct PlanCommand: AsyncParsableCommand {
         let target = try database.connect()
         let state = try target.readState(for: desired.snapshot)
         target.warnings.forEach(Terminal.warning)
-        if state.current == nil {
-            Terminal.note(
-                "organization '\(desired.snapshot.organization.slug)' is not on the target yet: everything is new")
-        }
+        OrganizationNotes.print(desired: desired.snapshot.organization, state: state)
         for owner in desired.snapshot.unresolvedOwners() {
             Terminal.note("note: \(owner.description) is already unresolved on sentry.io: kept as written")
         }

@@ -128,6 +128,7 @@ import Testing
             let current = try readSnapshot(url: url, into: folder)
             var desired = try SnapshotReader.read(from: current).snapshot
             desired.organization.slug = "acme-two"
+            desired.organization.alongside = true
             let desiredFolder = folder.appendingPathComponent("desired")
             try SnapshotWriter.write(
                 desired, source: SnapshotSource(kind: .transform, location: "test"),
@@ -176,7 +177,9 @@ import Testing
 
     private func readSnapshot(url: String, into folder: URL) throws -> URL {
         let out = folder.appendingPathComponent("current")
-        let result = try SentryMigrateBinary.run(["read", "--database", url, "--org", "acme-corp", "--out", out.path])
+        let result = try SentryMigrateBinary.run([
+            "read", "--database", url, "--target-org", "acme-corp", "--out", out.path,
+        ])
         try #require(result.status == 0, "\(result.stderr)")
         return out
     }

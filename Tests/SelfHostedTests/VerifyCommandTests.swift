@@ -100,7 +100,7 @@ import Testing
                 let url = try #require(TestDatabase.url).replacingOccurrences(
                     of: "///postgres?", with: "///\(scratch.name)?")
                 let read = try SentryMigrateBinary.run(
-                    ["read", "--database", url, "--org", "acme-corp", "--out", desired])
+                    ["read", "--database", url, "--target-org", "acme-corp", "--out", desired])
                 try #require(read.status == 0, "\(read.stderr)")
                 try drift(connection)
                 return try SentryMigrateBinary.run(

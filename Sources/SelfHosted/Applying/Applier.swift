@@ -127,7 +127,9 @@ struct Applier {
                             + missing.map(\.rawValue).joined(separator: ", ") + " applied first")
                 }
             }
-            let current = try OrganizationReader(connection: connection, profile: profile).read(slug: organization) {
+            let current = try OrganizationReader(connection: connection, profile: profile).read(
+                for: request.desired.organization
+            ) {
                 readerNotes.append($0)
             }
             let changed = try Staleness.changedEntities(
@@ -200,7 +202,9 @@ struct Applier {
     private func recheck(_ stage: Stage, connection: PostgresConnection) throws {
         let applied = try Journal.appliedStages(connection, planDigest: request.planDigest, organization: organization)
         let remaining = Set(stagesToRun(request.plan.selection.stages).filter { $0 >= stage }).subtracting(applied)
-        let current = try OrganizationReader(connection: connection, profile: profile).read(slug: organization) { _ in }
+        let current = try OrganizationReader(connection: connection, profile: profile).read(
+            for: request.desired.organization
+        ) { _ in }
         let changed = try Staleness.changedEntities(
             plan: request.plan, current: current, profile: profile, applied: applied, remaining: remaining)
         guard changed.isEmpty else { throw StalePlanError(changed: changed, stage: stage) }
@@ -234,7 +238,8 @@ struct Applier {
                         defersLaterTeams: request.plan.selection.wave != nil, rehearsal: true,
                         origins: request.origins)
                     do {
-                        let index = try OrganizationIndex.load(slug: organization, connection: connection)
+                        let index = try OrganizationIndex.load(
+                            slugs: request.desired.organization.targetSlugs, connection: connection)
                         _ = try write(stage, changes: changes(of: stage), session: session, index: index)
                     } catch {
                         throw RehearsalFailure(stage: stage, when: when, error: error)
@@ -288,7 +293,8 @@ struct Applier {
                     let session = WriteSession(
                         connection: connection, profile: profile, stage: stage, now: started, killSwitch: killSwitch,
                         defersLaterTeams: request.plan.selection.wave != nil, origins: request.origins)
-                    let index = try OrganizationIndex.load(slug: organization, connection: connection)
+                    let index = try OrganizationIndex.load(
+                        slugs: request.desired.organization.targetSlugs, connection: connection)
                     stageNotes = try write(stage, changes: changes, session: session, index: index)
                     for (table, columns) in session.insertedColumns { inserted[table, default: []].formUnion(columns) }
                     // Filters have no row of their own: a filters "delete" (of a project prune deletes,

@@ -21,7 +21,7 @@ import Glibc
             #expect(result.stderr.contains("members: 5 created, 0 updated, 0 deleted"))
             expectSameConfiguration(try ApplyScratch.read(database), DesiredOrganization.snapshot)
 
-            let status = try SentryMigrateBinary.run(["status", "--database", url, "--org", "acme-io"])
+            let status = try SentryMigrateBinary.run(["status", "--database", url, "--target-org", "acme-io"])
             #expect(status.status == 0, "\(status.stderr)")
             let rows = status.stdout.split(separator: "\n").dropFirst()
             #expect(rows.count == 7)
