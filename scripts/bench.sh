@@ -8,6 +8,8 @@
 #   BENCH_BUILD=release|debug       which build to run (default release; debug only to work on this script)
 #   BENCH_BINDIR=DIR                run the binaries in DIR instead of building's (to work on this script)
 #   BENCH_KEEP=1                    keep the work folder (snapshots, plans, logs) and print where it is
+#   BENCH_BASELINE=DIR              also time plan and verify with DIR/sentry-migrate (another build, such
+#                                   as main's) in the same run, against the same floors ("… (baseline)")
 #   BENCH_EXPORTED=DIR              skip the simulator and export: use DIR (the `hosted` folder of a kept
 #                                   run of the same size) as the export; the export rows then show '-'
 #
@@ -134,6 +136,11 @@ measure plan-initial 0 "$bin" plan --snapshot "$work/desired" --database "$db" -
 measure apply 0 "$bin" apply "$work/plan.json" --database "$db"
 RUNS=3 measure plan 0 "$bin" plan --snapshot "$work/desired" --database "$db" --detailed-exitcode
 RUNS=3 measure verify 0 "$bin" verify --snapshot "$work/desired" --database "$db"
+if [ -n "${BENCH_BASELINE:-}" ]; then
+    base=$BENCH_BASELINE/sentry-migrate
+    RUNS=3 measure plan-baseline 0 "$base" plan --snapshot "$work/desired" --database "$db" --detailed-exitcode
+    RUNS=3 measure verify-baseline 0 "$base" verify --snapshot "$work/desired" --database "$db"
+fi
 
 log "measuring floors"
 # Export: the request minimum and the wall-time floor from the snapshot's sizes (scripts/bench-floors.jq).
@@ -206,7 +213,10 @@ jq -n \
         step("verify"; $wall.verify; $plan_floor; 2; "s";
              "COPY TO of the \($read_rows) rows the reader reads + sha256sum of the \($snapshot_bytes) snapshot bytes"),
         step("apply (initial)"; $wall.apply; $apply_floor; 2; "s"; "COPY FROM of the \($rows_copied) rows apply wrote")
-      ],
+      ] + (if $wall["plan-baseline"] == null then [] else [
+        step("plan (baseline)"; $wall["plan-baseline"]; $plan_floor; 2; "s"; "the BENCH_BASELINE build, same floor"),
+        step("verify (baseline)"; $wall["verify-baseline"]; $plan_floor; 2; "s"; "the BENCH_BASELINE build, same floor")
+      ] end),
       withoutFloor: {transform: $wall.transform, "plan (initial, empty target)": $wall["plan-initial"]},
       wallSeconds: $wall,
       peakRssKiB: $rss,
