@@ -204,7 +204,7 @@ jq -n \
                    else "OVER" end)};
     {
       size: $size, spec: $spec, build: $build, latencyMs: $latency, counts: $counts,
-      steps: [
+      steps: ([
         step("export requests"; $requests; $export_floor.requests; 1.05; "requests";
              "minimum from docs/export.md formula"),
         step("export wall"; $wall.export; $export_floor.floor; 1.15; "s"; $export_floor.binding),
@@ -216,7 +216,7 @@ jq -n \
       ] + (if $wall["plan-baseline"] == null then [] else [
         step("plan (baseline)"; $wall["plan-baseline"]; $plan_floor; 2; "s"; "the BENCH_BASELINE build, same floor"),
         step("verify (baseline)"; $wall["verify-baseline"]; $plan_floor; 2; "s"; "the BENCH_BASELINE build, same floor")
-      ] end),
+      ] end)),
       withoutFloor: {transform: $wall.transform, "plan (initial, empty target)": $wall["plan-initial"]},
       wallSeconds: $wall,
       peakRssKiB: $rss,
