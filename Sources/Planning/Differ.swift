@@ -24,9 +24,21 @@ public enum Differ {
         let stages = Set(selection.stages)
 
         if stages.contains(.organization) {
+            // An organization the mapping migrates into is the desired one under its old slug: one update.
+            let renamedFrom = OrganizationChoice.adoptedSlug(desired.organization, current: current)
+            var currentOrganization = current?.organization
+            currentOrganization?.slug = desired.organization.slug
+            let notes = OrganizationChoice.notes(desired.organization, current: current, facts: facts)
             try pass.compare(
-                .organization, desired: [desired.organization], current: current.map { [$0.organization] } ?? [],
-                key: \.slug, omitting: ["slug", "hostedId"])
+                .organization, desired: [desired.organization], current: currentOrganization.map { [$0] } ?? [],
+                key: \.slug, omitting: ["slug", "hostedId", "into", "alongside"],
+                extraFields: { organization in
+                    renamedFrom.map {
+                        [FieldChange(field: "slug", before: .string($0), after: .string(organization.slug))]
+                    }
+                        ?? []
+                },
+                annotate: { change, _ in change.notes += notes })
         }
         if stages.contains(.teams) {
             try pass.compare(
@@ -60,9 +72,14 @@ public enum Differ {
                 })
         }
         if stages.contains(.keys) {
-            let desiredSecrets = Dictionary(uniqueKeysWithValues: desired.secrets.map { ($0.publicKey, $0.secretKey) })
+            let desiredSecrets = Dictionary(
+                uniqueKeysWithValues: desired.secrets.compactMap { secret in
+                    secret.secretKey.map { (secret.publicKey, $0) }
+                })
             let currentSecrets = Dictionary(
-                uniqueKeysWithValues: (current?.secrets ?? []).map { ($0.publicKey, $0.secretKey) })
+                uniqueKeysWithValues: (current?.secrets ?? []).compactMap { secret in
+                    secret.secretKey.map { (secret.publicKey, $0) }
+                })
             try pass.compare(
                 .keys, desired: desired.keys, current: current?.keys ?? [], key: \.publicKey,
                 omitting: ["publicKey", "hostedProjectId"],
@@ -73,7 +90,8 @@ public enum Differ {
                     change.dsn = outcomes.key[key.publicKey]
                     if desiredSecrets[key.publicKey] == nil {
                         change.notes.append(
-                            "the snapshot has no secret key for it: the target keeps or generates its own")
+                            "the snapshot has no secret key for it: null on sentry.io (a created key gets none either, as "
+                                + "there), or its secrets/ folder is absent (then apply refuses to create it)")
                     }
                 })
         }
