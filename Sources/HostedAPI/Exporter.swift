@@ -73,7 +73,7 @@ public struct Exporter: Sendable {
         report(.members, members.count, members.count, finished: true)
 
         let perProject = try await projectDetails(projects, org: org)
-        let notCarried = try await notCarried(org: org)
+        let (notCarried, integrationRows) = try await notCarriedWithIntegrations(org: org)
         var snapshot = Snapshot(
             organization: Organization(
                 slug: apiOrg.slug, name: apiOrg.name, defaultRole: apiOrg.defaultRole ?? "member",
@@ -96,6 +96,22 @@ public struct Exporter: Sendable {
             report.keysWithoutSecret += result.keysWithoutSecret
         }
         report.keysWithoutSecret.sort()
+        var integrations: [String: IntegrationReference] = [:]
+        for row in integrationRows {
+            if let id = row.id, let provider = row.provider?.key, let externalId = row.externalId {
+                integrations[id] = IntegrationReference(provider: provider, externalId: externalId)
+            }
+        }
+        let (rules, leftOutNodes) = Self.rules(
+            perProject.flatMap { result in result.rules.map { (project: result.project, rule: $0) } },
+            teams: Dictionary(teams.map { ($0.id, $0.slug) }, uniquingKeysWith: { first, _ in first }),
+            users: Dictionary(
+                keyed.compactMap { member, email in member.user?.id.map { ($0, email) } },
+                uniquingKeysWith: { first, _ in first }),
+            integrations: integrations)
+        snapshot.rules = rules
+        report.leftOutRuleNodes = leftOutNodes
+        report.madeUpRuleIds = rules.filter(\.hasMadeUpHostedId).compactMap(\.hostedId)
         return (snapshot.canonicalized(), report)
     }
 
@@ -226,6 +242,8 @@ public struct Exporter: Sendable {
         var keysWithoutSecret: [String]
         var filters: InboundFilters
         var ownership: Ownership?
+        var project: String
+        var rules: [APIRule]
     }
 
     func projectDetails(_ projects: [APIProject], org: String) async throws -> [ProjectParts] {
@@ -238,6 +256,8 @@ public struct Exporter: Sendable {
                 base + "filters/", as: [APIFilter].self, scope: "project:read", what: .project(project.slug))
             async let ownershipRequest = client.get(
                 base + "ownership/", as: APIOwnership.self, scope: "project:read", what: .project(project.slug))
+            async let rulesRequest = client.getAll(
+                base + "rules/", of: APIRule.self, scope: "project:read", what: .project(project.slug))
             let keys = try await keysRequest
             let done = counter.increment()
             report(.keys, done, projects.count, finished: done == projects.count)
@@ -245,12 +265,13 @@ public struct Exporter: Sendable {
             report(.filters, done, projects.count, finished: done == projects.count)
             let ownership = try await ownershipRequest.0
             report(.ownership, done, projects.count, finished: done == projects.count)
+            let rules = try await rulesRequest
             return try ProjectParts(
                 keys: keys.map { Self.clientKey($0, project: project.slug) },
                 secrets: keys.map { KeySecret(publicKey: $0.public, secretKey: $0.secret) },
                 keysWithoutSecret: keys.filter { $0.secret == nil }.map(\.public),
                 filters: Self.filters(filters, options: project.options ?? [:], project: project.slug),
-                ownership: Self.ownership(ownership, project: project.slug))
+                ownership: Self.ownership(ownership, project: project.slug), project: project.slug, rules: rules)
         } done: { _ in
         }
     }

@@ -24,6 +24,7 @@ public struct MappingFile: Sendable, Hashable {
     var filters = FilterRules()
     var ownership = OwnershipPolicy()
     var waves: [WaveRule] = []
+    var alerts = AlertRules()
     /// Where each top-level section starts, to place problems that concern a whole section.
     var sections: [String: Position] = [:]
 
@@ -166,6 +167,11 @@ enum UnknownOwnerPolicy: String, Sendable, Hashable, CaseIterable {
 struct OwnershipPolicy: Sendable, Hashable {
     var rewrite: Located<Bool>?
     var unknownOwners: Located<UnknownOwnerPolicy>?
+}
+
+/// `alerts:`: what a rule does when an action's integration is missing on the target.
+struct AlertRules: Sendable, Hashable {
+    var missingIntegration: Located<MissingIntegrationPolicy>?
 }
 
 struct WaveRule: Sendable, Hashable {

@@ -5,6 +5,7 @@ import Yams
 extension MappingFile {
     static let sectionNames = [
         "version", "organization", "teams", "projects", "members", "keys", "filters", "ownership", "waves",
+        "alerts",
     ]
 
     /// Parses mapping-file text. Problems of shape (unknown keys, wrong types, bad values) are all
@@ -57,6 +58,11 @@ private struct MappingParser {
             case "filters": parseFilters(value)
             case "ownership": parseOwnership(value)
             case "waves": parseWaves(value)
+            case "alerts":
+                for (key, value) in reader.entries(value, at: "alerts", allowed: ["missingIntegration"])
+                where key.value == "missingIntegration" {
+                    mapping.alerts.missingIntegration = reader.choice(value, at: "alerts.missingIntegration")
+                }
             default: break
             }
         }

@@ -22,6 +22,7 @@ struct TransformRun {
         (result.keys, result.secrets) = keys()
         result.filters = filters()
         result.ownership = ownership()
+        result.rules = rules()
         return (result, explanations)
     }
 

@@ -112,6 +112,16 @@ public enum Differ {
                 .ownership, desired: desired.ownership, current: current?.ownership ?? [], key: \.project,
                 omitting: ["project"], prunable: { !keptProjects.contains($0.project) })
         }
+        if stages.contains(.rules) {
+            let planned = try RulePlanning.desired(desired, current: current, facts: facts)
+            // Rules stay on a project that stays unless the rule itself is in the snapshot: prune
+            // never removes them in this version (docs/apply.md), they are listed as kept.
+            try pass.compare(
+                .rules, desired: planned.rules, current: current?.rules ?? [], key: \.key,
+                omitting: ["project", "name", "ordinal", "hostedId", "createdBy", "missingIntegration"],
+                annotate: { change, rule in change.notes += planned.notes[rule.key] ?? [] },
+                prunable: { _ in false })
+        }
         return pass.changes
     }
 

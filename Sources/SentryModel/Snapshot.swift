@@ -8,12 +8,15 @@ public struct Snapshot: Sendable, Hashable {
     public var filters: [InboundFilters]
     public var ownership: [Ownership]
     public var secrets: [KeySecret]
+    /// Issue alert rules (`rules.json`, written only when there are some).
+    public var rules: [IssueAlertRule]
 
     public init(
         organization: Organization, teams: [Team] = [], members: [Member] = [], projects: [Project] = [],
         keys: [ClientKey] = [], filters: [InboundFilters] = [], ownership: [Ownership] = [],
-        secrets: [KeySecret] = []
+        secrets: [KeySecret] = [], rules: [IssueAlertRule] = []
     ) {
+        self.rules = rules
         self.organization = organization
         self.teams = teams
         self.members = members

@@ -9,6 +9,9 @@ public enum SnapshotFile: String, CaseIterable, Sendable {
     case ownership = "ownership.json"
     /// The only file that must never be committed; mode 0600 inside a 0700 folder.
     case secrets = "secrets/keys.json"
+    /// Issue alert rules; written (and listed in the manifest) only when the snapshot has some, so
+    /// snapshots written before rules were carried read as having none.
+    case rules = "rules.json"
 
     /// The manifest is not a data file: it lists them, with their checksums.
     public static let manifest = "manifest.json"
@@ -19,4 +22,7 @@ public enum SnapshotFile: String, CaseIterable, Sendable {
 
     /// The path inside the snapshot directory.
     public var path: String { rawValue }
+
+    /// A file only snapshots that hold its kind have.
+    public var isOptionalFile: Bool { self == .rules }
 }

@@ -79,6 +79,7 @@ private struct ReadPass {
         parts.filters = decodeArray(InboundFilters.self, .filters)
         parts.ownership = decodeArray(Ownership.self, .ownership)
         if hasSecrets { parts.secrets = decodeArray(KeySecret.self, .secrets) }
+        if bytes[SnapshotFile.rules.path] != nil { parts.rules = decodeArray(IssueAlertRule.self, .rules) }
 
         for problem in SnapshotValidator.problems(in: parts, requireSecrets: requireSecrets) {
             problems.append(located(problem))
@@ -92,7 +93,7 @@ private struct ReadPass {
         else { preconditionFailure("every file decoded, or a problem was reported") }
         let snapshot = Snapshot(
             organization: organization, teams: teams, members: members, projects: projects, keys: keys,
-            filters: filters, ownership: ownership, secrets: parts.secrets ?? [])
+            filters: filters, ownership: ownership, secrets: parts.secrets ?? [], rules: parts.rules ?? [])
         return LoadedSnapshot(
             snapshot: snapshot.canonicalized(), manifest: manifest,
             manifestSHA256: SHA256Digest.hex(of: bytes[SnapshotFile.manifest] ?? []), hasSecrets: hasSecrets,
@@ -167,7 +168,7 @@ private struct ReadPass {
                         .inconsistentManifest, file, node, path, "is not a SHA-256 in lowercase hex (64 characters)"))
             }
         }
-        for expected in SnapshotFile.allCases where manifest.files[expected.path] == nil {
+        for expected in SnapshotFile.allCases where !expected.isOptionalFile && manifest.files[expected.path] == nil {
             problems.append(
                 problem(.inconsistentManifest, file, node, [.key("files")], "does not list '\(expected.path)'"))
         }
@@ -179,6 +180,7 @@ private struct ReadPass {
     private mutating func checkFiles(_ manifest: SnapshotManifest) throws(SnapshotError) -> Bool {
         var hasSecrets = false
         for file in SnapshotFile.allCases {
+            if file.isOptionalFile, manifest.files[file.path] == nil { continue }
             let path = root + "/" + file.path
             var info = stat()
             guard stat(path, &info) == 0 else {
@@ -290,6 +292,7 @@ private struct ReadPass {
             ("keys", manifest.counts.keys, parts.keys?.count),
             ("filters", manifest.counts.filters, parts.filters?.count),
             ("ownership", manifest.counts.ownership, parts.ownership?.count),
+            ("rules", manifest.counts.rules ?? 0, parts.rules?.count ?? 0),
         ]
         for (name, expected, actual) in counts {
             guard let actual, actual != expected else { continue }

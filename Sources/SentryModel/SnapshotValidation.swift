@@ -13,6 +13,7 @@ struct SnapshotParts {
     var filters: [InboundFilters]?
     var ownership: [Ownership]?
     var secrets: [KeySecret]?
+    var rules: [IssueAlertRule]?
 
     init() {}
 
@@ -25,6 +26,7 @@ struct SnapshotParts {
         filters = snapshot.filters
         ownership = snapshot.ownership
         secrets = snapshot.secrets
+        rules = snapshot.rules
     }
 }
 
@@ -74,6 +76,9 @@ enum SnapshotValidator {
             problems += duplicates(ownership, .ownership, "project", "ownership for project") { $0.project }
             problems += danglingProjects(ownership, .ownership, projectSlugs) { $0.project }
         }
+        if let rules = parts.rules {
+            problems += ruleProblems(rules, parts: parts, projects: projectSlugs, teams: teamSlugs)
+        }
         if let secrets = parts.secrets {
             problems += duplicates(secrets, .secrets, "publicKey", "public key") { $0.publicKey }
             if let keys = parts.keys {
@@ -101,7 +106,7 @@ enum SnapshotValidator {
     }
 
     /// Every repeat of a natural key, pointing back at its first occurrence.
-    private static func duplicates<T>(
+    static func duplicates<T>(
         _ items: [T], _ file: SnapshotFile, _ field: String?, _ what: String, under base: JSONPath = [],
         note: String = "", key: (T) -> String
     ) -> [SnapshotProblem] {
@@ -123,7 +128,7 @@ enum SnapshotValidator {
         return problems
     }
 
-    private static func dangling(
+    static func dangling(
         _ value: String, in known: Set<String>?, _ file: SnapshotFile, _ path: JSONPath, _ what: String,
         _ target: SnapshotFile
     ) -> [SnapshotProblem] {
@@ -134,7 +139,7 @@ enum SnapshotValidator {
         ]
     }
 
-    private static func danglingProjects<T>(
+    static func danglingProjects<T>(
         _ items: [T], _ file: SnapshotFile, _ projects: Set<String>?, project: (T) -> String
     ) -> [SnapshotProblem] {
         items.enumerated().flatMap { index, item in

@@ -96,7 +96,7 @@ public enum SnapshotWriter {
     }
 
     private static func encodeFiles(_ snapshot: Snapshot) throws -> [(file: SnapshotFile, bytes: [UInt8])] {
-        try SnapshotFile.allCases.map { file in
+        try SnapshotFile.allCases.filter { $0 != .rules || !snapshot.rules.isEmpty }.map { file in
             let bytes =
                 switch file {
                 case .organization: try canonicalJSON(snapshot.organization)
@@ -107,6 +107,7 @@ public enum SnapshotWriter {
                 case .filters: try canonicalJSON(snapshot.filters)
                 case .ownership: try canonicalJSON(snapshot.ownership)
                 case .secrets: try canonicalJSON(snapshot.secrets)
+                case .rules: try canonicalJSON(snapshot.rules)
                 }
             return (file, bytes)
         }

@@ -42,6 +42,9 @@ public struct SimulatedOrg: Sendable {
     var inviteRequests: [MemberRecord] = []
     /// How many invite and join requests the organization holds (none of them listed).
     public var inviteRequestCount: Int { inviteRequests.count }
+    /// Issue alert rules, by id; integrations their actions name.
+    var rules: [RuleRecord] = []
+    var integrations: [IntegrationRecord] = []
     /// Whether `changeAfterRequests` already changed the organization.
     var changed = false
 
@@ -82,6 +85,7 @@ public struct SimulatedOrg: Sendable {
                 filters: filters[project.slug] ?? InboundFilters(project: project.slug),
                 ownership: ownership[project.slug], keys: keys.sorted { $0.id > $1.id })
         }
+        (rules, integrations) = Self.alertRecords(canonical.rules, projects: projects)
     }
 
     func team(_ idOrSlug: String) -> TeamRecord? {

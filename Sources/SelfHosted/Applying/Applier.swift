@@ -178,7 +178,7 @@ struct Applier {
             .organization: [desired.organization.slug], .teams: Set(desired.teams.map(\.slug)),
             .members: Set(desired.members.map(\.email)), .projects: Set(desired.projects.map(\.slug)),
             .keys: Set(desired.keys.map(\.publicKey)), .filters: Set(desired.filters.map(\.project)),
-            .ownership: Set(desired.ownership.map(\.project)),
+            .ownership: Set(desired.ownership.map(\.project)), .rules: Set(desired.rules.map(\.key)),
         ]
         for change in plan.changes {
             let name = TerminalText.escaped("\(change.stage.rawValue)/\(change.key)")
@@ -346,6 +346,7 @@ struct Applier {
                         + "key, but its DSN now ends in /\($0.projectId) (update the SDKs that use it)"
                 }
         case .filters: try FilterWriter(session: session).write(changes, desired: desired.filters, index: index)
+        case .rules: try RuleWriter(session: session).write(changes, desired: desired.rules, index: index)
         case .ownership:
             var writer = OwnershipWriter(session: session)
             try writer.write(changes, desired: desired.ownership, index: index)
@@ -387,6 +388,11 @@ struct Applier {
             caches.append(
                 "ownership rules: cached per project for an hour (projectownership_project_id:1:<project id>). "
                     + "Refresh: docker compose restart memcached, or wait an hour.")
+        }
+        if changed(.rules) {
+            caches.append(
+                "issue alert rules: each project's active rules are cached for 60 seconds "
+                    + "(project:<project id>:rules); changed rules take effect within a minute.")
         }
         if changed(.organization) || changed(.teams) || changed(.members) {
             caches.append(

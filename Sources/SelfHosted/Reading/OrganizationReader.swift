@@ -106,6 +106,10 @@ struct OrganizationReader {
         let filters =
             stages.contains(.filters) ? try readFilters(orgId: orgId, projectSlugs: projectSlugs, warn: warn) : []
         let ownership = stages.contains(.ownership) ? try readOwnership(orgId: orgId, projectSlugs: projectSlugs) : []
+        let rules =
+            stages.contains(.rules)
+            ? try RuleReader(connection: connection, profile: profile).read(
+                orgId: orgId, projectSlugs: projectSlugs, teamSlugs: teamSlugs) : []
 
         return Snapshot(
             organization: organization,
@@ -115,7 +119,8 @@ struct OrganizationReader {
             keys: keys.sorted { ($0.project, $0.publicKey) < ($1.project, $1.publicKey) },
             filters: filters.sorted { $0.project < $1.project },
             ownership: ownership.sorted { $0.project < $1.project },
-            secrets: secrets.sorted { $0.publicKey < $1.publicKey })
+            secrets: secrets.sorted { $0.publicKey < $1.publicKey },
+            rules: Snapshot(organization: organization, rules: rules).canonicalized().rules)
     }
 
     private func readMembers(orgId: Int64, teamSlugs: [Int64: String], warn: (String) -> Void) throws -> [Member] {
