@@ -74,6 +74,7 @@ public struct Exporter: Sendable {
 
         let perProject = try await projectDetails(projects, org: org)
         let (notCarried, integrationRows) = try await notCarriedWithIntegrations(org: org)
+        let metricAlertRows = try await metricAlertDetails(org: org)
         var snapshot = Snapshot(
             organization: Organization(
                 slug: apiOrg.slug, name: apiOrg.name, defaultRole: apiOrg.defaultRole ?? "member",
@@ -112,6 +113,16 @@ public struct Exporter: Sendable {
         snapshot.rules = rules
         report.leftOutRuleNodes = leftOutNodes
         report.madeUpRuleIds = rules.filter(\.hasMadeUpHostedId).compactMap(\.hostedId)
+        let (metricAlerts, leftOutActions) = Self.metricAlerts(
+            metricAlertRows,
+            teams: Dictionary(teams.map { ($0.id, $0.slug) }, uniquingKeysWith: { first, _ in first }),
+            users: Dictionary(
+                keyed.compactMap { member, email in member.user?.id.map { ($0, email) } },
+                uniquingKeysWith: { first, _ in first }),
+            integrations: integrations)
+        snapshot.metricAlerts = metricAlerts
+        report.leftOutRuleNodes += leftOutActions
+        report.madeUpRuleIds += metricAlerts.filter(\.hasMadeUpHostedId).compactMap(\.hostedId)
         return (snapshot.canonicalized(), report)
     }
 

@@ -28,6 +28,11 @@ extension Snapshot {
         }
         copy.filters.sort { $0.project.utf8Precedes($1.project) }
         copy.ownership.sort { $0.project.utf8Precedes($1.project) }
+        copy.metricAlerts.sort {
+            ($0.project, $0.name) == ($1.project, $1.name)
+                ? $0.ordinal < $1.ordinal
+                : $0.project == $1.project ? $0.name.utf8Precedes($1.name) : $0.project.utf8Precedes($1.project)
+        }
         copy.secrets.sort { $0.publicKey.utf8Precedes($1.publicKey) }
         copy.rules.sort {
             ($0.project, $0.name) == ($1.project, $1.name)

@@ -10,13 +10,17 @@ public struct Snapshot: Sendable, Hashable {
     public var secrets: [KeySecret]
     /// Issue alert rules (`rules.json`, written only when there are some).
     public var rules: [IssueAlertRule]
+    /// Metric alert rules (`metric-alerts.json`, written only when there are some).
+    public var metricAlerts: [MetricAlert]
 
     public init(
         organization: Organization, teams: [Team] = [], members: [Member] = [], projects: [Project] = [],
         keys: [ClientKey] = [], filters: [InboundFilters] = [], ownership: [Ownership] = [],
-        secrets: [KeySecret] = [], rules: [IssueAlertRule] = []
+        secrets: [KeySecret] = [], rules: [IssueAlertRule] = [],
+        metricAlerts: [MetricAlert] = []
     ) {
         self.rules = rules
+        self.metricAlerts = metricAlerts
         self.organization = organization
         self.teams = teams
         self.members = members

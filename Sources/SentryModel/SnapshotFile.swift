@@ -12,6 +12,8 @@ public enum SnapshotFile: String, CaseIterable, Sendable {
     /// Issue alert rules; written (and listed in the manifest) only when the snapshot has some, so
     /// snapshots written before rules were carried read as having none.
     case rules = "rules.json"
+    /// Metric alert rules; like `rules.json`, only in snapshots that hold some.
+    case metricAlerts = "metric-alerts.json"
 
     /// The manifest is not a data file: it lists them, with their checksums.
     public static let manifest = "manifest.json"
@@ -24,5 +26,5 @@ public enum SnapshotFile: String, CaseIterable, Sendable {
     public var path: String { rawValue }
 
     /// A file only snapshots that hold its kind have.
-    public var isOptionalFile: Bool { self == .rules }
+    public var isOptionalFile: Bool { self == .rules || self == .metricAlerts }
 }

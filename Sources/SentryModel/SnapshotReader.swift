@@ -80,6 +80,9 @@ private struct ReadPass {
         parts.ownership = decodeArray(Ownership.self, .ownership)
         if hasSecrets { parts.secrets = decodeArray(KeySecret.self, .secrets) }
         if bytes[SnapshotFile.rules.path] != nil { parts.rules = decodeArray(IssueAlertRule.self, .rules) }
+        if bytes[SnapshotFile.metricAlerts.path] != nil {
+            parts.metricAlerts = decodeArray(MetricAlert.self, .metricAlerts)
+        }
 
         for problem in SnapshotValidator.problems(in: parts, requireSecrets: requireSecrets) {
             problems.append(located(problem))
@@ -93,7 +96,8 @@ private struct ReadPass {
         else { preconditionFailure("every file decoded, or a problem was reported") }
         let snapshot = Snapshot(
             organization: organization, teams: teams, members: members, projects: projects, keys: keys,
-            filters: filters, ownership: ownership, secrets: parts.secrets ?? [], rules: parts.rules ?? [])
+            filters: filters, ownership: ownership, secrets: parts.secrets ?? [], rules: parts.rules ?? [],
+            metricAlerts: parts.metricAlerts ?? [])
         return LoadedSnapshot(
             snapshot: snapshot.canonicalized(), manifest: manifest,
             manifestSHA256: SHA256Digest.hex(of: bytes[SnapshotFile.manifest] ?? []), hasSecrets: hasSecrets,
@@ -293,6 +297,7 @@ private struct ReadPass {
             ("filters", manifest.counts.filters, parts.filters?.count),
             ("ownership", manifest.counts.ownership, parts.ownership?.count),
             ("rules", manifest.counts.rules ?? 0, parts.rules?.count ?? 0),
+            ("metricAlerts", manifest.counts.metricAlerts ?? 0, parts.metricAlerts?.count ?? 0),
         ]
         for (name, expected, actual) in counts {
             guard let actual, actual != expected else { continue }

@@ -14,6 +14,7 @@ struct SnapshotParts {
     var ownership: [Ownership]?
     var secrets: [KeySecret]?
     var rules: [IssueAlertRule]?
+    var metricAlerts: [MetricAlert]?
 
     init() {}
 
@@ -27,6 +28,7 @@ struct SnapshotParts {
         ownership = snapshot.ownership
         secrets = snapshot.secrets
         rules = snapshot.rules
+        metricAlerts = snapshot.metricAlerts
     }
 }
 
@@ -78,6 +80,9 @@ enum SnapshotValidator {
         }
         if let rules = parts.rules {
             problems += ruleProblems(rules, parts: parts, projects: projectSlugs, teams: teamSlugs)
+        }
+        if let alerts = parts.metricAlerts {
+            problems += metricAlertProblems(alerts, parts: parts, projects: projectSlugs, teams: teamSlugs)
         }
         if let secrets = parts.secrets {
             problems += duplicates(secrets, .secrets, "publicKey", "public key") { $0.publicKey }

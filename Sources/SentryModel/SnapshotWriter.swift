@@ -96,7 +96,9 @@ public enum SnapshotWriter {
     }
 
     private static func encodeFiles(_ snapshot: Snapshot) throws -> [(file: SnapshotFile, bytes: [UInt8])] {
-        try SnapshotFile.allCases.filter { $0 != .rules || !snapshot.rules.isEmpty }.map { file in
+        try SnapshotFile.allCases.filter {
+            ($0 != .rules || !snapshot.rules.isEmpty) && ($0 != .metricAlerts || !snapshot.metricAlerts.isEmpty)
+        }.map { file in
             let bytes =
                 switch file {
                 case .organization: try canonicalJSON(snapshot.organization)
@@ -108,6 +110,7 @@ public enum SnapshotWriter {
                 case .ownership: try canonicalJSON(snapshot.ownership)
                 case .secrets: try canonicalJSON(snapshot.secrets)
                 case .rules: try canonicalJSON(snapshot.rules)
+                case .metricAlerts: try canonicalJSON(snapshot.metricAlerts)
                 }
             return (file, bytes)
         }

@@ -45,6 +45,8 @@ public struct SimulatedOrg: Sendable {
     /// Issue alert rules, by id; integrations their actions name.
     var rules: [RuleRecord] = []
     var integrations: [IntegrationRecord] = []
+    /// Metric alert rules, by id.
+    var metricAlerts: [MetricAlertRecord] = []
     /// Whether `changeAfterRequests` already changed the organization.
     var changed = false
 
@@ -85,7 +87,9 @@ public struct SimulatedOrg: Sendable {
                 filters: filters[project.slug] ?? InboundFilters(project: project.slug),
                 ownership: ownership[project.slug], keys: keys.sorted { $0.id > $1.id })
         }
-        (rules, integrations) = Self.alertRecords(canonical.rules, projects: projects)
+        (rules, integrations) = Self.alertRecords(
+            canonical.rules, projects: projects, metricAlerts: canonical.metricAlerts)
+        metricAlerts = Self.metricAlertRecords(canonical.metricAlerts)
     }
 
     func team(_ idOrSlug: String) -> TeamRecord? {
