@@ -17,7 +17,7 @@ import Testing
                 loaded.manifest.counts
                     == SnapshotCounts(
                         teams: 3, members: 3, pendingInvites: 1, projects: 3, keys: 3, filters: 2, ownership: 2,
-                        rules: 3))
+                        rules: 3, metricAlerts: 2))
         }
     }
 
