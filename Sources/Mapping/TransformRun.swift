@@ -18,6 +18,7 @@ struct TransformRun {
         result.members = members()
         result.projects = projects()
         (result.keys, result.secrets) = keys()
+        result.projectSecrets = projectSecrets()
         result.filters = filters()
         result.ownership = ownership()
         return (result, explanations)
@@ -37,6 +38,13 @@ struct TransformRun {
 
     // MARK: Organization and teams
 
+    /// A setting's value as `--explain` shows it; relayPiiConfig and other long texts are cut short.
+    static func shown(_ value: JSONValue?) -> String {
+        guard let value else { return "removed (the target's default applies)" }
+        let text = PythonJSON.dumps(value)
+        return text.count > 60 ? String(text.prefix(57)) + "…" : text
+    }
+
     mutating func organization() -> Organization {
         var organization = snapshot.organization
         let entity = "organization '\(organization.slug)'"
@@ -48,6 +56,16 @@ struct TransformRun {
             explain(reference("organization.name", name.position), entity, "name → '\(name.value)'")
             organization.name = name.value
         }
+        var settings = organization.settings?.values ?? [:]
+        for override in mapping.settings.organization {
+            let name = override.name.value
+            guard settings[name] != override.value else { continue }
+            settings[name] = override.value
+            explain(
+                reference("settings.organization.\(name)", override.name.position), entity,
+                "setting \(name) → " + Self.shown(override.value))
+        }
+        organization.settings = settings.isEmpty ? nil : SettingValues(settings)
         return organization
     }
 

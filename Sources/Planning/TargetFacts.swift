@@ -31,10 +31,19 @@ public struct TargetFacts: Sendable, Hashable {
     /// Desired keys (by public key) whose secret key some target key already has, and which key.
     public var secretKeyHolders: [String: Holder]
 
+    /// Organization settings the target's Sentry does not have, with why (e.g. a flag bit added in
+    /// a later release): the plan leaves them out and says so.
+    public var organizationSettingsNotHeld: [String: String]
+    /// The same for project settings.
+    public var projectSettingsNotHeld: [String: String]
+
     public init(
         usersByEmail: [String: Int64] = [:], projectIdHolders: [String: Holder] = [:],
-        publicKeyHolders: [String: Holder] = [:], secretKeyHolders: [String: Holder] = [:]
+        publicKeyHolders: [String: Holder] = [:], secretKeyHolders: [String: Holder] = [:],
+        organizationSettingsNotHeld: [String: String] = [:], projectSettingsNotHeld: [String: String] = [:]
     ) {
+        self.organizationSettingsNotHeld = organizationSettingsNotHeld
+        self.projectSettingsNotHeld = projectSettingsNotHeld
         self.usersByEmail = usersByEmail
         self.projectIdHolders = projectIdHolders
         self.publicKeyHolders = publicKeyHolders

@@ -8,12 +8,15 @@ public struct Snapshot: Sendable, Hashable {
     public var filters: [InboundFilters]
     public var ownership: [Ownership]
     public var secrets: [KeySecret]
+    /// Project security tokens (`secrets/settings.json`).
+    public var projectSecrets: [ProjectSecret]
 
     public init(
         organization: Organization, teams: [Team] = [], members: [Member] = [], projects: [Project] = [],
         keys: [ClientKey] = [], filters: [InboundFilters] = [], ownership: [Ownership] = [],
-        secrets: [KeySecret] = []
+        secrets: [KeySecret] = [], projectSecrets: [ProjectSecret] = []
     ) {
+        self.projectSecrets = projectSecrets
         self.organization = organization
         self.teams = teams
         self.members = members

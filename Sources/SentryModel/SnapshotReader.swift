@@ -75,6 +75,9 @@ private struct ReadPass {
         parts.filters = decodeArray(InboundFilters.self, .filters)
         parts.ownership = decodeArray(Ownership.self, .ownership)
         if hasSecrets { parts.secrets = decodeArray(KeySecret.self, .secrets) }
+        if bytes[SnapshotFile.settingSecrets.path] != nil {
+            parts.projectSecrets = decodeArray(ProjectSecret.self, .settingSecrets)
+        }
 
         for problem in SnapshotValidator.problems(in: parts, requireSecrets: requireSecrets) {
             problems.append(located(problem))
@@ -88,7 +91,8 @@ private struct ReadPass {
         else { preconditionFailure("every file decoded, or a problem was reported") }
         let snapshot = Snapshot(
             organization: organization, teams: teams, members: members, projects: projects, keys: keys,
-            filters: filters, ownership: ownership, secrets: parts.secrets ?? [])
+            filters: filters, ownership: ownership, secrets: parts.secrets ?? [],
+            projectSecrets: parts.projectSecrets ?? [])
         return LoadedSnapshot(
             snapshot: snapshot.canonicalized(), manifest: manifest,
             manifestSHA256: SHA256Digest.hex(of: bytes[SnapshotFile.manifest] ?? []), hasSecrets: hasSecrets)
@@ -162,7 +166,7 @@ private struct ReadPass {
                         .inconsistentManifest, file, node, path, "is not a SHA-256 in lowercase hex (64 characters)"))
             }
         }
-        for expected in SnapshotFile.allCases where manifest.files[expected.path] == nil {
+        for expected in SnapshotFile.allCases where !expected.isOptional && manifest.files[expected.path] == nil {
             problems.append(
                 problem(.inconsistentManifest, file, node, [.key("files")], "does not list '\(expected.path)'"))
         }
@@ -174,10 +178,11 @@ private struct ReadPass {
     private mutating func checkFiles(_ manifest: SnapshotManifest) throws(SnapshotError) -> Bool {
         var hasSecrets = false
         for file in SnapshotFile.allCases {
+            if file.isOptional, manifest.files[file.path] == nil { continue }
             let path = root + "/" + file.path
             var info = stat()
             guard stat(path, &info) == 0 else {
-                if file == .secrets {
+                if file.isSecret {
                     if requireSecrets {
                         problems.append(
                             SnapshotProblem(
@@ -195,7 +200,7 @@ private struct ReadPass {
                 problems.append(SnapshotProblem(.unreadableFile, file: file.path, "is not a regular file"))
                 continue
             }
-            if file == .secrets, info.st_mode & 0o077 != 0 {
+            if file.isSecret, info.st_mode & 0o077 != 0 {
                 let mode = String(info.st_mode & 0o777, radix: 8)
                 problems.append(
                     SnapshotProblem(
@@ -268,7 +273,7 @@ private struct ReadPass {
             }
         }
         do {
-            return try JSONParser.parse(bytes[file] ?? [], namesKeys: file != SnapshotFile.secrets.path)
+            return try JSONParser.parse(bytes[file] ?? [], namesKeys: SnapshotFile(rawValue: file)?.isSecret != true)
         } catch {
             problems.append(
                 SnapshotProblem(
@@ -280,7 +285,7 @@ private struct ReadPass {
 
     private mutating func decodeObject<T: Decodable>(_ type: T.Type, _ file: SnapshotFile) -> T? {
         guard let node = parse(file.path) else { return nil }
-        let (value, fieldProblems) = StrictDecoder.decode(type, from: node, at: [], namesKeys: file != .secrets)
+        let (value, fieldProblems) = StrictDecoder.decode(type, from: node, at: [], namesKeys: !file.isSecret)
         problems += fieldProblems.map { problem(from: $0, in: file.path) }
         return value
     }
@@ -298,7 +303,7 @@ private struct ReadPass {
         var failed = false
         for (index, element) in elements.enumerated() {
             let (value, fieldProblems) = StrictDecoder.decode(
-                type, from: element, at: [.index(index)], namesKeys: file != .secrets)
+                type, from: element, at: [.index(index)], namesKeys: !file.isSecret)
             problems += fieldProblems.map { problem(from: $0, in: file.path) }
             if let value { values.append(value) } else { failed = true }
         }

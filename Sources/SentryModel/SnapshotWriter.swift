@@ -53,7 +53,7 @@ public enum SnapshotWriter {
             try PosixFiles.makeDirectory(staging + "/" + SnapshotFile.secretsFolder, mode: 0o700, exactMode: true)
             for (file, bytes) in contents {
                 try beforeStep(file.path)
-                let secret = file == .secrets
+                let secret = file.isSecret
                 try PosixFiles.writeNewFile(
                     staging + "/" + file.path, bytes: bytes, mode: secret ? 0o600 : 0o666, exactMode: secret)
             }
@@ -73,7 +73,7 @@ public enum SnapshotWriter {
     }
 
     private static func encodeFiles(_ snapshot: Snapshot) throws -> [(file: SnapshotFile, bytes: [UInt8])] {
-        try SnapshotFile.allCases.map { file in
+        try SnapshotFile.allCases.filter { $0 != .settingSecrets || !snapshot.projectSecrets.isEmpty }.map { file in
             let bytes =
                 switch file {
                 case .organization: try canonicalJSON(snapshot.organization)
@@ -84,6 +84,7 @@ public enum SnapshotWriter {
                 case .filters: try canonicalJSON(snapshot.filters)
                 case .ownership: try canonicalJSON(snapshot.ownership)
                 case .secrets: try canonicalJSON(snapshot.secrets)
+                case .settingSecrets: try canonicalJSON(snapshot.projectSecrets)
                 }
             return (file, bytes)
         }

@@ -158,7 +158,7 @@ SQL
 
 fixture_checked=""
 scenarios=("$@")
-[ ${#scenarios[@]} -gt 0 ] || scenarios=(example generated published)
+[ ${#scenarios[@]} -gt 0 ] || scenarios=(example generated published settings)
 failed=()
 for s in "${scenarios[@]}"; do
     case $s in
@@ -180,7 +180,13 @@ for s in "${scenarios[@]}"; do
         SEED_USERS="" scenario published the-interstellar-jurisdiction \
             "--snapshot Tests/Fixtures/snapshots/example-hosted" "$conformance_dir/published.yaml" || failed+=("$s")
         ;;
-    *) fatal "unknown scenario '$s' (example, generated, published)" ;;
+    settings)
+        # Every organization and project setting away from its default, environments with the hidden
+        # flag, security tokens, and settings overrides of the mapping: Tests/Fixtures/snapshots/settings-hosted.
+        SEED_USERS="" scenario settings initech "--snapshot Tests/Fixtures/snapshots/settings-hosted" \
+            "$conformance_dir/settings.yaml" || failed+=("$s")
+        ;;
+    *) fatal "unknown scenario '$s' (example, generated, published, settings)" ;;
     esac
 done
 

@@ -54,7 +54,7 @@ struct OrganizationReader {
         guard let orgRow = orgRows.first else { return nil }
         let orgId = try orgRow.int64("id")
         let flags = try orgRow.int64("flags")
-        let organization = Organization(
+        var organization = Organization(
             slug: try orgRow.string("slug"),
             name: try orgRow.string("name"),
             defaultRole: try orgRow.string("default_role"),
@@ -64,6 +64,8 @@ struct OrganizationReader {
             isEarlyAdopter: flags & 8 != 0,
             require2FA: flags & 16 != 0,
             hostedId: String(orgId))
+        let settingsReader = SettingsReader(connection: connection, profile: profile)
+        organization.settings = try settingsReader.organizationSettings(orgId: orgId, flags: flags, warn: warn)
 
         var teamSlugs: [Int64: String] = [:]
         var teams: [Team] = []
@@ -78,7 +80,14 @@ struct OrganizationReader {
         }
 
         let members = try readMembers(orgId: orgId, teamSlugs: teamSlugs, warn: warn)
-        let (projects, projectSlugs) = try readProjects(orgId: orgId, teamSlugs: teamSlugs)
+        var (projects, projectSlugs) = try readProjects(orgId: orgId, teamSlugs: teamSlugs)
+        let projectSettings = try settingsReader.projectSettings(orgId: orgId, projectSlugs: projectSlugs, warn: warn)
+        let environments = try settingsReader.environments(orgId: orgId, projectSlugs: projectSlugs)
+        let tokens = try settingsReader.securityTokens(orgId: orgId, projectSlugs: projectSlugs)
+        for index in projects.indices {
+            projects[index].settings = projectSettings[projects[index].slug]
+            projects[index].environments = environments[projects[index].slug]
+        }
         let (keys, secrets) = try readKeys(orgId: orgId, projectSlugs: projectSlugs)
         let filters = try readFilters(orgId: orgId, projectSlugs: projectSlugs, warn: warn)
         let ownership = try readOwnership(orgId: orgId, projectSlugs: projectSlugs)
@@ -91,7 +100,7 @@ struct OrganizationReader {
             keys: keys.sorted { ($0.project, $0.publicKey) < ($1.project, $1.publicKey) },
             filters: filters.sorted { $0.project < $1.project },
             ownership: ownership.sorted { $0.project < $1.project },
-            secrets: secrets.sorted { $0.publicKey < $1.publicKey })
+            secrets: secrets.sorted { $0.publicKey < $1.publicKey }, projectSecrets: tokens)
     }
 
     private func readMembers(orgId: Int64, teamSlugs: [Int64: String], warn: (String) -> Void) throws -> [Member] {

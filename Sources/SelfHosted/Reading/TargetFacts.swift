@@ -18,7 +18,9 @@ extension TargetDatabase {
         for desired: Snapshot, profile: TargetProfile, connection: PostgresConnection
     ) throws -> TargetFacts {
         do {
-            var facts = TargetFacts()
+            var facts = TargetFacts(
+                organizationSettingsNotHeld: profile.organizationSettingsNotHeld,
+                projectSettingsNotHeld: profile.projectSettingsNotHeld)
             let emails = desired.members.map { $0.email.lowercased() }
             // Several users may share an e-mail in different cases; the oldest one is the one Sentry finds.
             for row in try connection.query(
