@@ -36,6 +36,9 @@ let package = Package(
         // The only owner of the self-hosted PostgreSQL database: reads the target's state for the planner
         // and applies plans.
         .target(name: "SelfHosted", dependencies: ["SentryModel", "Planning", "CLibPQ"]),
+        // What only Sentry's own code can do after apply (refresh caches, send invitations), as a script
+        // run inside the target through a configurable command (`sentry exec`).
+        .target(name: "Finishing", dependencies: ["SentryModel", "Planning"]),
         // sentry.io's REST API client: pagination, rate limits, retries, and the exporter.
         .target(name: "HostedAPI", dependencies: ["SentryModel"]),
         // A stand-in for sentry.io's API, for tests, the demo and benchmarks.
@@ -66,6 +69,7 @@ let package = Package(
                 "Mapping",
                 "Planning",
                 "HostedAPI",
+                "Finishing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -79,6 +83,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
+        .testTarget(name: "FinishingTests", dependencies: ["Finishing", "Planning", "SentryModel"]),
         .testTarget(name: "MappingTests", dependencies: ["Mapping", "SentryModel"], exclude: ["Fixtures"]),
         // Also runs the built `sentry-migrate` and `sentry-sim` binaries end to end, hence the dependencies.
         .testTarget(

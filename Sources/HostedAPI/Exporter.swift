@@ -311,7 +311,7 @@ public struct Exporter: Sendable {
             let environments = try await environmentsRequest.0.filter { !$0.name.isEmpty }
             return try ProjectParts(
                 keys: keys.map { Self.clientKey($0, project: project.slug) },
-                secrets: keys.compactMap { key in key.secret.map { KeySecret(publicKey: key.public, secretKey: $0) } },
+                secrets: keys.map { KeySecret(publicKey: $0.public, secretKey: $0.secret) },
                 keysWithoutSecret: keys.filter { $0.secret == nil }.map(\.public),
                 filters: Self.filters(filters, options: project.options ?? [:], project: project.slug),
                 ownership: Self.ownership(ownership, project: project.slug),

@@ -40,6 +40,10 @@ public struct MappingFile: Sendable, Hashable {
 struct OrganizationRules: Sendable, Hashable {
     var slug: Located<String>?
     var name: Located<String>?
+    /// An organization the self-hosted target already holds that becomes this one.
+    var into: Located<String>?
+    /// Create a new organization beside the ones the target holds.
+    var alongside: Located<Bool>?
 }
 
 /// `old: new` or `old: {slug: new, name: "New name"}`.

@@ -79,10 +79,14 @@ struct MappingParser {
     }
 
     mutating func parseOrganization(_ node: Node) {
-        for (key, value) in reader.entries(node, at: "organization", allowed: ["slug", "name"]) {
+        for (key, value) in reader.entries(
+            node, at: "organization", allowed: ["slug", "name", "into", "alongside"])
+        {
             let path = "organization.\(key.value)"
             switch key.value {
             case "slug": mapping.organization.slug = reader.string(value, at: path)
+            case "into": mapping.organization.into = reader.string(value, at: path)
+            case "alongside": mapping.organization.alongside = reader.bool(value, at: path)
             default: mapping.organization.name = reader.string(value, at: path)
             }
         }

@@ -101,6 +101,18 @@ struct MappingResolution {
                     hint: "choose a new one with 'organization: {slug: …}'", at: mapping.sections["organization"])
             }
         }
+        if let into = rules.into, let problem = SlugRules.problem(withOrganizationSlug: into.value) {
+            error(
+                "organization.into '\(into.value)' \(problem)",
+                hint: "name the self-hosted organization by its slug, as in its URL (often 'sentry')",
+                at: into.position)
+        }
+        if let into = rules.into, let alongside = rules.alongside, alongside.value {
+            error(
+                "organization.into and organization.alongside: true contradict each other",
+                hint: "migrate into '\(into.value)' or create a second organization beside it, not both",
+                at: alongside.position)
+        }
         if let name = rules.name {
             if name.value.trimmingCharacters(in: .whitespaces).isEmpty {
                 error("organization.name is empty", at: name.position)

@@ -20,14 +20,17 @@ extension TransformRun {
             if let destination = resolution.projectSlug[project.slug], destination.name != project.slug {
                 changed.slug = destination.name
                 explain(destination.rule, entity, "slug → '\(destination.name)'")
+                setBy(destination.rule, .project, changed.slug, "slug")
             }
             if let name = resolution.projectName[project.slug], name.name != project.name {
                 changed.name = name.name
                 explain(name.rule, entity, "name → '\(name.name)'")
+                setBy(name.rule, .project, changed.slug, "name")
             }
             if let platform = resolution.projectPlatform[project.slug], platform.platform != project.platform {
                 changed.platform = platform.platform
                 explain(platform.rule, entity, "platform → " + (platform.platform.map { "'\($0)'" } ?? "none"))
+                setBy(platform.rule, .project, changed.slug, "platform")
             }
             var teams = Set<String>()
             for team in project.teams {
@@ -124,6 +127,7 @@ extension TransformRun {
                 changed.rateLimit = limit.limit
                 let text = limit.limit.map { "\($0.count) per \($0.window)s" } ?? "none"
                 explain(reference(rule, limit.subject.position), entity, "rate limit → \(text)")
+                setBy(reference(rule, limit.subject.position), .key, key.publicKey, "rateLimit")
             }
             if !preservesProjectIds { changed.hostedProjectId = nil }
             result.append(changed)

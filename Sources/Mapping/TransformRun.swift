@@ -4,6 +4,8 @@ import SentryModel
 struct TransformRun {
     let resolution: MappingResolution
     var explanations: [Explanation] = []
+    /// Values a rule set, by entity and field of the result (`origins.json`).
+    var origins: [ValueOrigin] = []
     var mapping: MappingFile { resolution.mapping }
     var snapshot: Snapshot { resolution.snapshot }
 
@@ -32,6 +34,15 @@ struct TransformRun {
                 entity: entity, change: change))
     }
 
+    /// Records that `reference` set `field` of the result's entity `key` of `kind`.
+    mutating func setBy(_ reference: RuleReference?, _ kind: ValueOrigin.Kind, _ key: String, _ field: String) {
+        guard let reference else { return }
+        origins.append(
+            ValueOrigin(
+                entity: ValueOrigin.entity(kind, key), field: field, rule: reference.rule,
+                location: Location(file: mapping.path, position: reference.position).description))
+    }
+
     func reference(_ rule: String, _ position: Position?) -> RuleReference {
         RuleReference(rule: rule, position: position ?? mapping.location(nil).position!)
     }
@@ -51,10 +62,24 @@ struct TransformRun {
         if let slug = mapping.organization.slug, slug.value != organization.slug {
             explain(reference("organization.slug", slug.position), entity, "slug → '\(slug.value)'")
             organization.slug = slug.value
+            setBy(reference("organization.slug", slug.position), .organization, slug.value, "slug")
         }
         if let name = mapping.organization.name, name.value != organization.name {
             explain(reference("organization.name", name.position), entity, "name → '\(name.value)'")
             organization.name = name.value
+            setBy(reference("organization.name", name.position), .organization, organization.slug, "name")
+        }
+        if let into = mapping.organization.into {
+            explain(
+                reference("organization.into", into.position), entity,
+                "migrates into the self-hosted organization '\(into.value)' (keeps its id, teams and projects)")
+            organization.into = into.value
+        }
+        if let alongside = mapping.organization.alongside, alongside.value {
+            explain(
+                reference("organization.alongside", alongside.position), entity,
+                "created beside the organizations the target holds")
+            organization.alongside = true
         }
         var settings = organization.settings?.values ?? [:]
         for override in mapping.settings.organization {
@@ -89,12 +114,14 @@ struct TransformRun {
                 let destination = resolution.teamSlug[source.slug]
                 explain(
                     destination?.rule, "team '\(source.slug)'", isMerge ? "merged into '\(slug)'" : "slug → '\(slug)'")
+                setBy(destination?.rule, .team, slug, "slug")
             }
             let base = isMerge ? kept : sources[0]
             var team = Team(slug: slug, name: base?.name ?? slug, hostedId: base?.hostedId)
             if let named = sources.compactMap({ resolution.teamName[$0.slug] }).first, named.name != team.name {
                 explain(named.rule, "team '\(slug)'", "name → '\(named.name)'")
                 team.name = named.name
+                setBy(named.rule, .team, slug, "name")
             }
             result.append(team)
         }
@@ -120,6 +147,8 @@ struct TransformRun {
                 explain(
                     destination.rule, entity,
                     "e-mail → '\(destination.name)'" + (renamesName ? " (and the name, which was the e-mail)" : ""))
+                setBy(destination.rule, .member, destination.name, "email")
+                if renamesName { setBy(destination.rule, .member, destination.name, "name") }
             }
             if let role = resolution.roleMap[member.role], role.name != member.role {
                 changed.role = role.name

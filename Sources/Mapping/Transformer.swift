@@ -6,6 +6,8 @@ public struct TransformOutput: Sendable, Hashable {
     public var explanations: [Explanation]
     public var waves: WaveFile
     public var warnings: [Diagnostic]
+    /// Which rule set which value of `snapshot` (`origins.json`).
+    public var origins: ValueOriginFile
 }
 
 /// Applies a mapping file to a snapshot. Pure and deterministic: the same inputs give the same
@@ -32,7 +34,8 @@ public enum Transformer {
         var run = TransformRun(resolution: resolution)
         let (result, explanations) = run.run()
         return TransformOutput(
-            snapshot: result, explanations: explanations, waves: waves(resolution), warnings: diagnostics)
+            snapshot: result, explanations: explanations, waves: waves(resolution), warnings: diagnostics,
+            origins: ValueOriginFile(origins: run.origins))
     }
 
     /// The mapping's waves, their teams given by final slug (sorted, duplicates removed).

@@ -11,32 +11,41 @@ public struct DesiredState: Sendable, Hashable {
     public var manifestSHA256: String
     /// The folder's waves.json, when it has one.
     public var waves: WaveFile?
+    /// The folder's origins.json: which mapping rule set which value (transform writes it).
+    public var origins: ValueOriginFile?
 
-    public init(snapshot: Snapshot, path: String, manifestSHA256: String, waves: WaveFile? = nil) {
+    public init(
+        snapshot: Snapshot, path: String, manifestSHA256: String, waves: WaveFile? = nil,
+        origins: ValueOriginFile? = nil
+    ) {
         self.snapshot = snapshot
         self.path = path
         self.manifestSHA256 = manifestSHA256
         self.waves = waves
+        self.origins = origins
     }
 
-    /// Reads the snapshot strictly (see `SnapshotReader`) and its waves file, if any.
+    /// Reads the snapshot strictly (see `SnapshotReader`), with its waves and origins files, if any
+    /// (both listed in its manifest, so checked like the data files).
     public static func read(from path: String, requireSecrets: Bool = true) throws -> DesiredState {
         let folder = URL(fileURLWithPath: path)
         let loaded = try SnapshotReader.read(from: folder, requireSecrets: requireSecrets)
         return DesiredState(
             snapshot: loaded.snapshot, path: path, manifestSHA256: loaded.manifestSHA256,
-            waves: try readWaves(in: folder))
+            waves: try decode(WaveFile.self, loaded, WaveFile.fileName, folder: folder),
+            origins: try decode(ValueOriginFile.self, loaded, ValueOriginFile.fileName, folder: folder))
     }
 
-    private static func readWaves(in folder: URL) throws -> WaveFile? {
-        let url = folder.appendingPathComponent(WaveFile.fileName)
-        guard let data = try? Data(contentsOf: url) else { return nil }
+    private static func decode<File: Decodable>(
+        _ type: File.Type, _ loaded: LoadedSnapshot, _ name: String, folder: URL
+    ) throws -> File? {
+        guard let bytes = loaded.extraFiles[name] else { return nil }
         do {
-            return try JSONDecoder().decode(WaveFile.self, from: data)
+            return try JSONDecoder().decode(File.self, from: Data(bytes))
         } catch {
             throw WaveSelectionError(
-                message: "\(url.relativePath) is not a waves file: \(error)", hint: "run transform again to rewrite it",
-                exitStatus: .dataError)
+                message: "\(folder.appendingPathComponent(name).relativePath) cannot be read: \(error)",
+                hint: "run transform again to rewrite it", exitStatus: .dataError)
         }
     }
 

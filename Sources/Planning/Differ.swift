@@ -25,11 +25,22 @@ public enum Differ {
 
         let settings = SettingsScope(facts: facts, current: current)
         if stages.contains(.organization) {
+            // An organization the mapping migrates into is the desired one under its old slug: one update.
+            let renamedFrom = OrganizationChoice.adoptedSlug(desired.organization, current: current)
+            var currentOrganization = current?.organization
+            currentOrganization?.slug = desired.organization.slug
+            let notes = OrganizationChoice.notes(desired.organization, current: current, facts: facts)
             let (organization, notHeld) = settings.organization(desired.organization)
             try pass.compare(
-                .organization, desired: [organization], current: current.map { [$0.organization] } ?? [],
-                key: \.slug, omitting: ["slug", "hostedId"],
-                annotate: { change, _ in change.notes += notHeld + SettingsScope.cacheNotes(for: change) })
+                .organization, desired: [organization], current: currentOrganization.map { [$0] } ?? [],
+                key: \.slug, omitting: ["slug", "hostedId", "into", "alongside"],
+                extraFields: { organization in
+                    renamedFrom.map {
+                        [FieldChange(field: "slug", before: .string($0), after: .string(organization.slug))]
+                    }
+                        ?? []
+                },
+                annotate: { change, _ in change.notes += notes + notHeld + SettingsScope.cacheNotes(for: change) })
         }
         if stages.contains(.teams) {
             try pass.compare(
@@ -75,9 +86,14 @@ public enum Differ {
                 })
         }
         if stages.contains(.keys) {
-            let desiredSecrets = Dictionary(uniqueKeysWithValues: desired.secrets.map { ($0.publicKey, $0.secretKey) })
+            let desiredSecrets = Dictionary(
+                uniqueKeysWithValues: desired.secrets.compactMap { secret in
+                    secret.secretKey.map { (secret.publicKey, $0) }
+                })
             let currentSecrets = Dictionary(
-                uniqueKeysWithValues: (current?.secrets ?? []).map { ($0.publicKey, $0.secretKey) })
+                uniqueKeysWithValues: (current?.secrets ?? []).compactMap { secret in
+                    secret.secretKey.map { (secret.publicKey, $0) }
+                })
             try pass.compare(
                 .keys, desired: desired.keys, current: current?.keys ?? [], key: \.publicKey,
                 omitting: ["publicKey", "hostedProjectId"],
@@ -88,7 +104,8 @@ public enum Differ {
                     change.dsn = outcomes.key[key.publicKey]
                     if desiredSecrets[key.publicKey] == nil {
                         change.notes.append(
-                            "the snapshot has no secret key for it: the target keeps or generates its own")
+                            "the snapshot has no secret key for it: null on sentry.io (a created key gets none either, as "
+                                + "there), or its secrets/ folder is absent (then apply refuses to create it)")
                     }
                 })
         }

@@ -31,6 +31,7 @@ public enum Planner {
     ) throws -> Plan {
         var selection = selection
         selection.stages = Stage.allCases.filter(selection.stages.contains)
+        try OrganizationChoice.check(desired.snapshot.organization, current: target.current, facts: target.facts)
         let wave = try selection.wave.map { try desired.wave(named: $0) }
         let changes = try Differ.changes(
             desired: desired.snapshot, current: target.current, facts: target.facts, selection: selection, wave: wave)

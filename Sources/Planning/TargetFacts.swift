@@ -22,6 +22,26 @@ public struct TargetFacts: Sendable, Hashable {
         public var description: String { "\(organization)/\(project)" }
     }
 
+    /// An organization on the target, by slug and database id.
+    public struct OrganizationRow: Sendable, Hashable, CustomStringConvertible {
+        public var slug: String
+        public var id: Int64
+
+        public init(slug: String, id: Int64) {
+            self.slug = slug
+            self.id = id
+        }
+
+        /// `'sentry' (id 1)`.
+        public var description: String { "'\(slug)' (id \(id))" }
+    }
+
+    /// The target's active organizations (status 0), by slug.
+    public var organizations: [String]
+    /// The organization single-organization mode serves (`Organization.get_default()` in
+    /// src/sentry/models/organization.py, 23.7.1: `SENTRY_ORGANIZATION` when set, which the database
+    /// cannot tell, else the first active organization the database returns); nil when there is none.
+    public var defaultOrganization: OrganizationRow?
     /// Self-hosted user ids by lower-cased e-mail.
     public var usersByEmail: [String: Int64]
     /// Desired hosted project ids (decimal) that a target project already has, and which project.
@@ -40,8 +60,11 @@ public struct TargetFacts: Sendable, Hashable {
     public init(
         usersByEmail: [String: Int64] = [:], projectIdHolders: [String: Holder] = [:],
         publicKeyHolders: [String: Holder] = [:], secretKeyHolders: [String: Holder] = [:],
+        organizations: [String] = [], defaultOrganization: OrganizationRow? = nil,
         organizationSettingsNotHeld: [String: String] = [:], projectSettingsNotHeld: [String: String] = [:]
     ) {
+        self.organizations = organizations
+        self.defaultOrganization = defaultOrganization
         self.organizationSettingsNotHeld = organizationSettingsNotHeld
         self.projectSettingsNotHeld = projectSettingsNotHeld
         self.usersByEmail = usersByEmail

@@ -19,11 +19,15 @@ public struct VerificationReport: Codable, Sendable, Hashable {
     public var kinds: [KindSummary]
     /// `create` = missing on the target, `delete` = extra on the target, `update` = differing.
     public var differences: [EntityChange]
+    /// Target-only entities of an organization the mapping migrated into (`organization.into`): what
+    /// it held before, which the plan kept, so they are listed but are no difference.
+    public var kept: [EntityChange]
     public var violations: [InvariantViolation]
 
     public var holds: Bool { differences.isEmpty && violations.isEmpty }
 
-    /// Compares with every entity in scope and target-only entities counted as extra.
+    /// Compares with every entity in scope and target-only entities counted as extra (or, in an
+    /// organization the mapping migrated into, listed as kept).
     public init(
         desired: Snapshot, current: Snapshot?, facts: TargetFacts = TargetFacts(), violations: [InvariantViolation],
         target: String, profile: String
@@ -31,14 +35,17 @@ public struct VerificationReport: Codable, Sendable, Hashable {
         organization = desired.organization.slug
         self.target = target
         self.profile = profile
+        let adopted = desired.organization.into != nil
         var found = try Differ.changes(
-            desired: desired, current: current, facts: facts, selection: Plan.Selection(prune: true))
+            desired: desired, current: current, facts: facts, selection: Plan.Selection(prune: !adopted))
         // Identity and DSN outcomes are plan advice; a verification reports facts only.
         for index in found.indices {
             found[index].identity = nil
             found[index].dsn = nil
             found[index].notes = []
         }
+        kept = found.filter { $0.action == .keep }
+        found.removeAll { $0.action == .keep }
         differences = found
         self.violations = violations
         kinds = Stage.allCases.map { stage in

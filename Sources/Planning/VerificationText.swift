@@ -27,6 +27,17 @@ public enum VerificationText {
             if markdown { out.append("```") }
             out.append("")
         }
+        if !report.kept.isEmpty {
+            out.append(
+                markdown
+                    ? "#### Kept (only on the target, which held them before migrating into it; no difference)"
+                    : "Kept (only on the target, which held them before migrating into it; no difference):")
+            for stage in Stage.allCases {
+                let keys = report.kept.filter { $0.stage == stage }.map { ValueText.plain($0.key) }
+                if !keys.isEmpty { out.append("  = \(stage.title): \(keys.joined(separator: ", "))") }
+            }
+            out.append("")
+        }
         if !report.violations.isEmpty {
             out.append(markdown ? "#### Invariants that do not hold" : "Invariants that do not hold:")
             for violation in report.violations {

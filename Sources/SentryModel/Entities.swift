@@ -17,11 +17,19 @@ public struct Organization: Codable, Sendable, Hashable {
     public var hostedId: String?
     /// Settings of `SettingsCatalog.organization` (settings.md §3); nil when none is known.
     public var settings: SettingValues?
+    /// Desired snapshots only (mapping `organization.into`): the slug of an organization the
+    /// self-hosted target already holds (usually `sentry`, which `sentry upgrade` creates) that
+    /// becomes this one: its row and id are kept, its slug and name become `slug` and `name`.
+    public var into: String?
+    /// Desired snapshots only (mapping `organization.alongside`): create this organization even
+    /// though the target holds others (in single-organization mode Sentry keeps serving one of them).
+    public var alongside: Bool?
 
     public init(
         slug: String, name: String, defaultRole: String = "member", openMembership: Bool = true,
         enhancedPrivacy: Bool = false, allowSharedIssues: Bool = true, isEarlyAdopter: Bool = false,
-        require2FA: Bool = false, hostedId: String? = nil, settings: SettingValues? = nil
+        require2FA: Bool = false, hostedId: String? = nil, into: String? = nil, alongside: Bool? = nil,
+        settings: SettingValues? = nil
     ) {
         self.slug = slug
         self.name = name
@@ -33,7 +41,13 @@ public struct Organization: Codable, Sendable, Hashable {
         self.require2FA = require2FA
         self.hostedId = hostedId
         self.settings = settings
+        self.into = into
+        self.alongside = alongside
     }
+
+    /// The slugs under which the target may hold this organization, in the order to look: its own
+    /// (once adopted or created), then the organization it migrates into.
+    public var targetSlugs: [String] { [slug] + (into.map { $0 == slug ? [] : [$0] } ?? []) }
 }
 
 public struct Team: Codable, Sendable, Hashable {
@@ -283,10 +297,21 @@ public struct ProjectSecret: Codable, Sendable, Hashable {
 /// The secret half of a client key; only ever stored under `secrets/`.
 public struct KeySecret: Codable, Sendable, Hashable {
     public var publicKey: String
-    public var secretKey: String
+    /// nil when the key has none: `ProjectKey.secret_key` is nullable (src/sentry/models/projectkey.py),
+    /// and sentry.io answers `"secret": null` for such a key. Written as an explicit `null`, so that
+    /// every key still has its entry in `secrets/keys.json`.
+    public var secretKey: String?
 
-    public init(publicKey: String, secretKey: String) {
+    public init(publicKey: String, secretKey: String?) {
         self.publicKey = publicKey
         self.secretKey = secretKey
+    }
+
+    private enum CodingKeys: String, CodingKey { case publicKey, secretKey }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(publicKey, forKey: .publicKey)
+        try container.encode(secretKey, forKey: .secretKey)
     }
 }

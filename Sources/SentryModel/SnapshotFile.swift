@@ -15,6 +15,9 @@ public enum SnapshotFile: String, CaseIterable, Sendable {
     /// The manifest is not a data file: it lists them, with their checksums.
     public static let manifest = "manifest.json"
     public static let secretsFolder = "secrets"
+    /// Files a snapshot may also hold, written by `transform`: listed in the manifest with their
+    /// checksum when present, checked on read like the data files (`waves.json`, `origins.json`).
+    public static let optionalFiles: Set<String> = ["waves.json", "origins.json"]
 
     /// The path inside the snapshot directory.
     public var path: String { rawValue }

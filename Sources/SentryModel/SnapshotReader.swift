@@ -19,6 +19,9 @@ public struct LoadedSnapshot: Sendable, Hashable {
     /// False when secrets were not required and `secrets/keys.json` was absent (then
     /// `snapshot.secrets` is empty).
     public var hasSecrets: Bool
+    /// The optional files the manifest lists (`SnapshotFile.optionalFiles`: `waves.json`,
+    /// `origins.json`), by name, their checksums checked.
+    public var extraFiles: [String: [UInt8]] = [:]
 }
 
 /// Reads a snapshot directory strictly: checksums, exact fields and types, unique natural keys,
@@ -65,6 +68,7 @@ private struct ReadPass {
         let (manifest, manifestNode) = try readManifest()
         try checkListedFiles(manifest, manifestNode)
         let hasSecrets = try checkFiles(manifest)
+        let extraFiles = try checkOptionalFiles(manifest)
 
         var parts = SnapshotParts()
         parts.organization = decodeObject(Organization.self, .organization)
@@ -95,7 +99,8 @@ private struct ReadPass {
             projectSecrets: parts.projectSecrets ?? [])
         return LoadedSnapshot(
             snapshot: snapshot.canonicalized(), manifest: manifest,
-            manifestSHA256: SHA256Digest.hex(of: bytes[SnapshotFile.manifest] ?? []), hasSecrets: hasSecrets)
+            manifestSHA256: SHA256Digest.hex(of: bytes[SnapshotFile.manifest] ?? []), hasSecrets: hasSecrets,
+            extraFiles: extraFiles)
     }
 
     // MARK: Manifest
@@ -149,7 +154,7 @@ private struct ReadPass {
     }
 
     private mutating func checkListedFiles(_ manifest: SnapshotManifest, _ node: JSONNode) throws(SnapshotError) {
-        let known = Set(SnapshotFile.allCases.map(\.path))
+        let known = Set(SnapshotFile.allCases.map(\.path)).union(SnapshotFile.optionalFiles)
         let file = SnapshotFile.manifest
         for (name, hash) in manifest.files.sorted(by: { $0.key.utf8Precedes($1.key) }) {
             let path: JSONPath = [.key("files"), .key(name)]
@@ -232,6 +237,46 @@ private struct ReadPass {
         }
         try throwIfProblems()
         return hasSecrets
+    }
+
+    /// An optional file the manifest lists must be there, unchanged; one it does not list must not be
+    /// (it was added or kept from elsewhere after the snapshot was written).
+    private mutating func checkOptionalFiles(_ manifest: SnapshotManifest) throws(SnapshotError) -> [String: [UInt8]] {
+        var found: [String: [UInt8]] = [:]
+        for name in SnapshotFile.optionalFiles.sorted() {
+            let path = root + "/" + name
+            let expected = manifest.files[name]
+            guard access(path, F_OK) == 0 else {
+                if expected != nil {
+                    problems.append(SnapshotProblem(.missingFile, file: name, "listed in manifest.json but missing"))
+                }
+                continue
+            }
+            guard let expected else {
+                problems.append(
+                    SnapshotProblem(
+                        .inconsistentManifest, file: name,
+                        "is not listed in manifest.json: it was not written with this snapshot",
+                        hint: "run transform again to write the snapshot with its \(name), or remove the file"))
+                continue
+            }
+            guard let content = try? [UInt8](Data(contentsOf: URL(fileURLWithPath: path))) else {
+                problems.append(SnapshotProblem(.unreadableFile, file: name, "cannot be read"))
+                continue
+            }
+            let actual = SHA256Digest.hex(of: content)
+            guard actual == expected else {
+                problems.append(
+                    SnapshotProblem(
+                        .checksumMismatch, file: name,
+                        "was changed after sentry-migrate wrote it (SHA-256 \(actual.prefix(12))…, manifest.json "
+                            + "says \(expected.prefix(12))…)"))
+                continue
+            }
+            found[name] = content
+        }
+        try throwIfProblems()
+        return found
     }
 
     private mutating func checkAgainstManifest(_ manifest: SnapshotManifest, _ node: JSONNode, _ parts: SnapshotParts) {

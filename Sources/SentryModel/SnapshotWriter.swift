@@ -10,12 +10,19 @@ public enum SnapshotWriter {
     ///
     /// Throws `SnapshotError` when the snapshot is inconsistent (duplicate natural keys,
     /// dangling references: it could not be read back), `SnapshotWriteError` otherwise.
+    ///
+    /// `extraFiles` (names from `SnapshotFile.optionalFiles`) are written and listed with the data
+    /// files. Without `secrets`, no `secrets/` folder is written at all (the manifest still lists the
+    /// checksum of `secrets/keys.json`, which is that of the snapshot's secrets, normally none).
     @discardableResult
     public static func write(
         _ snapshot: Snapshot, source: SnapshotSource, exportedAt: Date, notes: ManifestNotes = ManifestNotes(),
-        to directory: URL
+        extraFiles: [String: [UInt8]] = [:], secrets: Bool = true, to directory: URL
     ) throws -> SnapshotManifest {
-        try write(snapshot, source: source, exportedAt: exportedAt, notes: notes, to: directory) { _ in }
+        try write(
+            snapshot, source: source, exportedAt: exportedAt, notes: notes, extraFiles: extraFiles, secrets: secrets,
+            to: directory
+        ) { _ in }
     }
 
     /// `beforeStep` runs before each file is written (with its path) and before the final swap
@@ -24,8 +31,14 @@ public enum SnapshotWriter {
     @discardableResult
     static func write(
         _ snapshot: Snapshot, source: SnapshotSource, exportedAt: Date, notes: ManifestNotes = ManifestNotes(),
-        to directory: URL, atomicExchange: Bool = true, beforeStep: (String) throws -> Void
+        extraFiles: [String: [UInt8]] = [:], secrets: Bool = true, to directory: URL, atomicExchange: Bool = true,
+        beforeStep: (String) throws -> Void
     ) throws -> SnapshotManifest {
+        if let unknown = extraFiles.keys.first(where: { !SnapshotFile.optionalFiles.contains($0) }) {
+            throw SnapshotWriteError(
+                kind: .encoding, path: unknown, message: "is not a file a snapshot may hold",
+                hint: "this is a bug in sentry-migrate; please report it")
+        }
         let canonical = snapshot.canonicalized()
         var problems = SnapshotValidator.problems(in: SnapshotParts(canonical), requireSecrets: false)
         guard problems.isEmpty else {
@@ -38,10 +51,13 @@ public enum SnapshotWriter {
         }
 
         let contents = try encodeFiles(canonical)
+        let extras = extraFiles.sorted { $0.key < $1.key }
         var manifest = SnapshotManifest(
             source: source, organization: canonical.organization.slug, exportedAt: exportedAt,
             counts: SnapshotCounts(of: canonical),
-            files: Dictionary(uniqueKeysWithValues: contents.map { ($0.file.path, SHA256Digest.hex(of: $0.bytes)) }))
+            files: Dictionary(
+                uniqueKeysWithValues: contents.map { ($0.file.path, SHA256Digest.hex(of: $0.bytes)) }
+                    + extras.map { ($0.key, SHA256Digest.hex(of: $0.value)) }))
         manifest.notCarried = notes.notCarried
         manifest.leftOut = notes.leftOut.map { $0.sorted { ($0.kind, $0.hostedId) < ($1.kind, $1.hostedId) } }
         let manifestBytes = try canonicalJSON(manifest)
@@ -50,16 +66,23 @@ public enum SnapshotWriter {
         let staging = target.parent + "/." + target.name + ".tmp-" + randomSuffix()
         do {
             try PosixFiles.makeDirectory(staging, mode: 0o777)
-            try PosixFiles.makeDirectory(staging + "/" + SnapshotFile.secretsFolder, mode: 0o700, exactMode: true)
-            for (file, bytes) in contents {
+            if secrets {
+                try PosixFiles.makeDirectory(staging + "/" + SnapshotFile.secretsFolder, mode: 0o700, exactMode: true)
+            }
+            // Secrets are written only when kept: never written and then deleted.
+            for (file, bytes) in contents where secrets || file != .secrets {
                 try beforeStep(file.path)
                 let secret = file.isSecret
                 try PosixFiles.writeNewFile(
                     staging + "/" + file.path, bytes: bytes, mode: secret ? 0o600 : 0o666, exactMode: secret)
             }
+            for (name, bytes) in extras {
+                try beforeStep(name)
+                try PosixFiles.writeNewFile(staging + "/" + name, bytes: bytes, mode: 0o666)
+            }
             try beforeStep(SnapshotFile.manifest)
             try PosixFiles.writeNewFile(staging + "/" + SnapshotFile.manifest, bytes: manifestBytes, mode: 0o666)
-            try PosixFiles.syncDirectory(staging + "/" + SnapshotFile.secretsFolder)
+            if secrets { try PosixFiles.syncDirectory(staging + "/" + SnapshotFile.secretsFolder) }
             try PosixFiles.syncDirectory(staging)
             try beforeStep("swap")
             try swap(staging, into: target, atomicExchange: atomicExchange)

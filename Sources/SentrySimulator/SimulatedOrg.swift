@@ -68,7 +68,8 @@ public struct SimulatedOrg: Sendable {
             return MemberRecord(id: memberId, userId: member.pending ? nil : userId, member: member)
         }.sorted { $0.id < $1.id }
         let secrets = Dictionary(
-            canonical.secrets.map { ($0.publicKey, $0.secretKey) }, uniquingKeysWith: { a, _ in a })
+            canonical.secrets.compactMap { secret in secret.secretKey.map { (secret.publicKey, $0) } },
+            uniquingKeysWith: { a, _ in a })
         let filters = Dictionary(canonical.filters.map { ($0.project, $0) }, uniquingKeysWith: { a, _ in a })
         let ownership = Dictionary(canonical.ownership.map { ($0.project, $0) }, uniquingKeysWith: { a, _ in a })
         let tokens = Dictionary(

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Finishing
 import Foundation
 import Planning
 import SelfHosted
@@ -46,7 +47,7 @@ struct Apply: AsyncParsableCommand {
         let report = try target.apply(
             ApplyRequest(
                 plan: saved.plan, planDigest: saved.digest, planPath: plan, desired: desired.snapshot, only: stage,
-                waves: desired.waves),
+                waves: desired.waves, origins: desired.origins),
             progress: Terminal.note)
         target.warnings.forEach(Terminal.warning)
         report.notes.forEach(Terminal.warning)
@@ -56,12 +57,17 @@ struct Apply: AsyncParsableCommand {
         }
         let done = report.stages.filter { !$0.alreadyApplied }
         print(
-            "Applied \(done.count) stage(s) of plan \(saved.digest.prefix(12)) to '\(saved.plan.organization)': "
+            "Applied \(done.count) stage(s) of plan \(saved.digest.prefix(12)) to '\(TerminalText.escaped(saved.plan.organization))': "
                 + "\(done.reduce(0) { $0 + $1.creates }) created, \(done.reduce(0) { $0 + $1.updates }) updated, "
                 + "\(done.reduce(0) { $0 + $1.deletes }) deleted.")
         if !report.staleCaches.isEmpty {
             print("Existing rows changed; a running Sentry may serve old values from these caches until refreshed:")
             report.staleCaches.forEach { print("  - \($0)") }
+        }
+        if !FinishWork(plan: saved.plan, sendInvites: true).isEmpty {
+            print(
+                "Then refresh exactly those caches (and Relay's configs of new keys) through Sentry's own code: "
+                    + "sentry-migrate finish \(plan) [--send-invites] (docs/runbook.md §10.7).")
         }
     }
 }

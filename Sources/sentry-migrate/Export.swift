@@ -41,7 +41,10 @@ struct Export: AsyncParsableCommand {
 
     @OptionGroup(title: "sentry.io") var hosted: HostedOptions
 
-    @Option(help: "Slug of the organization to export.")
+    @Option(
+        help: ArgumentHelp(
+            "Slug of the organization on sentry.io to export (--org always names the sentry.io one).",
+            valueName: "slug"))
     var org: String
 
     @Option(help: "Snapshot folder to write; replaced only if it already holds a snapshot.")

@@ -94,10 +94,7 @@ struct PlanCommand: AsyncParsableCommand {
         let target = try database.connect()
         let state = try target.readState(for: desired.snapshot)
         target.warnings.forEach(Terminal.warning)
-        if state.current == nil {
-            Terminal.note(
-                "organization '\(desired.snapshot.organization.slug)' is not on the target yet: everything is new")
-        }
+        OrganizationNotes.print(desired: desired.snapshot.organization, state: state)
         for owner in desired.snapshot.unresolvedOwners() {
             Terminal.note("note: \(owner.description) is already unresolved on sentry.io: kept as written")
         }
@@ -110,7 +107,7 @@ struct PlanCommand: AsyncParsableCommand {
         var rehearsed = rehearse && PlanSummary(plan.changes).hasChanges
         if rehearsed {
             do {
-                try target.rehearse(plan, desired: desired.snapshot)
+                try target.rehearse(plan, desired: desired.snapshot, origins: desired.origins)
             } catch let error as RehearsalDatabaseError where error.isPermissionDenied {
                 // A read-only role (sentry_migrate_read) plans; apply, which may write, rehearses.
                 rehearsed = false

@@ -13,22 +13,28 @@ struct Read: AsyncParsableCommand {
             Nothing in the database is changed.
 
             Example:
-              sentry-migrate read --database postgresql://sentry_migrate_read@db/postgres --org acme --out current
+              sentry-migrate read --database postgresql://sentry_migrate_read@db/postgres --target-org acme \\
+                  --out current
+
+            --target-org names the organization in the self-hosted database; --org, in export and \
+            verify, always names the one on sentry.io.
             """
     )
 
     @OptionGroup var database: DatabaseOptions
 
-    @Option(help: "Slug of the organization to read.")
-    var org: String
+    @Option(help: ArgumentHelp("Slug of the self-hosted organization to read.", valueName: "slug"))
+    var targetOrg: String
+
+    @OptionGroup var misnamed: MisnamedOrgOption
 
     @Option(help: "Snapshot folder to write; replaced only if it already holds a snapshot.")
     var out: String
 
     func run() async throws {
         let target = try database.connect()
-        guard let snapshot = try target.readOrganization(slug: org) else {
-            throw OrganizationNotFoundError(slug: org, present: try target.organizationSlugs())
+        guard let snapshot = try target.readOrganization(slug: targetOrg) else {
+            throw OrganizationNotFoundError(slug: targetOrg, present: try target.organizationSlugs())
         }
         target.warnings.forEach(Terminal.warning)
         let manifest = try SnapshotWriter.write(

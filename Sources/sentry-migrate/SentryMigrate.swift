@@ -15,7 +15,8 @@ struct SentryMigrate: AsyncParsableCommand {
             """,
         version: ToolVersion.current,
         subcommands: [
-            Export.self, Read.self, Transform.self, PlanCommand.self, Show.self, Apply.self, Status.self, Verify.self,
+            Export.self, Read.self, Transform.self, PlanCommand.self, Show.self, Apply.self, Finish.self, Status.self,
+            Verify.self,
         ]
     )
 }

@@ -12,27 +12,32 @@ struct Status: AsyncParsableCommand {
             control characters in names and paths are shown escaped (\\n, \\u{1b}).
 
             Example:
-              sentry-migrate status --database postgresql://sentry_migrate_read@db/postgres --org acme
+              sentry-migrate status --database postgresql://sentry_migrate_read@db/postgres --target-org acme
+
+            --target-org names the organization in the self-hosted database (the slug apply wrote); \
+            --org, in export and verify, always names the one on sentry.io.
             """
     )
 
     @OptionGroup var database: DatabaseOptions
 
-    @Option(help: "Only this organization.")
-    var org: String?
+    @Option(help: ArgumentHelp("Only this self-hosted organization.", valueName: "slug"))
+    var targetOrg: String?
+
+    @OptionGroup var misnamed: MisnamedOrgOption
 
     @Option(help: ArgumentHelp("What to print: a table, or the journal as a JSON array.", valueName: "text|json"))
     var format: ReportFormat = .text
 
     func run() async throws {
         let target = try database.connect(announce: false)
-        let entries = try target.journal(organization: org)
+        let entries = try target.journal(organization: targetOrg)
         if format == .json {
             try ReportFormat.printJSON(entries.map(JournalEntryJSON.init))
             return
         }
         guard !entries.isEmpty else {
-            print("Nothing applied yet" + (org.map { " to '\(TerminalText.escaped($0))'" } ?? "") + ".")
+            print("Nothing applied yet" + (targetOrg.map { " to '\(TerminalText.escaped($0))'" } ?? "") + ".")
             return
         }
         print(Self.table(entries), terminator: "")

@@ -14,8 +14,11 @@ struct Transform: ParsableCommand {
 
             The mapping is checked against the snapshot first. Every problem is reported at once as \
             FILE:LINE:COLUMN: error: ..., with a hint, and then nothing is written (exit 65). Waves, when \
-            the mapping has some, are written to OUT/waves.json. When the input has no secrets/ folder \
-            (as in git), neither has the output.
+            the mapping has some, are written to OUT/waves.json, and which rule set which value to \
+            OUT/origins.json (plan and apply name that rule when the target cannot hold a value); both are \
+            listed in OUT/manifest.json. When the input has no secrets/ folder (as in git), neither has \
+            the output. The output is written whole or not at all: a failed transform leaves nothing, and \
+            an existing OUT untouched.
 
             Examples (a copy of mappings/identity.yaml is a good start):
               sentry-migrate transform --snapshot hosted --mapping acme.yaml \\
@@ -51,25 +54,29 @@ struct Transform: ParsableCommand {
         let loaded = try SnapshotReader.read(from: URL(fileURLWithPath: snapshot), requireSecrets: false)
         let output = try MappingRun.transform(loaded.snapshot, mappingPath: mapping, snapshotPath: snapshot)
 
-        let outURL = URL(fileURLWithPath: out)
+        // One write, all or nothing: the snapshot, its waves and origins are built in a hidden sibling
+        // folder and renamed into place only when complete; secrets are written only when the input had
+        // them. A failure leaves nothing, and an existing output untouched.
+        var extraFiles: [String: [UInt8]] = [:]
+        do {
+            if !output.waves.waves.isEmpty { extraFiles[WaveFile.fileName] = [UInt8](try output.waves.encoded()) }
+            if !output.origins.origins.isEmpty {
+                extraFiles[ValueOriginFile.fileName] = [UInt8](try output.origins.encoded())
+            }
+        } catch {
+            throw OutputFileError(path: out, what: "the snapshot's waves and origins", reason: "\(error)")
+        }
         // The input's export time, not now: transforming the same inputs twice gives the same bytes.
         let manifest = try SnapshotWriter.write(
             output.snapshot, source: SnapshotSource(kind: .transform, location: "\(snapshot) + \(mapping)"),
             exportedAt: loaded.manifest.exportedAt,
             // What sentry.io holds that is not carried stays known to plan's reviewers.
-            notes: ManifestNotes(notCarried: loaded.manifest.notCarried, leftOut: loaded.manifest.leftOut), to: outURL)
-        do {
-            if !loaded.hasSecrets { try removeSecrets(in: outURL) }
-            if !output.waves.waves.isEmpty {
-                let data = try output.waves.encoded()
-                try data.write(to: outURL.appendingPathComponent(WaveFile.fileName), options: .atomic)
-            }
-        } catch {
-            throw OutputFileError(path: out, what: "the snapshot's waves and secrets", reason: "\(error)")
-        }
+            notes: ManifestNotes(notCarried: loaded.manifest.notCarried, leftOut: loaded.manifest.leftOut),
+            extraFiles: extraFiles, secrets: loaded.hasSecrets, to: URL(fileURLWithPath: out))
 
         if explain {
-            let lines = output.explanations.map(\.description)
+            // One line per change: a hosted name cannot break it or forge another.
+            let lines = output.explanations.map { TerminalText.escaped($0.description) }
             print(lines.joined(separator: "\n"), terminator: lines.isEmpty ? "" : "\n")
         }
         let changes = output.explanations.count
@@ -77,10 +84,5 @@ struct Transform: ParsableCommand {
             "wrote \(out): \(manifest.counts.summary); \(changes == 0 ? "no changes" : "\(changes) change\(changes == 1 ? "" : "s")")"
                 + (output.waves.waves.isEmpty
                     ? "" : ", \(output.waves.waves.count) wave(s) in \(out)/\(WaveFile.fileName)"))
-    }
-
-    private func removeSecrets(in directory: URL) throws {
-        let folder = directory.appendingPathComponent(SnapshotFile.secretsFolder)
-        try FileManager.default.removeItem(at: folder)
     }
 }

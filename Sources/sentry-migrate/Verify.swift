@@ -34,7 +34,10 @@ struct Verify: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Desired snapshot folder, with its secrets/ (as given to plan).", valueName: "dir"))
     var snapshot: String?
 
-    @Option(help: ArgumentHelp("Instead of --snapshot: export this hosted organization live first.", valueName: "slug"))
+    @Option(
+        help: ArgumentHelp(
+            "Instead of --snapshot: export this sentry.io organization live first (the self-hosted one is the "
+                + "mapping's).", valueName: "slug"))
     var org: String?
 
     @Option(help: ArgumentHelp("With --org: the mapping file to apply to the live export.", valueName: "file"))

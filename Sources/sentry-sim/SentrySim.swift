@@ -77,6 +77,12 @@ struct SentrySim: AsyncParsableCommand {
             "A member whose user account has no e-mail (answered as null). Repeatable.", valueName: "email"))
     var memberWithoutEmail: [String] = []
 
+    @Option(
+        help: ArgumentHelp(
+            "Serve member OLD with e-mail NEW, unchecked (snapshots refuse it): e.g. one that differs from another "
+                + "member's only by case, as sentry.io allows. Repeatable.", valueName: "old=new"))
+    var memberEmail: [String] = []
+
     @Option(help: ArgumentHelp("A client key whose secret is null. Repeatable.", valueName: "public-key"))
     var keyWithoutSecret: [String] = []
 
@@ -157,7 +163,7 @@ struct SentrySim: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let org: Snapshot
+        var org: Snapshot
         if let snapshot {
             org = try SnapshotReader.read(from: URL(fileURLWithPath: snapshot), requireSecrets: false).snapshot
         } else {
@@ -165,6 +171,13 @@ struct SentrySim: AsyncParsableCommand {
             case .success(let spec): org = OrgGenerator.generate(spec)
             case .failure(let error): throw ValidationError(error.description)
             }
+        }
+        for entry in memberEmail {
+            let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let index = org.members.firstIndex(where: { $0.email == parts[0] }) else {
+                throw ValidationError("--member-email takes OLD=NEW with OLD a member's e-mail, got '\(entry)'")
+            }
+            org.members[index].email = parts[1]
         }
         var tokens: [String: SimulatedToken] = [:]
         for entry in token {

@@ -55,7 +55,7 @@ import Testing
                 let verify = try SentryMigrateBinary.run(["verify", "--snapshot", desired, "--database", reader])
                 #expect(verify.status == 0, "verify as sentry_migrate_read: \(verify.stdout)\(verify.stderr)")
                 #expect(!verify.stdout.contains("ghost"), "the snapshot still has the unresolvable owner")
-                let status = try SentryMigrateBinary.run(["status", "--database", reader, "--org", "acme-io"])
+                let status = try SentryMigrateBinary.run(["status", "--database", reader, "--target-org", "acme-io"])
                 #expect(status.status == 0, "\(status.stderr)")
                 #expect(status.stdout.split(separator: "\n").dropFirst().count == Stage.allCases.count)
                 let again = try SentryMigrateBinary.run(

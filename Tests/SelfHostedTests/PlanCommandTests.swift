@@ -128,6 +128,7 @@ import Testing
             let current = try readSnapshot(url: url, into: folder)
             var desired = try SnapshotReader.read(from: current).snapshot
             desired.organization.slug = "acme-two"
+            desired.organization.alongside = true
             let desiredFolder = folder.appendingPathComponent("desired")
             try SnapshotWriter.write(
                 desired, source: SnapshotSource(kind: .transform, location: "test"),
@@ -176,14 +177,16 @@ import Testing
 
     private func readSnapshot(url: String, into folder: URL) throws -> URL {
         let out = folder.appendingPathComponent("current")
-        let result = try SentryMigrateBinary.run(["read", "--database", url, "--org", "acme-corp", "--out", out.path])
+        let result = try SentryMigrateBinary.run([
+            "read", "--database", url, "--target-org", "acme-corp", "--out", out.path,
+        ])
         try #require(result.status == 0, "\(result.stderr)")
         return out
     }
 
     private func expectNoSecret(in outputs: [String], sourceLocation: SourceLocation = #_sourceLocation) {
-        for secret in seededAcmeSnapshot.secrets {
-            for output in outputs where output.contains(secret.secretKey) {
+        for secret in seededAcmeSnapshot.secrets where secret.secretKey != nil {
+            for output in outputs where output.contains(secret.secretKey!) {
                 Issue.record("secret key of \(secret.publicKey) appears in the output", sourceLocation: sourceLocation)
             }
         }

@@ -107,6 +107,35 @@ import Testing
         }
     }
 
+    /// Transform is all or nothing: the waves are listed in the manifest with the data files, no
+    /// secrets folder is written for an input without one, and a failed transform leaves an existing
+    /// output as it was, byte for byte.
+    @Test func theOutputIsWrittenWholeOrNotAtAll() throws {
+        try withTemporaryFolder { temp in
+            let out = temp.appendingPathComponent("desired")
+            let first = try SentryMigrateBinary.run([
+                "transform", "--snapshot", Self.hosted, "--mapping", "mappings/example.yaml", "--out", out.path,
+            ])
+            #expect(first.status == 0, "\(first.stderr)")
+            let loaded = try SnapshotReader.read(from: out, requireSecrets: false)
+            let waves = try Self.bytes(out.appendingPathComponent("waves.json"))
+            #expect(loaded.manifest.files["waves.json"] == SHA256Digest.hex(of: waves))
+            #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("secrets").path))
+            let files = ["manifest.json", "waves.json"] + Self.dataFiles
+            let before = try files.map { try Self.bytes(out.appendingPathComponent($0)) }
+
+            let mapping = temp.appendingPathComponent("bad.yaml")
+            try "version: 1\nteams:\n  rename: {paymnts: billing}\n".write(
+                to: mapping, atomically: true, encoding: .utf8)
+            let failed = try SentryMigrateBinary.run([
+                "transform", "--snapshot", Self.hosted, "--mapping", mapping.path, "--out", out.path,
+            ])
+            #expect(failed.status == 65)
+            #expect(try files.map { try Self.bytes(out.appendingPathComponent($0)) } == before)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: temp.path).sorted() == ["bad.yaml", "desired"])
+        }
+    }
+
     @Test func missingInputsAreReportedWithTheirExitStatus() throws {
         try withTemporaryFolder { temp in
             let out = temp.appendingPathComponent("desired").path

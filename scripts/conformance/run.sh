@@ -5,10 +5,11 @@
 # For each scenario: a throwaway PostgreSQL holding a database Sentry 23.7.1 migrated itself,
 # users made by Sentry's ORM, then the real pipeline (sentry-sim → export → transform → plan →
 # apply → verify), then scripts/conformance/check.py inside Sentry (`sentry exec`).
-#   scripts/conformance/run.sh [SCENARIO...]     scenarios: example generated published (default: all)
+#   scripts/conformance/run.sh [SCENARIO...]     scenarios: example generated published finish (default: all)
 #   KEEP=1 keeps the work folder for a look afterwards.
 source "$(dirname "$0")/lib.sh"
 source "$conformance_dir/sentry-env.sh"
+source "$conformance_dir/finish.sh"
 cd "$repo_dir"
 
 bindir=$(swift build --show-bin-path)
@@ -158,15 +159,19 @@ SQL
 
 fixture_checked=""
 scenarios=("$@")
-[ ${#scenarios[@]} -gt 0 ] || scenarios=(example generated published settings)
+[ ${#scenarios[@]} -gt 0 ] || scenarios=(example generated published finish settings)
 failed=()
 for s in "${scenarios[@]}"; do
     case $s in
     example)
         # The sample organization through mappings/example.yaml: renames, merges, exclusions,
         # e-mail and role maps, link/create/invite identities, key and filter rules, ownership rewrite.
+        # The migrated dump holds the organization `sentry` that `sentry upgrade` creates; this
+        # scenario creates its organization beside it (organization.alongside).
+        sed 's/^  name: "Acme (self-hosted)"$/&\n  alongside: true/' mappings/example.yaml >"$work/example.yaml"
+        grep -q '^  alongside: true$' "$work/example.yaml" || fatal "mappings/example.yaml: no organization name line to extend"
         SEED_USERS="alice@acme.com bob@acme.com david@acme.com erin@acme.com" TAMPER=1 \
-            scenario example acme "--snapshot Tests/Fixtures/snapshots/acme-hosted" mappings/example.yaml || failed+=("$s")
+            scenario example acme "--snapshot Tests/Fixtures/snapshots/acme-hosted" "$work/example.yaml" || failed+=("$s")
         ;;
     generated)
         # A generated organization carried as it is (every role, pending invites, several keys
@@ -180,13 +185,18 @@ for s in "${scenarios[@]}"; do
         SEED_USERS="" scenario published the-interstellar-jurisdiction \
             "--snapshot Tests/Fixtures/snapshots/example-hosted" "$conformance_dir/published.yaml" || failed+=("$s")
         ;;
+    finish)
+        # Into Sentry's own default organization, then `sentry-migrate finish` inside Sentry
+        # (scripts/conformance/finish.sh).
+        finish_scenario || failed+=("$s")
+        ;;
     settings)
         # Every organization and project setting away from its default, environments with the hidden
         # flag, security tokens, and settings overrides of the mapping: Tests/Fixtures/snapshots/settings-hosted.
         SEED_USERS="" scenario settings initech "--snapshot Tests/Fixtures/snapshots/settings-hosted" \
             "$conformance_dir/settings.yaml" || failed+=("$s")
         ;;
-    *) fatal "unknown scenario '$s' (example, generated, published, settings)" ;;
+    *) fatal "unknown scenario '$s' (example, generated, published, finish, settings)" ;;
     esac
 done
 

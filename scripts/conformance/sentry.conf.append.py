@@ -15,3 +15,15 @@ CELERY_ALWAYS_EAGER = False
 # As getsentry/self-hosted's sentry/sentry.conf.example.py sets it (reference/selfhosted-schema.md):
 # without it, release and error-message filters never reach Relay.
 SENTRY_FEATURES["projects:custom-inbound-filters"] = True
+# For `sentry-migrate finish` (scripts/conformance/finish.sh): a real cache shared by every process of
+# one run (self-hosted uses memcached; Sentry's managers reach either through Django's cache API), and
+# Celery tasks run in the process that queues them, so an invitation's mail reaches the mail backend.
+if os.environ.get("SENTRY_CONFORMANCE_DJANGO_CACHE_DIR"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ["SENTRY_CONFORMANCE_DJANGO_CACHE_DIR"],
+        }
+    }
+if os.environ.get("SENTRY_CONFORMANCE_CELERY_EAGER") == "1":
+    CELERY_ALWAYS_EAGER = True

@@ -14,11 +14,15 @@ public struct ApplyRequest: Sendable {
     /// The desired snapshot folder's waves.json (`DesiredState.waves`): a wave plan is recomputed
     /// with its wave.
     public var waves: WaveFile?
+    /// The desired snapshot folder's origins.json (`DesiredState.origins`), to name the mapping rule
+    /// behind a value the target cannot hold.
+    public var origins: ValueOriginFile?
 
     public init(
         plan: Plan, planDigest: String, planPath: String, desired: Snapshot, only: Stage? = nil,
-        waves: WaveFile? = nil
+        waves: WaveFile? = nil, origins: ValueOriginFile? = nil
     ) {
+        self.origins = origins
         self.plan = plan
         self.planDigest = planDigest
         self.planPath = planPath
@@ -123,7 +127,9 @@ struct Applier {
                             + missing.map(\.rawValue).joined(separator: ", ") + " applied first")
                 }
             }
-            let current = try OrganizationReader(connection: connection, profile: profile).read(slug: organization) {
+            let current = try OrganizationReader(connection: connection, profile: profile).read(
+                for: request.desired.organization
+            ) {
                 readerNotes.append($0)
             }
             let changed = try Staleness.changedEntities(
@@ -196,7 +202,9 @@ struct Applier {
     private func recheck(_ stage: Stage, connection: PostgresConnection) throws {
         let applied = try Journal.appliedStages(connection, planDigest: request.planDigest, organization: organization)
         let remaining = Set(stagesToRun(request.plan.selection.stages).filter { $0 >= stage }).subtracting(applied)
-        let current = try OrganizationReader(connection: connection, profile: profile).read(slug: organization) { _ in }
+        let current = try OrganizationReader(connection: connection, profile: profile).read(
+            for: request.desired.organization
+        ) { _ in }
         let changed = try Staleness.changedEntities(
             plan: request.plan, current: current, profile: profile, applied: applied, remaining: remaining)
         guard changed.isEmpty else { throw StalePlanError(changed: changed, stage: stage) }
@@ -227,9 +235,11 @@ struct Applier {
                 for stage in stages where hasWork(stage) {
                     let session = WriteSession(
                         connection: connection, profile: profile, stage: stage, now: Date(), killSwitch: nil,
-                        defersLaterTeams: request.plan.selection.wave != nil, rehearsal: true)
+                        defersLaterTeams: request.plan.selection.wave != nil, rehearsal: true,
+                        origins: request.origins)
                     do {
-                        let index = try OrganizationIndex.load(slug: organization, connection: connection)
+                        let index = try OrganizationIndex.load(
+                            slugs: request.desired.organization.targetSlugs, connection: connection)
                         _ = try write(stage, changes: changes(of: stage), session: session, index: index)
                     } catch {
                         throw RehearsalFailure(stage: stage, when: when, error: error)
@@ -282,8 +292,9 @@ struct Applier {
                     try recheck(stage, connection: connection)
                     let session = WriteSession(
                         connection: connection, profile: profile, stage: stage, now: started, killSwitch: killSwitch,
-                        defersLaterTeams: request.plan.selection.wave != nil)
-                    let index = try OrganizationIndex.load(slug: organization, connection: connection)
+                        defersLaterTeams: request.plan.selection.wave != nil, origins: request.origins)
+                    let index = try OrganizationIndex.load(
+                        slugs: request.desired.organization.targetSlugs, connection: connection)
                     stageNotes = try write(stage, changes: changes, session: session, index: index)
                     for (table, columns) in session.insertedColumns { inserted[table, default: []].formUnion(columns) }
                     // Filters have no row of their own: a filters "delete" (of a project prune deletes,
@@ -404,8 +415,8 @@ extension TargetDatabase {
     /// Writes every change of `plan` in one transaction and rolls it back (see docs/apply.md): throws
     /// what apply would fail on, before anything is written; returns when the plan applies cleanly.
     /// Sequences a rehearsal draws ids from stay advanced (PostgreSQL never rolls them back).
-    public func rehearse(_ plan: Plan, desired: Snapshot) throws {
-        let request = ApplyRequest(plan: plan, planDigest: "", planPath: "", desired: desired)
+    public func rehearse(_ plan: Plan, desired: Snapshot, origins: ValueOriginFile? = nil) throws {
+        let request = ApplyRequest(plan: plan, planDigest: "", planPath: "", desired: desired, origins: origins)
         try Applier(database: self, request: request).rehearse(plan.selection.stages.sorted(), when: "plan")
     }
 }

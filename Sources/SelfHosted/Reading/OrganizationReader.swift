@@ -34,6 +34,15 @@ extension TargetDatabase {
         }
     }
 
+    /// Reads the organization `desired` names on the target: under its own slug, or else the
+    /// organization the mapping migrates it into (`Organization.targetSlugs`).
+    public func readOrganization(for desired: Organization) throws -> Snapshot? {
+        for slug in desired.targetSlugs {
+            if let found = try readOrganization(slug: slug) { return found }
+        }
+        return nil
+    }
+
     /// Slugs of the active organizations, for error messages.
     public func organizationSlugs() throws -> [String] {
         try connection.query(
@@ -46,6 +55,14 @@ extension TargetDatabase {
 struct OrganizationReader {
     let connection: PostgresConnection
     let profile: TargetProfile
+
+    /// The organization `desired` names (see `TargetDatabase.readOrganization(for:)`).
+    func read(for desired: Organization, warn: (String) -> Void) throws -> Snapshot? {
+        for slug in desired.targetSlugs {
+            if let found = try read(slug: slug, warn: warn) { return found }
+        }
+        return nil
+    }
 
     func read(slug: String, warn: (String) -> Void) throws -> Snapshot? {
         let orgRows = try connection.query(
@@ -220,9 +237,8 @@ struct OrganizationReader {
                     rateLimit: rateLimit, browserSdkVersion: data["browserSdkVersion"]?.stringValue,
                     loaderOptions: data["dynamicSdkLoaderOptions"].map(Self.loaderOptions),
                     hostedProjectId: String(projectId)))
-            if let secret = try row.optionalString("secret_key") {
-                secrets.append(KeySecret(publicKey: publicKey, secretKey: secret))
-            }
+            // NULL is a secret too (none), as sentry.io answers it: every key has its entry.
+            secrets.append(KeySecret(publicKey: publicKey, secretKey: try row.optionalString("secret_key")))
         }
         return (keys, secrets)
     }

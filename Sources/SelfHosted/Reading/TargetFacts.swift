@@ -21,6 +21,19 @@ extension TargetDatabase {
             var facts = TargetFacts(
                 organizationSettingsNotHeld: profile.organizationSettingsNotHeld,
                 projectSettingsNotHeld: profile.projectSettingsNotHeld)
+            facts.organizations = try connection.query(
+                "SELECT slug FROM sentry_organization WHERE status = 0 ORDER BY slug",
+                activity: "listing organizations"
+            ).map { try $0.string("slug") }
+            // The statement Django sends for Organization.get_default() (filter(status=ACTIVE)[0], no
+            // ordering on the model): whichever row PostgreSQL returns first is the one Sentry serves.
+            if let row = try connection.query(
+                "SELECT id, slug FROM sentry_organization WHERE status = 0 LIMIT 1",
+                activity: "finding the organization single-organization mode serves"
+            ).first {
+                facts.defaultOrganization = TargetFacts.OrganizationRow(
+                    slug: try row.string("slug"), id: try row.int64("id"))
+            }
             let emails = desired.members.map { $0.email.lowercased() }
             // Several users may share an e-mail in different cases; the oldest one is the one Sentry finds.
             for row in try connection.query(
@@ -86,11 +99,11 @@ extension TargetDatabase {
                 }
             }
 
-            let secrets = desired.secrets
+            let secrets = desired.secrets.compactMap { secret in secret.secretKey.map { (secret.publicKey, $0) } }
             for row in try connection.query(
                 """
                 SELECT d.public_key AS wanted, k.public_key, p.slug, o.slug AS organization
-                FROM unnest(\(secrets.map(\.publicKey))::text[], \(secrets.map(\.secretKey))::text[])
+                FROM unnest(\(secrets.map(\.0))::text[], \(secrets.map(\.1))::text[])
                      AS d(public_key, secret_key)
                 JOIN sentry_projectkey k ON k.secret_key = d.secret_key
                 JOIN sentry_project p ON p.id = k.project_id JOIN sentry_organization o ON o.id = p.organization_id

@@ -7,6 +7,6 @@ extension TargetDatabase {
     public func readState(for desired: Snapshot) throws -> TargetState {
         TargetState(
             location: connection.target.description, profile: profile.summary,
-            current: try readOrganization(slug: desired.organization.slug), facts: try readFacts(for: desired))
+            current: try readOrganization(for: desired.organization), facts: try readFacts(for: desired))
     }
 }

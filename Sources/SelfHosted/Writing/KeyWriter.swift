@@ -17,7 +17,9 @@ struct KeyWriter {
     ) throws {
         _ = try index.requireOrganization()
         let split = try StageChanges(changes, entities: desired, key: \.publicKey)
-        let secretOf = Dictionary(secrets.map { ($0.publicKey, $0.secretKey) }, uniquingKeysWith: { first, _ in first })
+        let secretOf = Dictionary(
+            secrets.compactMap { secret in secret.secretKey.map { (secret.publicKey, $0) } },
+            uniquingKeysWith: { first, _ in first })
         try create(split.creates, secretOf: secretOf, projects: index.projects)
 
         var updates: [Record] = []
@@ -78,8 +80,11 @@ struct KeyWriter {
         for (change, key) in creates {
             let projectId = try Self.projectId(of: key, in: projects)
             var publicKey = key.publicKey
-            var secretKey = secretOf[key.publicKey] ?? Randomness.hex(bytes: 16)
-            let collides = takenPublic.contains(publicKey) || takenSecret.contains(secretKey)
+            // A key whose secret is null in the snapshot (apply reads it with its secrets/ folder, which
+            // has an entry for every key) has none on sentry.io either: `ProjectKey.secret_key` is nullable (src/sentry/models/projectkey.py,
+            // NULL allowed on every supported schema), so it is carried as NULL, as there.
+            var secretKey = secretOf[key.publicKey]
+            let collides = takenPublic.contains(publicKey) || secretKey.map(takenSecret.contains) == true
             // The plan told reviewers this key's DSN keeps working: never hand out another.
             if let promise = change.dsn, promise.preserved {
                 let name = "key \(key.publicKey.prefix(8))… of project \(key.project)"
@@ -100,12 +105,12 @@ struct KeyWriter {
             if collides {
                 regenerated.append(publicKey)
                 publicKey = Randomness.hex(bytes: 16)
-                secretKey = Randomness.hex(bytes: 16)
+                secretKey = secretKey.map { _ in Randomness.hex(bytes: 16) }
             }
             var record = attributes(key)
             record.merge(
                 [
-                    "project_id": projectId, "public_key": publicKey, "secret_key": secretKey, "roles": 1,
+                    "project_id": projectId, "public_key": publicKey, "secret_key": secretKey ?? SQLNull(), "roles": 1,
                     "date_added": session.now, "use_case": "user",
                 ], uniquingKeysWith: { $1 })
             records.append(record)

@@ -14,10 +14,15 @@ struct OrganizationIndex {
         var userId: Int64?
     }
 
-    static func load(slug: String, connection: PostgresConnection) throws -> OrganizationIndex {
+    /// The organization under the first of `slugs` the target holds (its own slug, then the one the
+    /// mapping migrates it into: `Organization.targetSlugs`).
+    static func load(slugs: [String], connection: PostgresConnection) throws -> OrganizationIndex {
         var index = OrganizationIndex()
         let rows = try connection.query(
-            "SELECT id FROM sentry_organization WHERE slug = \(slug) AND status = 0",
+            """
+            SELECT id FROM sentry_organization WHERE slug = ANY(\(slugs)) AND status = 0
+            ORDER BY array_position(\(slugs)::text[], slug::text) LIMIT 1
+            """,
             activity: "finding the organization")
         guard let orgId = try rows.first?.int64("id") else { return index }
         index.organizationId = orgId

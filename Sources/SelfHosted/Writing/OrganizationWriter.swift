@@ -19,7 +19,9 @@ struct OrganizationWriter {
                 }
                 try create(desired)
             case .update:
-                try update(desired, id: try index.requireOrganization())
+                let id = try index.requireOrganization()
+                if change.fields.contains(where: { $0.field == "slug" }) { try rename(id: id, to: desired.slug) }
+                try update(desired, id: id)
             case .delete, .keep:
                 continue
             }
@@ -47,13 +49,17 @@ struct OrganizationWriter {
         for (column, value) in mappingFlags(organization) { mapping[column] = value }
         try session.insert("sentry_organizationmapping", [mapping])
 
+        try reserve(organization.slug, id: id)
+    }
+
+    /// The PRIMARY slug reservation and its region replica, where those tables exist.
+    private func reserve(_ slug: String, id: Int64) throws {
         guard session.has("sentry_organizationslugreservation") else { return }
         let reservation = try session.insert(
             "sentry_organizationslugreservation",
             [
                 [
-                    "slug": organization.slug, "organization_id": id, "user_id": SQLNull(),
-                    "region_name": monolithRegion,
+                    "slug": slug, "organization_id": id, "user_id": SQLNull(), "region_name": monolithRegion,
                     "reservation_type": 0, "date_added": session.now,
                 ]
             ],
@@ -63,11 +69,39 @@ struct OrganizationWriter {
             "hybridcloud_organizationslugreservationreplica",
             [
                 [
-                    "organization_slug_reservation_id": try reservation[0].int64("id"), "slug": organization.slug,
+                    "organization_slug_reservation_id": try reservation[0].int64("id"), "slug": slug,
                     "organization_id": id, "user_id": SQLNull(), "region_name": monolithRegion, "reservation_type": 0,
                     "date_added": session.now,
                 ]
             ])
+    }
+
+    /// The organization the mapping migrates into (`organization.into`) takes the desired slug where
+    /// Sentry keeps it: the row, its mapping, and its PRIMARY slug reservation with the region replica
+    /// (what `change_organization_slug` updates in 24.x's organization provisioning service). A slug
+    /// another organization holds fails on their UNIQUE constraints, which the rehearsal reports.
+    private func rename(id: Int64, to slug: String) throws {
+        try session.execute(
+            "UPDATE sentry_organization SET slug = \(slug) WHERE id = \(id)",
+            activity: "organization: renaming sentry_organization")
+        try session.execute(
+            "UPDATE sentry_organizationmapping SET slug = \(slug) WHERE organization_id = \(id)",
+            activity: "organization: renaming sentry_organizationmapping")
+        guard session.has("sentry_organizationslugreservation") else { return }
+        let renamed = try session.execute(
+            """
+            UPDATE sentry_organizationslugreservation SET slug = \(slug)
+            WHERE organization_id = \(id) AND reservation_type = 0
+            """, activity: "organization: renaming its slug reservation")
+        if session.has("hybridcloud_organizationslugreservationreplica") {
+            _ = try session.execute(
+                """
+                UPDATE hybridcloud_organizationslugreservationreplica SET slug = \(slug)
+                WHERE organization_id = \(id) AND reservation_type = 0
+                """, activity: "organization: renaming its slug reservation replica")
+        }
+        // An organization made before slug reservations existed (upgraded from 23.x) may have none.
+        if renamed == 0 { try reserve(slug, id: id) }
     }
 
     private func update(_ organization: Organization, id: Int64) throws {

@@ -51,22 +51,34 @@ enum ValueCheck {
         }
     }
 
+    /// The field of the desired snapshot that column `column` of `table` is written from, as
+    /// `ValueOrigin.field` names it (transform records which mapping rule set it).
+    static func field(table: String, column: String) -> String {
+        switch (table, column) {
+        case ("auth_user", "username"), ("sentry_organizationmember", "user_email"): "email"
+        case ("sentry_projectkey", "rate_limit_count"), ("sentry_projectkey", "rate_limit_window"): "rateLimit"
+        default: column
+        }
+    }
+
     /// `member ana@example.com`, `key 0123abcd…`, `project api` — the entity a row of `table` belongs
-    /// to, from the record's natural-key columns (never a secret).
+    /// to, from the record's natural-key columns (never a secret); the same names as
+    /// `ValueOrigin.entity(_:_:)`.
     static func entity(of record: Record, table: String) -> String {
         func text(_ column: String) -> String? { record[column]?.postgresText }
         switch table {
         case "sentry_organization", "sentry_organizationmapping", "sentry_organizationslugreservation",
             "hybridcloud_organizationslugreservationreplica":
-            return "organization \(text("slug") ?? "")"
+            return ValueOrigin.entity(.organization, text("slug") ?? "")
         case "sentry_team", "sentry_teamreplica", "sentry_actor":
-            return text("slug").map { "team \($0)" } ?? "a team"
+            return text("slug").map { ValueOrigin.entity(.team, $0) } ?? "a team"
         case "auth_user", "sentry_useremail", "sentry_email", "sentry_organizationmember",
             "sentry_organizationmembermapping":
-            return (text("email") ?? text("user_email") ?? text("username")).map { "member \($0)" } ?? "a member"
-        case "sentry_project": return text("slug").map { "project \($0)" } ?? "a project"
+            return (text("email") ?? text("user_email") ?? text("username")).map { ValueOrigin.entity(.member, $0) }
+                ?? "a member"
+        case "sentry_project": return text("slug").map { ValueOrigin.entity(.project, $0) } ?? "a project"
         case "sentry_projectkey", "sentry_projectkeymapping":
-            return text("public_key").map { "key \($0.prefix(8))…" } ?? "a client key"
+            return text("public_key").map { ValueOrigin.entity(.key, $0) } ?? "a client key"
         case "sentry_projectoptions":
             return "filter option \(text("key") ?? "") of project id \(text("project_id") ?? "?")"
         case "sentry_projectownership": return "ownership of project id \(text("project_id") ?? "?")"
@@ -83,7 +95,13 @@ public struct TargetCannotHoldError: ReportableError {
         public var table: String
         public var column: String
         public var problem: String
-        public var description: String { "\(stage.rawValue): \(entity): \(table).\(column) \(problem)" }
+        /// The mapping rule that set the value, when one did (from the desired snapshot's origins.json).
+        public var origin: ValueOrigin?
+        /// `mappings/acme.yaml:12:5: projects.rename: projects: project api: sentry_project.name is …`.
+        public var description: String {
+            (origin.map { "\($0.location): \($0.rule): " } ?? "")
+                + "\(stage.rawValue): \(entity): \(table).\(column) \(problem)"
+        }
     }
 
     public let problems: [Problem]
@@ -97,7 +115,8 @@ public struct TargetCannotHoldError: ReportableError {
             (["the target database cannot hold \(problems.count) value(s) of this plan; nothing was written:"]
             + shown + more
             + [
-                "Change these values in the mapping (or on sentry.io), run transform and plan again; \(when) "
+                "Change these values in the mapping (a value a mapping rule set is shown at that rule's "
+                    + "file:line:column) or on sentry.io, run transform and plan again; \(when) "
                     + "checks every value against the target's columns before writing."
             ]).joined(separator: "\n")
     }

@@ -33,12 +33,15 @@ final class WriteSession {
     /// and replaced by ones it can, so that one rehearsal finds them all; non-transactional side
     /// effects (moving a sequence) are skipped.
     let rehearsal: Bool
+    /// Which mapping rule set which desired value, to name it in a `TargetCannotHoldError`.
+    let origins: ValueOriginFile?
     private(set) var problems: [TargetCannotHoldError.Problem] = []
 
     init(
         connection: PostgresConnection, profile: TargetProfile, stage: Stage, now: Date, killSwitch: KillSwitch?,
-        defersLaterTeams: Bool = false, rehearsal: Bool = false
+        defersLaterTeams: Bool = false, rehearsal: Bool = false, origins: ValueOriginFile? = nil
     ) {
+        self.origins = origins
         self.defersLaterTeams = defersLaterTeams
         self.rehearsal = rehearsal
         self.connection = connection
@@ -156,10 +159,11 @@ final class WriteSession {
     ) -> any PostgresEncodable {
         let text = value.postgresText
         guard let problem = ValueCheck.problem(text, column: column) else { return value }
+        let entity = ValueCheck.entity(of: record, table: table)
         found.append(
             .init(
-                stage: stage, entity: ValueCheck.entity(of: record, table: table), table: table, column: column.name,
-                problem: problem))
+                stage: stage, entity: entity, table: table, column: column.name, problem: problem,
+                origin: origins?.origin(of: entity, field: ValueCheck.field(table: table, column: column.name))))
         return text.map { ValueCheck.standIn($0, column: column) } ?? value
     }
 

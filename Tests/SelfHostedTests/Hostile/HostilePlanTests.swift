@@ -14,7 +14,7 @@ import Testing
     @Test(arguments: SchemaFixture.allCases)
     func aKeptProjectIdTakenByAnotherOrganizationIsRefused(_ fixture: SchemaFixture) throws {
         try HostileTarget.with(fixture) { target in
-            let desired = try target.write(DesiredOrganization.snapshot)
+            let desired = try target.write(Self.alongside(DesiredOrganization.snapshot))
             let plan = try target.plan(desired, ["--out", target.planPath])
             #expect(plan.status == 0, "\(plan.stderr)")
             #expect(plan.stderr.contains("rehearsed: applies cleanly"))
@@ -33,7 +33,7 @@ import Testing
     /// The id is taken in the middle of the apply, after every check passed (between stages): the
     /// projects stage refuses instead of giving the project another id; the stages before it stay
     /// applied and journaled, and nothing of the projects stage is written.
-    @Test(arguments: [SchemaFixture.v23, .v25])
+    @Test(arguments: SchemaFixture.allCases)
     func aKeptIdTakenBetweenStagesStopsThatStage(_ fixture: SchemaFixture) throws {
         try ApplyScratch.withTarget(fixture) { scratch, database in
             let plan = try ApplyScratch.plan(DesiredOrganization.snapshot, on: database)
@@ -60,9 +60,37 @@ import Testing
         }
     }
 
+    /// The plan was made on an empty target; before apply, another organization appeared (as
+    /// `sentry upgrade` makes `sentry`). Creating a second organization is a choice the mapping did
+    /// not make: apply refuses before its first write, saying how to choose.
+    @Test(arguments: [SchemaFixture.v23, .v26])
+    func anOrganizationThatAppearedSinceThePlanIsAChoiceApplyRefuses(_ fixture: SchemaFixture) throws {
+        try HostileTarget.with(fixture) { target in
+            let plan = try target.plan(try target.write(DesiredOrganization.snapshot), ["--out", target.planPath])
+            #expect(plan.status == 0, "\(plan.stderr)")
+            try ApplyScratch.planAndApply(Self.squatter, on: target.database, stages: [.organization])
+            let journal = try target.journalCount()
+            let result = try target.apply()
+            try target.expectRefusedBeforeAnyWrite(
+                result, status: .dataError,
+                mentioning: [
+                    "organization 'acme-io' is not on the target, which holds 'other-org'", "{into: other-org}",
+                    "{alongside: true}",
+                ], journalBefore: journal)
+        }
+    }
+
+    /// The organization created beside others (`organization.alongside`): these tests put a second
+    /// organization on the target, which plan and apply otherwise refuse.
+    static func alongside(_ snapshot: Snapshot) -> Snapshot {
+        var snapshot = snapshot
+        snapshot.organization.alongside = true
+        return snapshot
+    }
+
     /// Another organization whose project holds hosted id 4501234 (the desired `api` project's).
     static var squatter: Snapshot {
-        var other = DesiredOrganization.snapshot
+        var other = alongside(DesiredOrganization.snapshot)
         other.organization.slug = "other-org"
         other.members = []
         other.keys = []
@@ -129,12 +157,13 @@ import Testing
     }
 
     /// A key the plan keeps (public and secret key) is taken by another organization after the plan.
-    @Test(arguments: [SchemaFixture.v23, .v26])
+    @Test(arguments: SchemaFixture.allCases)
     func aKeptKeyTakenSinceThePlanIsRefused(_ fixture: SchemaFixture) throws {
         try HostileTarget.with(fixture) { target in
-            let plan = try target.plan(try target.write(DesiredOrganization.snapshot), ["--out", target.planPath])
+            let plan = try target.plan(
+                try target.write(Self.alongside(DesiredOrganization.snapshot)), ["--out", target.planPath])
             #expect(plan.status == 0, "\(plan.stderr)")
-            var other = DesiredOrganization.snapshot
+            var other = Self.alongside(DesiredOrganization.snapshot)
             other.organization.slug = "other-org"
             other.members = []
             other.filters = []

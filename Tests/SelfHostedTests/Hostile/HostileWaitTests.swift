@@ -83,8 +83,9 @@ import Glibc
         }
     }
 
-    @Test func anotherApplyHoldingTheLockIsWaitedForThenExit75() throws {
-        try HostileTarget.with(.v24) { target in
+    @Test(arguments: SchemaFixture.allCases)
+    func anotherApplyHoldingTheLockIsWaitedForThenExit75(_ fixture: SchemaFixture) throws {
+        try HostileTarget.with(fixture) { target in
             let plan = try target.plan(try target.write(DesiredOrganization.snapshot), ["--out", target.planPath])
             #expect(plan.status == 0, "\(plan.stderr)")
             let other = try target.connect()
