@@ -2,11 +2,16 @@
 # `make bench`: times every step of a migration of a generated organization and prints each next to
 # its physical floor (docs/performance.md says how each floor is derived), with peak memory.
 #
-#   BENCH_SIZE=small|medium|large   organization size (default medium; large is DESIGN.md's reference)
+#   BENCH_SIZE=small|medium|large|xlarge   organization size (default medium; large is DESIGN.md's
+#                                   reference, xlarge twice it)
 #   BENCH_LATENCY_MS=20             latency the simulator adds to every answer
 #   BENCH_BUILD=release|debug       which build to run (default release; debug only to work on this script)
 #   BENCH_BINDIR=DIR                run the binaries in DIR instead of building's (to work on this script)
 #   BENCH_KEEP=1                    keep the work folder (snapshots, plans, logs) and print where it is
+#   BENCH_BASELINE=DIR              also time plan and verify with DIR/sentry-migrate (another build, such
+#                                   as main's) in the same run, against the same floors ("… (baseline)")
+#   BENCH_EXPORTED=DIR              skip the simulator and export: use DIR (the `hosted` folder of a kept
+#                                   run of the same size) as the export; the export rows then show '-'
 #
 # Results also go to .bench/results.json. Not part of CI: it takes minutes, and times mean little there.
 source "$(dirname "$0")/lib.sh"
@@ -19,7 +24,8 @@ case $size in
     small) spec="teams=10,projects=100,members=1000" ;;
     medium) spec="teams=50,projects=500,members=5000" ;;
     large) spec="teams=500,projects=5000,members=50000" ;;
-    *) fatal "BENCH_SIZE must be small, medium or large, not '$size'" ;;
+    xlarge) spec="teams=1000,projects=10000,members=100000" ;;
+    *) fatal "BENCH_SIZE must be small, medium, large or xlarge, not '$size'" ;;
 esac
 # sentry.io's limits as the simulator models them (sentry-sim --help, docs/export.md): 470 requests per
 # second shared by every endpoint a caller calls, 40 each for the members list and the keys lists, 25 in
@@ -32,7 +38,8 @@ for tool in jq psql /usr/bin/time; do
 done
 bindir=${BENCH_BINDIR:-$(swift build -c "$build" --show-bin-path)}
 bin=$bindir/sentry-migrate
-[ -x "$bin" ] && [ -x "$bindir/sentry-sim" ] || fatal "not built; run 'swift build -c $build'"
+[ -x "$bin" ] && { [ -n "${BENCH_EXPORTED:-}" ] || [ -x "$bindir/sentry-sim" ]; } ||
+    fatal "not built; run 'swift build -c $build'"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/sentry-migrate-bench.XXXXXX")
 sim_pid=""
@@ -47,21 +54,29 @@ now() { date +%s%N; }
 seconds_since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.3f", (b - a) / 1e9 }'; }
 
 # measure NAME EXPECTED_EXIT CMD…: runs CMD once, keeping its wall time (s), peak RSS (KiB) and output.
+# With RUNS=N in its environment, runs it N times and keeps the shortest time and the largest peak RSS
+# (for read-only commands, measured as their floors are: best of three).
 declare -A wall rss
 order=()
 measure() {
-    local name=$1 expected=$2 start rc=0
+    local name=$1 expected=$2 start rc t run
     shift 2
     log "  $name…"
     order+=("$name")
-    start=$(now)
-    /usr/bin/time -f %M -o "$work/$name.rss" "$@" >"$work/$name.out" 2>"$work/$name.err" || rc=$?
-    wall[$name]=$(seconds_since "$start")
-    rss[$name]=$(tail -n 1 "$work/$name.rss")
-    if [ "$rc" -ne "$expected" ]; then
-        tail -n 20 "$work/$name.err" >&2
-        fatal "$name exited $rc, expected $expected (its stderr above)"
-    fi
+    for run in $(seq "${RUNS:-1}"); do
+        rc=0
+        start=$(now)
+        /usr/bin/time -f %M -o "$work/$name.rss" "$@" >"$work/$name.out" 2>"$work/$name.err" || rc=$?
+        t=$(seconds_since "$start")
+        if [ "$rc" -ne "$expected" ]; then
+            tail -n 20 "$work/$name.err" >&2
+            fatal "$name exited $rc, expected $expected (its stderr above)"
+        fi
+        wall[$name]=$(awk -v a="$t" -v b="${wall[$name]:-$t}" 'BEGIN { print (a < b ? a : b) }')
+        rss[$name]=$(awk -v a="$(tail -n 1 "$work/$name.rss")" -v b="${rss[$name]:-0}" 'BEGIN { print (a > b ? a : b) }')
+        [ "$run" -gt 1 ] && log "    run $run: $t s"
+    done
+    return 0
 }
 
 # best_of N CMD…: the shortest wall time of N runs (a floor is a lower bound; the first run may be cold).
@@ -86,33 +101,46 @@ createdb sentry
 psql -q -v ON_ERROR_STOP=1 -d sentry -f Tests/Fixtures/schema/sentry-26.x.sql >/dev/null
 db="postgresql:///sentry?host=$PGHOST"
 
-log "starting sentry-sim with a generated organization"
-"$bindir/sentry-sim" --generate "$spec,seed=7,slug=$org" --token bench-token --port 0 --latency-ms "$latency" \
-    --rate-limit "$rate" --rate-limit-members-keys "$rate_mk" --rate-window "$window" \
-    --concurrency-limit "$concurrency_limit" 2>"$work/sim.log" &
-sim_pid=$!
-port=""
-for _ in $(seq 600); do
-    port=$(grep -o '127\.0\.0\.1:[0-9]*' "$work/sim.log" | head -n 1 | cut -d: -f2 || true)
-    [ -n "$port" ] && break
-    kill -0 "$sim_pid" 2>/dev/null || break
-    sleep 0.1
-done
-[ -n "$port" ] || { cat "$work/sim.log" >&2; fatal "sentry-sim did not start"; }
-export SENTRY_AUTH_TOKEN=bench-token
+if [ -n "${BENCH_EXPORTED:-}" ]; then
+    [ -f "$BENCH_EXPORTED/manifest.json" ] || fatal "BENCH_EXPORTED=$BENCH_EXPORTED holds no snapshot"
+    log "reusing the export in $BENCH_EXPORTED (no simulator, no export timed)"
+    cp -a "$BENCH_EXPORTED" "$work/hosted"
+    requests=null
+    log "running the pipeline"
+else
+    log "starting sentry-sim with a generated organization"
+    "$bindir/sentry-sim" --generate "$spec,seed=7,slug=$org" --token bench-token --port 0 --latency-ms "$latency" \
+        --rate-limit "$rate" --rate-limit-members-keys "$rate_mk" --rate-window "$window" \
+        --concurrency-limit "$concurrency_limit" 2>"$work/sim.log" &
+    sim_pid=$!
+    port=""
+    for _ in $(seq 600); do
+        port=$(grep -o '127\.0\.0\.1:[0-9]*' "$work/sim.log" | head -n 1 | cut -d: -f2 || true)
+        [ -n "$port" ] && break
+        kill -0 "$sim_pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    [ -n "$port" ] || { cat "$work/sim.log" >&2; fatal "sentry-sim did not start"; }
+    export SENTRY_AUTH_TOKEN=bench-token
 
-log "running the pipeline"
-measure export 0 "$bin" export --url "http://127.0.0.1:$port" --org "$org" --out "$work/hosted"
-kill "$sim_pid" 2>/dev/null && wait "$sim_pid" 2>/dev/null || true
-sim_pid=""
-requests=$(grep -o 'in [0-9]* requests' "$work/export.err" | grep -o '[0-9]*' || true)
-[ -n "$requests" ] || fatal "export did not report its request count"
+    log "running the pipeline"
+    measure export 0 "$bin" export --url "http://127.0.0.1:$port" --org "$org" --out "$work/hosted"
+    kill "$sim_pid" 2>/dev/null && wait "$sim_pid" 2>/dev/null || true
+    sim_pid=""
+    requests=$(grep -o 'in [0-9]* requests' "$work/export.err" | grep -o '[0-9]*' || true)
+    [ -n "$requests" ] || fatal "export did not report its request count"
+fi
 
 measure transform 0 "$bin" transform --snapshot "$work/hosted" --mapping scripts/bench-mapping.yaml --out "$work/desired"
 measure plan-initial 0 "$bin" plan --snapshot "$work/desired" --database "$db" --out "$work/plan.json"
 measure apply 0 "$bin" apply "$work/plan.json" --database "$db"
-measure plan 0 "$bin" plan --snapshot "$work/desired" --database "$db" --detailed-exitcode
-measure verify 0 "$bin" verify --snapshot "$work/desired" --database "$db"
+RUNS=3 measure plan 0 "$bin" plan --snapshot "$work/desired" --database "$db" --detailed-exitcode
+RUNS=3 measure verify 0 "$bin" verify --snapshot "$work/desired" --database "$db"
+if [ -n "${BENCH_BASELINE:-}" ]; then
+    base=$BENCH_BASELINE/sentry-migrate
+    RUNS=3 measure plan-baseline 0 "$base" plan --snapshot "$work/desired" --database "$db" --detailed-exitcode
+    RUNS=3 measure verify-baseline 0 "$base" verify --snapshot "$work/desired" --database "$db"
+fi
 
 log "measuring floors"
 # Export: the request minimum and the wall-time floor from the snapshot's sizes (scripts/bench-floors.jq).
@@ -169,12 +197,14 @@ jq -n \
     --argjson wall "$(for k in "${order[@]}"; do printf '{"%s": %s}\n' "$k" "${wall[$k]}"; done | jq -s add)" \
     --argjson rss "$(for k in "${order[@]}"; do printf '{"%s": %s}\n' "$k" "${rss[$k]}"; done | jq -s add)" '
     def step(name; measured; floor; budget; unit; note):
-        {step: name, measured: measured, floor: floor, ratio: (if floor > 0 then measured / floor else null end),
+        {step: name, measured: measured, floor: floor,
+         ratio: (if measured != null and floor > 0 then measured / floor else null end),
          budget: budget, unit: unit, note: note,
-         verdict: (if floor > 0 and measured / floor <= budget then "ok" else "OVER" end)};
+         verdict: (if measured == null then "not run" elif floor > 0 and measured / floor <= budget then "ok"
+                   else "OVER" end)};
     {
       size: $size, spec: $spec, build: $build, latencyMs: $latency, counts: $counts,
-      steps: [
+      steps: ([
         step("export requests"; $requests; $export_floor.requests; 1.05; "requests";
              "minimum from docs/export.md formula"),
         step("export wall"; $wall.export; $export_floor.floor; 1.15; "s"; $export_floor.binding),
@@ -183,7 +213,10 @@ jq -n \
         step("verify"; $wall.verify; $plan_floor; 2; "s";
              "COPY TO of the \($read_rows) rows the reader reads + sha256sum of the \($snapshot_bytes) snapshot bytes"),
         step("apply (initial)"; $wall.apply; $apply_floor; 2; "s"; "COPY FROM of the \($rows_copied) rows apply wrote")
-      ],
+      ] + (if $wall["plan-baseline"] == null then [] else [
+        step("plan (baseline)"; $wall["plan-baseline"]; $plan_floor; 2; "s"; "the BENCH_BASELINE build, same floor"),
+        step("verify (baseline)"; $wall["verify-baseline"]; $plan_floor; 2; "s"; "the BENCH_BASELINE build, same floor")
+      ] end)),
       withoutFloor: {transform: $wall.transform, "plan (initial, empty target)": $wall["plan-initial"]},
       wallSeconds: $wall,
       peakRssKiB: $rss,

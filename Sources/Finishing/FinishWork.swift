@@ -37,6 +37,10 @@ public struct FinishWork: Sendable, Hashable {
                 items.append(.projectOptions(project: change.key))
             case .ownership where !created.contains(change.key):
                 items.append(.ownership(project: change.key))
+            case .rules:
+                // Sentry caches a project's active rules for 60 seconds only (`project:<id>:rules`):
+                // they expire by themselves.
+                continue
             case .organization, .teams, .projects, .filters, .ownership:
                 continue
             }

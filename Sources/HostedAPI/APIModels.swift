@@ -82,6 +82,7 @@ struct APIMember: Decodable {
     var user: User?
 
     struct User: Decodable {
+        var id: String?
         var name: String?
     }
 }

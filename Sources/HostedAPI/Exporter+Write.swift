@@ -16,7 +16,10 @@ extension Exporter {
                 uniqueKeysWithValues: report.notCarried.compactMap { item in item.count.map { (item.kind.name, $0) } }),
             leftOut: report.leftOutMembers.map {
                 LeftOutRecord(kind: "member", hostedId: $0.hostedId, reason: $0.reason)
-            })
+            }
+                + report.leftOutRuleNodes.map {
+                    LeftOutRecord(kind: "rule-node", hostedId: $0.hostedId, reason: "\($0.rule): \($0.reason)")
+                })
         let manifest = try SnapshotWriter.write(
             snapshot, source: SnapshotSource(kind: .hosted, location: location), exportedAt: exportedAt, notes: notes,
             to: directory)

@@ -81,7 +81,7 @@ public struct Exporter: Sendable {
             uniqueKeysWithValues: zip(projects.map(\.slug), perProject.map(\.environments)).compactMap { slug, found in
                 found.map { (slug, $0) }
             })
-        let notCarried = try await notCarried(org: org)
+        let (notCarried, integrationRows) = try await notCarriedWithIntegrations(org: org)
         var settingsLeftOut: [String] = []
         let organizationSettings = Self.settings(
             apiOrg.settings, catalog: SettingsCatalog.organizationByName, owner: "organization",
@@ -122,6 +122,22 @@ public struct Exporter: Sendable {
             report.keysWithoutSecret += result.keysWithoutSecret
         }
         report.keysWithoutSecret.sort()
+        var integrations: [String: IntegrationReference] = [:]
+        for row in integrationRows {
+            if let id = row.id, let provider = row.provider?.key, let externalId = row.externalId {
+                integrations[id] = IntegrationReference(provider: provider, externalId: externalId)
+            }
+        }
+        let (rules, leftOutNodes) = Self.rules(
+            perProject.flatMap { result in result.rules.map { (project: result.project, rule: $0) } },
+            teams: Dictionary(teams.map { ($0.id, $0.slug) }, uniquingKeysWith: { first, _ in first }),
+            users: Dictionary(
+                keyed.compactMap { member, email in member.user?.id.map { ($0, email) } },
+                uniquingKeysWith: { first, _ in first }),
+            integrations: integrations)
+        snapshot.rules = rules
+        report.leftOutRuleNodes = leftOutNodes
+        report.madeUpRuleIds = rules.filter(\.hasMadeUpHostedId).compactMap(\.hostedId)
         return (snapshot.canonicalized(), report)
     }
 
@@ -254,6 +270,8 @@ public struct Exporter: Sendable {
         var ownership: Ownership?
         /// Name → hidden; nil when the project has none.
         var environments: [String: Bool]?
+        var project: String
+        var rules: [APIRule]
     }
 
     /// The values of `catalog`'s settings in an answer. A value Sentry itself could not use (the wrong
@@ -301,6 +319,8 @@ public struct Exporter: Sendable {
             async let environmentsRequest = client.get(
                 base + "environments/", query: [URLQueryItem(name: "visibility", value: "all")],
                 as: [APIEnvironment].self, scope: "project:read", what: .project(project.slug))
+            async let rulesRequest = client.getAll(
+                base + "rules/", of: APIRule.self, scope: "project:read", what: .project(project.slug))
             let keys = try await keysRequest
             let done = counter.increment()
             report(.keys, done, projects.count, finished: done == projects.count)
@@ -309,6 +329,7 @@ public struct Exporter: Sendable {
             let ownership = try await ownershipRequest.0
             report(.ownership, done, projects.count, finished: done == projects.count)
             let environments = try await environmentsRequest.0.filter { !$0.name.isEmpty }
+            let rules = try await rulesRequest
             return try ProjectParts(
                 keys: keys.map { Self.clientKey($0, project: project.slug) },
                 secrets: keys.map { KeySecret(publicKey: $0.public, secretKey: $0.secret) },
@@ -317,7 +338,8 @@ public struct Exporter: Sendable {
                 ownership: Self.ownership(ownership, project: project.slug),
                 environments: environments.isEmpty
                     ? nil
-                    : Dictionary(environments.map { ($0.name, $0.isHidden) }, uniquingKeysWith: { first, _ in first }))
+                    : Dictionary(environments.map { ($0.name, $0.isHidden) }, uniquingKeysWith: { first, _ in first }),
+                project: project.slug, rules: rules)
         } done: { _ in
         }
     }

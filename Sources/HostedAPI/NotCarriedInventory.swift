@@ -17,7 +17,8 @@ public struct NotCarriedKind: Sendable, Hashable {
             note: "installed integrations (GitHub, Slack, Jira, …): reinstall them on the target"),
         .init(
             name: "alertRules", endpoint: "combined-rules/",
-            note: "issue and metric alert rules: recreate them (or export them with the Terraform provider)"),
+            note: "metric alert rules and disabled issue alert rules (active issue alert rules are carried): "
+                + "recreate them (or export them with the Terraform provider)"),
         .init(name: "dashboards", endpoint: "dashboards/", note: "custom dashboards: recreate them"),
         .init(name: "cronMonitors", endpoint: "monitors/", note: "cron monitors: recreate them, then update check-ins"),
         .init(
@@ -35,28 +36,31 @@ public struct NotCarriedCount: Sendable, Hashable {
     public var problem: String?
 }
 
-/// Rows of a not-carried list: only their number matters.
-struct AnyRow: Decodable {
-    init(from decoder: any Decoder) throws {}
-}
-
 extension Exporter {
+    /// The counts, and the integrations list's rows (issue alert actions name integrations by id).
     func notCarried(org: String) async throws -> [NotCarriedCount] {
-        try await bounded(NotCarriedKind.all) { kind in
+        try await notCarriedWithIntegrations(org: org).counts
+    }
+
+    func notCarriedWithIntegrations(org: String) async throws -> (
+        counts: [NotCarriedCount], integrations: [APIIntegrationRow]
+    ) {
+        let found = try await bounded(NotCarriedKind.all) { kind -> (NotCarriedCount, [APIIntegrationRow]) in
             do {
                 let rows = try await client.getAll(
-                    "/api/0/organizations/\(org)/\(kind.endpoint)", of: AnyRow.self, scope: "org:read",
+                    "/api/0/organizations/\(org)/\(kind.endpoint)", of: APIIntegrationRow.self, scope: "org:read",
                     what: .organization(organization))
-                return NotCarriedCount(kind: kind, count: rows.count)
+                return (NotCarriedCount(kind: kind, count: rows.count), kind.name == "integrations" ? rows : [])
             } catch let error as HostedAPIError {
                 switch error {
                 // Counting is a courtesy: a list sentry.io refuses or lacks is reported, not fatal.
                 case .forbidden, .notFound, .organizationNotFound, .unexpectedStatus, .malformed:
-                    return NotCarriedCount(kind: kind, count: nil, problem: error.description)
+                    return (NotCarriedCount(kind: kind, count: nil, problem: error.description), [])
                 default: throw error
                 }
             }
         } done: { _ in
         }
+        return (found.map(\.0), found.flatMap(\.1))
     }
 }

@@ -21,8 +21,19 @@ public enum RequestFormula {
     /// environments).
     /// + Σ pages(rows) of the not-carried lists (integrations, alert rules, dashboards, cron
     /// monitors, code mappings, saved searches); empty lists cost one request each.
+    /// + Σ pages(issue alert rules of each project) (`rulesPerProject`, none when not given).
     public static func requests(
-        teamMemberCounts: [Int], members: Int, keysPerProject: [Int], notCarried: [Int] = []
+        teamMemberCounts: [Int], members: Int, keysPerProject: [Int], notCarried: [Int] = [],
+        rulesPerProject: [Int]? = nil
+    ) -> Int {
+        (rulesPerProject ?? keysPerProject.map { _ in 0 }).map(pages).reduce(0, +)
+            + requestsBeforeRules(
+                teamMemberCounts: teamMemberCounts, members: members, keysPerProject: keysPerProject,
+                notCarried: notCarried)
+    }
+
+    static func requestsBeforeRules(
+        teamMemberCounts: [Int], members: Int, keysPerProject: [Int], notCarried: [Int]
     ) -> Int {
         inventory(notCarried) + preflight + 1 + pages(teamMemberCounts.count) + pages(members)
             + min(teamListingCost(teamMemberCounts: teamMemberCounts), members) + pages(keysPerProject.count)

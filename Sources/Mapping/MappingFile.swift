@@ -25,6 +25,7 @@ public struct MappingFile: Sendable, Hashable {
     var ownership = OwnershipPolicy()
     var settings = SettingsRules()
     var waves: [WaveRule] = []
+    var alerts = AlertRules()
     /// Where each top-level section starts, to place problems that concern a whole section.
     var sections: [String: Position] = [:]
 
@@ -204,6 +205,11 @@ struct SettingsRules: Sendable, Hashable {
     var organization: [SettingOverride] = []
     /// In file order: when several patterns match a project, later ones win.
     var projects: [ProjectSettingsRule] = []
+}
+
+/// `alerts:`: what a rule does when an action's integration is missing on the target.
+struct AlertRules: Sendable, Hashable {
+    var missingIntegration: Located<MissingIntegrationPolicy>?
 }
 
 struct WaveRule: Sendable, Hashable {

@@ -5,7 +5,7 @@ import Yams
 extension MappingFile {
     static let sectionNames = [
         "version", "organization", "teams", "projects", "members", "keys", "filters", "ownership", "settings",
-        "waves",
+        "waves", "alerts",
     ]
 
     /// Parses mapping-file text. Problems of shape (unknown keys, wrong types, bad values) are all
@@ -59,6 +59,11 @@ struct MappingParser {
             case "ownership": parseOwnership(value)
             case "settings": parseSettings(value)
             case "waves": parseWaves(value)
+            case "alerts":
+                for (key, value) in reader.entries(value, at: "alerts", allowed: ["missingIntegration"])
+                where key.value == "missingIntegration" {
+                    mapping.alerts.missingIntegration = reader.choice(value, at: "alerts.missingIntegration")
+                }
             default: break
             }
         }

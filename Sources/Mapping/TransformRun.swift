@@ -23,6 +23,7 @@ struct TransformRun {
         result.projectSecrets = projectSecrets()
         result.filters = filters()
         result.ownership = ownership()
+        result.rules = rules()
         return (result, explanations)
     }
 

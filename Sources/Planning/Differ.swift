@@ -33,7 +33,7 @@ public enum Differ {
             let (organization, notHeld) = settings.organization(desired.organization)
             try pass.compare(
                 .organization, desired: [organization], current: currentOrganization.map { [$0] } ?? [],
-                key: \.slug, omitting: ["slug", "hostedId", "into", "alongside"],
+                key: \.slug, omitting: ["slug", "hostedId", "into", "alongside"], clearing: { $0.hostedId = nil },
                 extraFields: { organization in
                     renamedFrom.map {
                         [FieldChange(field: "slug", before: .string($0), after: .string(organization.slug))]
@@ -45,7 +45,7 @@ public enum Differ {
         if stages.contains(.teams) {
             try pass.compare(
                 .teams, desired: desired.teams, current: current?.teams ?? [], key: \.slug,
-                omitting: ["slug", "hostedId"])
+                omitting: ["slug", "hostedId"], clearing: { $0.hostedId = nil })
         }
         if stages.contains(.members) {
             let currentMembers = Dictionary(uniqueKeysWithValues: (current?.members ?? []).map { ($0.email, $0) })
@@ -55,6 +55,10 @@ public enum Differ {
             try pass.compare(
                 .members, desired: members, current: current?.members ?? [], key: \.email,
                 omitting: ["email", "hostedId", "identity"],
+                clearing: {
+                    $0.hostedId = nil
+                    $0.identity = nil
+                },
                 annotate: { change, member in
                     if let later = deferred["members/\(member.email)"] { change.notes.append(laterTeams(later)) }
                     let wasPending = currentMembers[member.email]?.pending
@@ -74,7 +78,7 @@ public enum Differ {
                 uniquingKeysWith: { first, _ in first })
             try pass.compare(
                 .projects, desired: scoped.map(\.project), current: current?.projects ?? [], key: \.slug,
-                omitting: ["slug", "hostedId"],
+                omitting: ["slug", "hostedId"], clearing: { $0.hostedId = nil },
                 extraFields: { project in
                     try sensitiveChange(
                         "securityToken", desired: desiredTokens[project.slug], current: currentTokens[project.slug])
@@ -96,7 +100,7 @@ public enum Differ {
                 })
             try pass.compare(
                 .keys, desired: desired.keys, current: current?.keys ?? [], key: \.publicKey,
-                omitting: ["publicKey", "hostedProjectId"],
+                omitting: ["publicKey", "hostedProjectId"], clearing: { $0.hostedProjectId = nil },
                 extraFields: { key in
                     try secretChange(desired: desiredSecrets[key.publicKey], current: currentSecrets[key.publicKey])
                 },
@@ -121,6 +125,16 @@ public enum Differ {
             try pass.compare(
                 .ownership, desired: desired.ownership, current: current?.ownership ?? [], key: \.project,
                 omitting: ["project"], prunable: { !keptProjects.contains($0.project) })
+        }
+        if stages.contains(.rules) {
+            let planned = try RulePlanning.desired(desired, current: current, facts: facts)
+            // Rules stay on a project that stays unless the rule itself is in the snapshot: prune
+            // never removes them in this version (docs/apply.md), they are listed as kept.
+            try pass.compare(
+                .rules, desired: planned.rules, current: current?.rules ?? [], key: \.key,
+                omitting: ["project", "name", "ordinal", "hostedId", "createdBy", "missingIntegration"],
+                annotate: { change, rule in change.notes += planned.notes[rule.key] ?? [] },
+                prunable: { _ in false })
         }
         return pass.changes
     }
@@ -166,8 +180,13 @@ private struct DiffPass {
     let prune: Bool
     var changes: [EntityChange] = []
 
-    mutating func compare<Entity: Encodable>(
+    /// `clearing` sets the `omitting` fields that are not the key to a fixed value (nil), so that an
+    /// entity equal to its current one after clearing both is known unchanged without encoding either:
+    /// most entities of a plan after apply. It only saves time: an entity it misses (a provenance field
+    /// it does not clear) is compared field by field as before, so the result never depends on it.
+    mutating func compare<Entity: Encodable & Equatable>(
         _ stage: Stage, desired: [Entity], current: [Entity], key: KeyPath<Entity, String>, omitting: Set<String>,
+        clearing: (inout Entity) -> Void = { _ in },
         extraFields: (Entity) throws -> [FieldChange] = { _ in [] },
         annotate: (inout EntityChange, Entity) -> Void = { _, _ in },
         prunable: (Entity) -> Bool = { _ in true }
@@ -177,15 +196,20 @@ private struct DiffPass {
         var found: [EntityChange] = []
         for entity in desired {
             let name = entity[keyPath: key]
-            let wanted = try EntityFields(key: name, entity: entity, omitting: omitting)
             var change: EntityChange
-            if let existing = currentByKey[name] {
+            if let existing = currentByKey[name], Self.same(entity, existing, clearing: clearing) {
+                let fields = try extraFields(entity)
+                if fields.isEmpty { continue }
+                change = EntityChange(stage: stage, key: name, action: .update, fields: fields.sortedByName)
+            } else if let existing = currentByKey[name] {
+                let wanted = try EntityFields(key: name, entity: entity, omitting: omitting)
                 let fields =
                     wanted.changes(from: try EntityFields(key: name, entity: existing, omitting: omitting))
                     + (try extraFields(entity))
                 if fields.isEmpty { continue }
                 change = EntityChange(stage: stage, key: name, action: .update, fields: fields.sortedByName)
             } else {
+                let wanted = try EntityFields(key: name, entity: entity, omitting: omitting)
                 change = EntityChange(
                     stage: stage, key: name, action: .create,
                     fields: (wanted.creations + (try extraFields(entity))).sortedByName)
@@ -200,6 +224,16 @@ private struct DiffPass {
         }
         found.sort { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
         changes += found
+    }
+
+    private static func same<Entity: Equatable>(
+        _ desired: Entity, _ current: Entity, clearing: (inout Entity) -> Void
+    ) -> Bool {
+        var desired = desired
+        var current = current
+        clearing(&desired)
+        clearing(&current)
+        return desired == current
     }
 }
 

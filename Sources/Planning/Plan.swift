@@ -4,6 +4,8 @@ import SentryModel
 /// Apply stages, in dependency order: each stage's rows may point at rows of earlier stages.
 public enum Stage: String, Codable, Sendable, Hashable, CaseIterable, Comparable {
     case organization, teams, members, projects, keys, filters, ownership
+    /// Issue alert rules (`sentry_rule`), with the environments they name.
+    case rules
 
     public static func < (lhs: Stage, rhs: Stage) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

@@ -55,6 +55,7 @@ extension Stage {
         case .keys: "Client keys"
         case .filters: "Inbound filters"
         case .ownership: "Ownership rules"
+        case .rules: "Issue alert rules"
         }
     }
 }

@@ -33,6 +33,11 @@ public enum Planner {
         selection.stages = Stage.allCases.filter(selection.stages.contains)
         try OrganizationChoice.check(desired.snapshot.organization, current: target.current, facts: target.facts)
         let wave = try selection.wave.map { try desired.wave(named: $0) }
+        if selection.stages.contains(.rules), !desired.snapshot.rules.isEmpty,
+            let reason = target.facts.alertRulesRefusal
+        {
+            throw AlertStageRefused(reason: reason, otherStages: selection.stages.filter { $0 != .rules })
+        }
         let changes = try Differ.changes(
             desired: desired.snapshot, current: target.current, facts: target.facts, selection: selection, wave: wave)
         return Plan(

@@ -50,6 +50,13 @@ public struct TargetFacts: Sendable, Hashable {
     public var publicKeyHolders: [String: Holder]
     /// Desired keys (by public key) whose secret key some target key already has, and which key.
     public var secretKeyHolders: [String: Holder]
+    /// Integrations installed and active on the target organization (issue alert actions resolve
+    /// against them); nil when the target was not asked (then none is assumed missing).
+    public var integrations: Set<IntegrationReference>?
+    /// Why the target cannot run migrated alert rules, when it cannot (its Sentry evaluates alerts
+    /// through the workflow engine, whose rows sentry-migrate does not build): the plan refuses the
+    /// rules stage with this reason.
+    public var alertRulesRefusal: String?
 
     /// Organization settings the target's Sentry does not have, with why (e.g. a flag bit added in
     /// a later release): the plan leaves them out and says so.
@@ -61,12 +68,15 @@ public struct TargetFacts: Sendable, Hashable {
         usersByEmail: [String: Int64] = [:], projectIdHolders: [String: Holder] = [:],
         publicKeyHolders: [String: Holder] = [:], secretKeyHolders: [String: Holder] = [:],
         organizations: [String] = [], defaultOrganization: OrganizationRow? = nil,
-        organizationSettingsNotHeld: [String: String] = [:], projectSettingsNotHeld: [String: String] = [:]
+        organizationSettingsNotHeld: [String: String] = [:], projectSettingsNotHeld: [String: String] = [:],
+        integrations: Set<IntegrationReference>? = nil, alertRulesRefusal: String? = nil
     ) {
         self.organizations = organizations
         self.defaultOrganization = defaultOrganization
         self.organizationSettingsNotHeld = organizationSettingsNotHeld
         self.projectSettingsNotHeld = projectSettingsNotHeld
+        self.integrations = integrations
+        self.alertRulesRefusal = alertRulesRefusal
         self.usersByEmail = usersByEmail
         self.projectIdHolders = projectIdHolders
         self.publicKeyHolders = publicKeyHolders

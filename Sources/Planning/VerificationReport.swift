@@ -68,6 +68,7 @@ public struct VerificationReport: Codable, Sendable, Hashable {
         case .keys: snapshot.keys.count
         case .filters: snapshot.filters.count
         case .ownership: snapshot.ownership.count
+        case .rules: snapshot.rules.count
         }
     }
 }

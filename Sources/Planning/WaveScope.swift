@@ -59,6 +59,7 @@ struct WaveScope {
         copy.secrets = snapshot.secrets.filter { keys.contains($0.publicKey) }
         copy.filters = snapshot.filters.filter { projects.contains($0.project) }
         copy.ownership = snapshot.ownership.filter { projects.contains($0.project) }
+        copy.rules = snapshot.rules.filter { projects.contains($0.project) }
         return (copy, deferred)
     }
 }

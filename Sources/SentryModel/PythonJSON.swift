@@ -1,10 +1,19 @@
-/// JSON text as Sentry's `sentry.utils.json.dumps` writes option values: compact separators,
-/// non-ASCII escaped as `\uXXXX` (simplejson's `ensure_ascii`), integers without a fraction.
-/// Object keys are sorted, so equal values are equal text.
+/// JSON text as Sentry's `sentry.utils.json.dumps` writes it (Sentry 23.7.1 `utils/json.py`):
+/// simplejson with `separators=(",", ":")` and its default `ensure_ascii=True`, so every non-ASCII
+/// character is a `\uXXXX` escape (astral ones as surrogate pairs), and whole numbers without a
+/// fraction, as the Python ints they were. Object keys are sorted, so equal values are equal text,
+/// except in `object(_:)`, which keeps the order a Python dict literal gave them.
 public enum PythonJSON {
     public static func dumps(_ value: JSONValue) -> String {
         var output = ""
         write(value, into: &output)
+        return output
+    }
+
+    /// An object whose keys keep this order (e.g. a rule's `data`, built by Sentry in a fixed order).
+    public static func object(_ members: [(String, JSONValue)]) -> String {
+        var output = ""
+        writeObject(members, into: &output)
         return output
     }
 
@@ -13,7 +22,8 @@ public enum PythonJSON {
         case .null: output += "null"
         case .bool(let flag): output += flag ? "true" : "false"
         case .number(let number):
-            if number == number.rounded(), abs(number) < 1e15 {
+            // Below 2^53 every whole double is exact, as the int Python held.
+            if number == number.rounded(), abs(number) < 9.0e15 {
                 output += String(Int64(number))
             } else {
                 output += "\(number)"
@@ -27,17 +37,21 @@ public enum PythonJSON {
             }
             output += "]"
         case .object(let members):
-            output += "{"
-            for (index, name) in members.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) })
-                .enumerated()
-            {
-                if index > 0 { output += "," }
-                quote(name, into: &output)
-                output += ":"
-                write(members[name]!, into: &output)
-            }
-            output += "}"
+            writeObject(
+                members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { ($0, members[$0]!) },
+                into: &output)
         }
+    }
+
+    private static func writeObject(_ members: [(String, JSONValue)], into output: inout String) {
+        output += "{"
+        for (index, (name, value)) in members.enumerated() {
+            if index > 0 { output += "," }
+            quote(name, into: &output)
+            output += ":"
+            write(value, into: &output)
+        }
+        output += "}"
     }
 
     private static func quote(_ text: String, into output: inout String) {

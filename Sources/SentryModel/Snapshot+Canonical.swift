@@ -34,6 +34,11 @@ extension Snapshot {
         copy.ownership.sort { $0.project.utf8Precedes($1.project) }
         copy.secrets.sort { $0.publicKey.utf8Precedes($1.publicKey) }
         copy.projectSecrets.sort { $0.project.utf8Precedes($1.project) }
+        copy.rules.sort {
+            ($0.project, $0.name) == ($1.project, $1.name)
+                ? $0.ordinal < $1.ordinal
+                : $0.project == $1.project ? $0.name.utf8Precedes($1.name) : $0.project.utf8Precedes($1.project)
+        }
         return copy
     }
 }

@@ -12,6 +12,7 @@ extension Snapshot {
         for key in keys { digests["keys/\(key.publicKey)"] = try CanonicalJSON.digest(of: key) }
         for filter in filters { digests["filters/\(filter.project)"] = try CanonicalJSON.digest(of: filter) }
         for rules in ownership { digests["ownership/\(rules.project)"] = try CanonicalJSON.digest(of: rules) }
+        for rule in rules { digests["rules/\(rule.key)"] = try CanonicalJSON.digest(of: rule) }
         for secret in secrets { digests["secrets/\(secret.publicKey)"] = try CanonicalJSON.digest(of: secret) }
         return digests
     }

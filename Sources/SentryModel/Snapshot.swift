@@ -10,13 +10,16 @@ public struct Snapshot: Sendable, Hashable {
     public var secrets: [KeySecret]
     /// Project security tokens (`secrets/settings.json`).
     public var projectSecrets: [ProjectSecret]
+    /// Issue alert rules (`rules.json`, written only when there are some).
+    public var rules: [IssueAlertRule]
 
     public init(
         organization: Organization, teams: [Team] = [], members: [Member] = [], projects: [Project] = [],
         keys: [ClientKey] = [], filters: [InboundFilters] = [], ownership: [Ownership] = [],
-        secrets: [KeySecret] = [], projectSecrets: [ProjectSecret] = []
+        secrets: [KeySecret] = [], projectSecrets: [ProjectSecret] = [], rules: [IssueAlertRule] = []
     ) {
         self.projectSecrets = projectSecrets
+        self.rules = rules
         self.organization = organization
         self.teams = teams
         self.members = members

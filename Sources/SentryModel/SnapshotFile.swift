@@ -11,6 +11,9 @@ public enum SnapshotFile: String, CaseIterable, Sendable {
     case secrets = "secrets/keys.json"
     /// Project security tokens; written (and listed in the manifest) only when the snapshot has one.
     case settingSecrets = "secrets/settings.json"
+    /// Issue alert rules; written (and listed in the manifest) only when the snapshot has some, so
+    /// snapshots written before rules were carried read as having none.
+    case rules = "rules.json"
 
     /// The manifest is not a data file: it lists them, with their checksums.
     public static let manifest = "manifest.json"
@@ -26,5 +29,5 @@ public enum SnapshotFile: String, CaseIterable, Sendable {
     public var isSecret: Bool { self == .secrets || self == .settingSecrets }
 
     /// A file only snapshots that hold its kind have (snapshots written before it existed do not).
-    public var isOptional: Bool { self == .settingSecrets }
+    public var isOptional: Bool { self == .settingSecrets || self == .rules }
 }

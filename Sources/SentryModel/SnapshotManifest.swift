@@ -119,10 +119,14 @@ public struct SnapshotCounts: Codable, Sendable, Hashable {
     public var keys: Int
     public var filters: Int
     public var ownership: Int
+    /// Issue alert rules; absent when there are none (and in manifests written before they were carried).
+    public var rules: Int?
 
     public init(
-        teams: Int, members: Int, pendingInvites: Int, projects: Int, keys: Int, filters: Int, ownership: Int
+        teams: Int, members: Int, pendingInvites: Int, projects: Int, keys: Int, filters: Int, ownership: Int,
+        rules: Int? = nil
     ) {
+        self.rules = rules
         self.teams = teams
         self.members = members
         self.pendingInvites = pendingInvites
@@ -136,7 +140,8 @@ public struct SnapshotCounts: Codable, Sendable, Hashable {
         self.init(
             teams: snapshot.teams.count, members: snapshot.members.count,
             pendingInvites: snapshot.members.count { $0.pending }, projects: snapshot.projects.count,
-            keys: snapshot.keys.count, filters: snapshot.filters.count, ownership: snapshot.ownership.count)
+            keys: snapshot.keys.count, filters: snapshot.filters.count, ownership: snapshot.ownership.count,
+            rules: snapshot.rules.isEmpty ? nil : snapshot.rules.count)
     }
 }
 
@@ -145,6 +150,7 @@ extension SnapshotCounts {
     public var summary: String {
         "\(teams) teams, \(members) members (\(pendingInvites) pending), \(projects) projects, \(keys) keys,"
             + " \(filters) filter sets, \(ownership) ownership files"
+            + (rules.map { ", \($0) alert rules" } ?? "")
     }
 }
 

@@ -82,6 +82,7 @@ private struct ReadPass {
         if bytes[SnapshotFile.settingSecrets.path] != nil {
             parts.projectSecrets = decodeArray(ProjectSecret.self, .settingSecrets)
         }
+        if bytes[SnapshotFile.rules.path] != nil { parts.rules = decodeArray(IssueAlertRule.self, .rules) }
 
         for problem in SnapshotValidator.problems(in: parts, requireSecrets: requireSecrets) {
             problems.append(located(problem))
@@ -96,7 +97,7 @@ private struct ReadPass {
         let snapshot = Snapshot(
             organization: organization, teams: teams, members: members, projects: projects, keys: keys,
             filters: filters, ownership: ownership, secrets: parts.secrets ?? [],
-            projectSecrets: parts.projectSecrets ?? [])
+            projectSecrets: parts.projectSecrets ?? [], rules: parts.rules ?? [])
         return LoadedSnapshot(
             snapshot: snapshot.canonicalized(), manifest: manifest,
             manifestSHA256: SHA256Digest.hex(of: bytes[SnapshotFile.manifest] ?? []), hasSecrets: hasSecrets,
@@ -295,6 +296,7 @@ private struct ReadPass {
             ("keys", manifest.counts.keys, parts.keys?.count),
             ("filters", manifest.counts.filters, parts.filters?.count),
             ("ownership", manifest.counts.ownership, parts.ownership?.count),
+            ("rules", manifest.counts.rules ?? 0, parts.rules?.count ?? 0),
         ]
         for (name, expected, actual) in counts {
             guard let actual, actual != expected else { continue }

@@ -14,6 +14,7 @@ struct SnapshotParts {
     var ownership: [Ownership]?
     var secrets: [KeySecret]?
     var projectSecrets: [ProjectSecret]?
+    var rules: [IssueAlertRule]?
 
     init() {}
 
@@ -27,6 +28,7 @@ struct SnapshotParts {
         ownership = snapshot.ownership
         secrets = snapshot.secrets
         projectSecrets = snapshot.projectSecrets
+        rules = snapshot.rules
     }
 }
 
@@ -100,6 +102,9 @@ enum SnapshotValidator {
             }
             problems += danglingProjects(projectSecrets, .settingSecrets, projectSlugs) { $0.project }
         }
+        if let rules = parts.rules {
+            problems += ruleProblems(rules, parts: parts, projects: projectSlugs, teams: teamSlugs)
+        }
         if let secrets = parts.secrets {
             problems += duplicates(secrets, .secrets, "publicKey", "public key") { $0.publicKey }
             if let keys = parts.keys {
@@ -135,7 +140,7 @@ enum SnapshotValidator {
     }
 
     /// Every repeat of a natural key, pointing back at its first occurrence.
-    private static func duplicates<T>(
+    static func duplicates<T>(
         _ items: [T], _ file: SnapshotFile, _ field: String?, _ what: String, under base: JSONPath = [],
         note: String = "", key: (T) -> String
     ) -> [SnapshotProblem] {
@@ -157,7 +162,7 @@ enum SnapshotValidator {
         return problems
     }
 
-    private static func dangling(
+    static func dangling(
         _ value: String, in known: Set<String>?, _ file: SnapshotFile, _ path: JSONPath, _ what: String,
         _ target: SnapshotFile
     ) -> [SnapshotProblem] {
@@ -168,7 +173,7 @@ enum SnapshotValidator {
         ]
     }
 
-    private static func danglingProjects<T>(
+    static func danglingProjects<T>(
         _ items: [T], _ file: SnapshotFile, _ projects: Set<String>?, project: (T) -> String
     ) -> [SnapshotProblem] {
         items.enumerated().flatMap { index, item in

@@ -96,7 +96,11 @@ public enum SnapshotWriter {
     }
 
     private static func encodeFiles(_ snapshot: Snapshot) throws -> [(file: SnapshotFile, bytes: [UInt8])] {
-        try SnapshotFile.allCases.filter { $0 != .settingSecrets || !snapshot.projectSecrets.isEmpty }.map { file in
+        // Optional files are written only when the snapshot has something for them.
+        let absent: Set<SnapshotFile> = Set(
+            [(SnapshotFile.settingSecrets, snapshot.projectSecrets.isEmpty), (.rules, snapshot.rules.isEmpty)]
+                .filter(\.1).map(\.0))
+        return try SnapshotFile.allCases.filter { !absent.contains($0) }.map { file in
             let bytes =
                 switch file {
                 case .organization: try canonicalJSON(snapshot.organization)
@@ -108,6 +112,7 @@ public enum SnapshotWriter {
                 case .ownership: try canonicalJSON(snapshot.ownership)
                 case .secrets: try canonicalJSON(snapshot.secrets)
                 case .settingSecrets: try canonicalJSON(snapshot.projectSecrets)
+                case .rules: try canonicalJSON(snapshot.rules)
                 }
             return (file, bytes)
         }

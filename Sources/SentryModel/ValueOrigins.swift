@@ -36,7 +36,7 @@ public struct ValueOrigin: Codable, Sendable, Hashable {
 }
 
 /// `origins.json` (format `sentry-migrate/origins@1`): the value origins of a transformed snapshot.
-public struct ValueOriginFile: Codable, Sendable, Hashable {
+public struct ValueOriginFile: Codable, Sendable, Hashable, SnapshotSideFile {
     public static let fileName = "origins.json"
     public static let currentFormat = "sentry-migrate/origins@1"
 
@@ -54,14 +54,5 @@ public struct ValueOriginFile: Codable, Sendable, Hashable {
     /// The rule that set `field` of `entity`, if one did.
     public func origin(of entity: String, field: String) -> ValueOrigin? {
         origins.first { $0.entity == entity && $0.field == field }
-    }
-
-    /// Deterministic bytes: sorted keys, pretty printed, trailing newline.
-    public func encoded() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(self)
-        data.append(0x0A)
-        return data
     }
 }

@@ -17,7 +17,7 @@ public struct Wave: Codable, Sendable, Hashable {
 
 /// `waves.json`, written by `transform` beside the snapshot it produces (format `sentry-migrate/waves@1`).
 /// Waves keep the order the mapping file gives them.
-public struct WaveFile: Codable, Sendable, Hashable {
+public struct WaveFile: Codable, Sendable, Hashable, SnapshotSideFile {
     public static let fileName = "waves.json"
     public static let currentFormat = "sentry-migrate/waves@1"
 
@@ -31,14 +31,5 @@ public struct WaveFile: Codable, Sendable, Hashable {
 
     public func wave(named name: String) -> Wave? {
         waves.first { $0.name == name }
-    }
-
-    /// Deterministic bytes: sorted keys, pretty printed, trailing newline.
-    public func encoded() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(self)
-        data.append(0x0A)
-        return data
     }
 }

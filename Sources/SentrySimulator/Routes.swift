@@ -16,6 +16,8 @@ enum Route {
     case ownership(org: String, project: String)
     /// `GET /api/0/projects/{org}/{project}/environments/` (`api/endpoints/project_environments.py`).
     case environments(org: String, project: String)
+    /// `GET /api/0/projects/{org}/{project}/rules/` (`api/endpoints/project_rules.py`).
+    case rules(org: String, project: String)
     /// An organization-level list of something sentry-migrate does not carry (integrations,
     /// combined-rules, dashboards, monitors, code-mappings, searches); only its length matters.
     case notCarried(org: String, list: String)
@@ -45,6 +47,7 @@ enum Route {
         case ("projects", 4) where rest[3] == "filters": self = .filters(org: rest[1], project: rest[2])
         case ("projects", 4) where rest[3] == "ownership": self = .ownership(org: rest[1], project: rest[2])
         case ("projects", 4) where rest[3] == "environments": self = .environments(org: rest[1], project: rest[2])
+        case ("projects", 4) where rest[3] == "rules": self = .rules(org: rest[1], project: rest[2])
         default: return nil
         }
     }
@@ -64,6 +67,7 @@ enum Route {
         case .filters: "filters"
         case .ownership: "ownership"
         case .environments: "environments"
+        case .rules: "rules"
         case .notCarried(_, let list): list
         }
     }
@@ -73,6 +77,8 @@ enum Route {
         let area: String
         switch self {
         case .index: return []
+        // `ProjectAlertRulePermission`: the project scopes, or the alert scopes.
+        case .rules: return ["project:read", "project:write", "project:admin", "alerts:read", "alerts:write"]
         case .organization, .teams, .projects, .notCarried: area = "org"
         case .members, .member: area = "member"
         case .teamMembers: area = "team"
@@ -86,7 +92,7 @@ enum Route {
         case .index: ""
         case .organization(let org), .teams(let org), .members(let org), .member(let org, _), .projects(let org),
             .teamMembers(let org, _), .project(let org, _), .keys(let org, _), .filters(let org, _),
-            .ownership(let org, _), .environments(let org, _), .notCarried(let org, _):
+            .ownership(let org, _), .environments(let org, _), .rules(let org, _), .notCarried(let org, _):
             org
         }
     }
@@ -260,9 +266,24 @@ extension Simulator {
                 })
         case .index:
             return Reply(body: IndexBody(caller: caller, baseURL: call.baseURL))
+        case .rules(_, let slug):
+            guard let record = org.project(slug) else { return .notFound() }
+            guard caller.hasAccess(toProject: record) else { return .forbidden() }
+            // `status=ACTIVE` only, `order_by="-id"`, the default `Paginator` (project_rules.py `get`).
+            let rules = org.rules.filter { $0.rule.project == record.project.slug && $0.rule.enabled }
+                .sorted { $0.id > $1.id }
+            return paged(Paginate.descendingId(rules, id: \.id, perPage: perPage, cursor: cursor)) {
+                RuleBody(record: $0, org: org)
+            }
         case .notCarried(_, let list):
             let rows = (0..<(configuration.notCarried[list] ?? 0)).map {
                 NotCarriedRow(id: String($0 + 1), name: "\(list) \($0 + 1)")
+            }
+            if list == "integrations" {
+                // The integrations rules name come first, as real rows (`IntegrationSerializer`).
+                let installed = org.integrations.map { IntegrationBody($0) }
+                let others = rows.map { IntegrationBody(id: String(80_000 + (Int($0.id) ?? 0)), name: $0.name) }
+                return paged(Paginate.offset(installed + others, perPage: perPage, cursor: cursor)) { $0 }
             }
             return paged(Paginate.offset(rows, perPage: perPage, cursor: cursor)) { $0 }
         }

@@ -46,6 +46,9 @@ public struct SimulatedOrg: Sendable {
     var inviteRequests: [MemberRecord] = []
     /// How many invite and join requests the organization holds (none of them listed).
     public var inviteRequestCount: Int { inviteRequests.count }
+    /// Issue alert rules, by id; integrations their actions name.
+    var rules: [RuleRecord] = []
+    var integrations: [IntegrationRecord] = []
     /// Whether `changeAfterRequests` already changed the organization.
     var changed = false
 
@@ -95,6 +98,7 @@ public struct SimulatedOrg: Sendable {
                 ownership: ownership[project.slug], keys: keys.sorted { $0.id > $1.id },
                 securityToken: tokens[project.slug] ?? Self.storedToken(project), environmentIds: environmentIds)
         }
+        (rules, integrations) = Self.alertRecords(canonical.rules, projects: projects)
     }
 
     /// A project whose settings someone changed has a stored security token even when the snapshot

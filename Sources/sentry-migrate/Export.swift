@@ -63,6 +63,14 @@ struct Export: AsyncParsableCommand {
         for member in report.leftOutMembers {
             Terminal.warning("member \(member.hostedId) (\(member.name)) left out: \(member.reason)")
         }
+        for node in report.leftOutRuleNodes {
+            Terminal.warning("alert rule \(node.rule) (id \(node.hostedId)): a node left out: \(node.reason)")
+        }
+        if !report.madeUpRuleIds.isEmpty {
+            Terminal.note(
+                "\(report.madeUpRuleIds.count) alert rule(s) exist only in sentry.io's new alert model (ids it made up, "
+                    + "≥ 10^10): \(report.madeUpRuleIds.joined(separator: ", ")); they are carried like the others")
+        }
         if !report.keysWithoutSecret.isEmpty {
             Terminal.note(
                 "\(report.keysWithoutSecret.count) client key(s) have no secret on sentry.io and are carried without "

@@ -54,15 +54,18 @@ import Testing
     @Test(arguments: Stage.allCases) func everyKindCreatesUpdatesKeepsAndDeletes(stage: Stage) throws {
         let (desired, current) = Self.pair(for: stage, org: org)
         let changes = try diff(desired, current, selection: Plan.Selection(stages: [stage]))
-        let actions = Dictionary(uniqueKeysWithValues: changes.map { ($0.key, $0.action) })
+        // Rules are keyed `project/name#ordinal`.
+        func name(_ key: String) -> String { stage == .rules ? String(key.dropFirst(2).dropLast(2)) : key }
+        let actions = Dictionary(uniqueKeysWithValues: changes.map { (name($0.key), $0.action) })
         if stage == .organization {
             #expect(actions == ["acme": .update])
             return
         }
         #expect(actions == ["new": .create, "same": nil, "changed": .update, "old": .keep].compactMapValues { $0 })
         let pruned = try diff(desired, current, selection: Plan.Selection(stages: [stage], prune: true))
-        #expect(pruned.first { $0.key == "old" }?.action == .delete)
-        #expect(pruned.filter { $0.key != "old" } == changes.filter { $0.key != "old" })
+        // Prune never deletes rules in this version: they are kept.
+        #expect(pruned.first { name($0.key) == "old" }?.action == (stage == .rules ? .keep : .delete))
+        #expect(pruned.filter { name($0.key) != "old" } == changes.filter { name($0.key) != "old" })
         #expect(changes.allSatisfy { $0.stage == stage })
     }
 
@@ -307,6 +310,11 @@ import Testing
             desired.ownership = ["changed", "new", "same"].map { Ownership(project: $0, raw: "path:* #t") }
             current.ownership = ["changed", "old", "same"].map {
                 Ownership(project: $0, raw: $0 == "changed" ? nil : "path:* #t")
+            }
+        case .rules:
+            desired.rules = ["changed", "new", "same"].map { IssueAlertRule(project: "p", name: $0, frequency: 30) }
+            current.rules = ["changed", "old", "same"].map {
+                IssueAlertRule(project: "p", name: $0, frequency: $0 == "changed" ? 60 : 30)
             }
         }
         return (desired, current)

@@ -16,7 +16,8 @@ import Testing
             #expect(
                 loaded.manifest.counts
                     == SnapshotCounts(
-                        teams: 3, members: 3, pendingInvites: 1, projects: 3, keys: 3, filters: 2, ownership: 2))
+                        teams: 3, members: 3, pendingInvites: 1, projects: 3, keys: 3, filters: 2, ownership: 2,
+                        rules: 3))
         }
     }
 

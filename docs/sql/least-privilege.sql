@@ -81,7 +81,15 @@ BEGIN
             ('sentry_projectkey',                              'INSERT, UPDATE, DELETE'),
             ('sentry_projectkeymapping',                       'INSERT, DELETE'),
             -- ownership stage
-            ('sentry_projectownership',                        'INSERT, UPDATE, DELETE')
+            ('sentry_projectownership',                        'INSERT, UPDATE, DELETE'),
+            -- rules stage: issue alert rules, their activity, the environments they name; installed
+            -- integrations are only read (rules resolve their actions against them)
+            ('sentry_rule',                                    'INSERT, UPDATE'),
+            ('sentry_ruleactivity',                            'INSERT'),
+            ('sentry_environment',                             'INSERT'),
+            ('sentry_environmentproject',                      'INSERT'),
+            ('sentry_integration',                             ''),
+            ('sentry_organizationintegration',                 '')
         ) AS tables(name, apply_privileges)
     LOOP
         CONTINUE WHEN to_regclass(format('public.%I', item.name)) IS NULL;

@@ -178,7 +178,7 @@ struct Applier {
             .organization: [desired.organization.slug], .teams: Set(desired.teams.map(\.slug)),
             .members: Set(desired.members.map(\.email)), .projects: Set(desired.projects.map(\.slug)),
             .keys: Set(desired.keys.map(\.publicKey)), .filters: Set(desired.filters.map(\.project)),
-            .ownership: Set(desired.ownership.map(\.project)),
+            .ownership: Set(desired.ownership.map(\.project)), .rules: Set(desired.rules.map(\.key)),
         ]
         for change in plan.changes {
             let name = TerminalText.escaped("\(change.stage.rawValue)/\(change.key)")
@@ -203,7 +203,7 @@ struct Applier {
         let applied = try Journal.appliedStages(connection, planDigest: request.planDigest, organization: organization)
         let remaining = Set(stagesToRun(request.plan.selection.stages).filter { $0 >= stage }).subtracting(applied)
         let current = try OrganizationReader(connection: connection, profile: profile).read(
-            for: request.desired.organization
+            for: request.desired.organization, stages: Staleness.stagesToRead(remaining: remaining)
         ) { _ in }
         let changed = try Staleness.changedEntities(
             plan: request.plan, current: current, profile: profile, applied: applied, remaining: remaining)
@@ -241,6 +241,7 @@ struct Applier {
                         let index = try OrganizationIndex.load(
                             slugs: request.desired.organization.targetSlugs, connection: connection)
                         _ = try write(stage, changes: changes(of: stage), session: session, index: index)
+                        try session.analyzeFilledTables()
                     } catch {
                         throw RehearsalFailure(stage: stage, when: when, error: error)
                     }
@@ -296,6 +297,7 @@ struct Applier {
                     let index = try OrganizationIndex.load(
                         slugs: request.desired.organization.targetSlugs, connection: connection)
                     stageNotes = try write(stage, changes: changes, session: session, index: index)
+                    try session.analyzeFilledTables()
                     for (table, columns) in session.insertedColumns { inserted[table, default: []].formUnion(columns) }
                     // Filters have no row of their own: a filters "delete" (of a project prune deletes,
                     // which takes them along) writes nothing, so it is not counted.
@@ -346,6 +348,7 @@ struct Applier {
                         + "key, but its DSN now ends in /\($0.projectId) (update the SDKs that use it)"
                 }
         case .filters: try FilterWriter(session: session).write(changes, desired: desired.filters, index: index)
+        case .rules: try RuleWriter(session: session).write(changes, desired: desired.rules, index: index)
         case .ownership:
             var writer = OwnershipWriter(session: session)
             try writer.write(changes, desired: desired.ownership, index: index)
@@ -387,6 +390,11 @@ struct Applier {
             caches.append(
                 "ownership rules: cached per project for an hour (projectownership_project_id:1:<project id>). "
                     + "Refresh: docker compose restart memcached, or wait an hour.")
+        }
+        if changed(.rules) {
+            caches.append(
+                "issue alert rules: each project's active rules are cached for 60 seconds "
+                    + "(project:<project id>:rules); changed rules take effect within a minute.")
         }
         if changed(.organization) || changed(.teams) || changed(.members) {
             caches.append(

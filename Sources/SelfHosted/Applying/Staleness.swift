@@ -61,6 +61,11 @@ enum Staleness {
         }
     }
 
+    /// The kinds `changedEntities` compares when `remaining` is given: the reader may leave the others out.
+    static func stagesToRead(remaining: Set<Stage>) -> Set<Stage> {
+        remaining.union([.organization])
+    }
+
     private static func difference(
         _ before: [String: String], _ after: [String: String], exempt: (String, _ gone: Bool) -> Bool
     ) -> [String] {

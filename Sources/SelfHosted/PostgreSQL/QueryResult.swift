@@ -25,6 +25,9 @@ public struct QueryResult: Sendable, RandomAccessCollection {
         columnIndex = index
     }
 
+    /// No rows, for a query not worth sending.
+    static let empty = QueryResult(columns: [], values: [], rowsAffected: 0, context: "")
+
     init(copying result: OpaquePointer, context: String) {
         let rowCount = Int(PQntuples(result))
         let columnCount = Int(PQnfields(result))

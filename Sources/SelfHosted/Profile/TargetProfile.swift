@@ -92,3 +92,22 @@ extension TargetProfile {
         return "\(family.rawValue) (migration \(migrationHead), \(ids))"
     }
 }
+
+extension TargetProfile {
+    /// Why issue alert rules cannot be carried to this target, or nil when they can. 23.x to 25.x
+    /// evaluate issue alerts from `sentry_rule` (`post_process_group` → `RuleProcessor`). 26.x runs
+    /// them through the workflow engine: legacy evaluation is gone (migrations 1088/1093, 2026-05) and
+    /// rules without workflow-engine rows silently stop firing (getsentry/self-hosted#4452;
+    /// reference/alerts.md §0, §2.7, §2.9). sentry-migrate does not build those rows yet.
+    public var alertRulesRefusal: String? {
+        if family == .v26 {
+            return "the target (\(summary)) evaluates alerts through Sentry's workflow engine, and sentry-migrate "
+                + "does not yet write the workflow-engine rows (workflow, data condition groups, actions) a rule "
+                + "needs there; rules written without them never fire (getsentry/self-hosted#4452)"
+        }
+        guard catalog.hasTable("sentry_rule"), catalog.hasTable("sentry_ruleactivity") else {
+            return "the target has no sentry_rule/sentry_ruleactivity tables"
+        }
+        return nil
+    }
+}

@@ -1,3 +1,4 @@
+import Planning
 import SentryModel
 
 /// The organization asked for is not in the target database.
@@ -56,15 +57,19 @@ struct OrganizationReader {
     let connection: PostgresConnection
     let profile: TargetProfile
 
-    /// The organization `desired` names (see `TargetDatabase.readOrganization(for:)`).
-    func read(for desired: Organization, warn: (String) -> Void) throws -> Snapshot? {
+    /// The organization `desired` names (see `TargetDatabase.readOrganization(for:)`). `stages`: the
+    /// kinds to read (the keys stage includes secrets); the others are left empty. Apply's check before
+    /// each stage needs only the kinds still to write, not the whole organization again.
+    func read(
+        for desired: Organization, stages: Set<Stage> = Set(Stage.allCases), warn: (String) -> Void
+    ) throws -> Snapshot? {
         for slug in desired.targetSlugs {
-            if let found = try read(slug: slug, warn: warn) { return found }
+            if let found = try read(slug: slug, stages: stages, warn: warn) { return found }
         }
         return nil
     }
 
-    func read(slug: String, warn: (String) -> Void) throws -> Snapshot? {
+    func read(slug: String, stages: Set<Stage> = Set(Stage.allCases), warn: (String) -> Void) throws -> Snapshot? {
         let orgRows = try connection.query(
             "SELECT id, slug, name, default_role, flags FROM sentry_organization WHERE slug = \(slug) AND status = 0",
             activity: "reading the organization")
@@ -96,28 +101,39 @@ struct OrganizationReader {
             teams.append(team)
         }
 
-        let members = try readMembers(orgId: orgId, teamSlugs: teamSlugs, warn: warn)
-        var (projects, projectSlugs) = try readProjects(orgId: orgId, teamSlugs: teamSlugs)
-        let projectSettings = try settingsReader.projectSettings(orgId: orgId, projectSlugs: projectSlugs, warn: warn)
-        let environments = try settingsReader.environments(orgId: orgId, projectSlugs: projectSlugs)
-        let tokens = try settingsReader.securityTokens(orgId: orgId, projectSlugs: projectSlugs)
-        for index in projects.indices {
-            projects[index].settings = projectSettings[projects[index].slug]
-            projects[index].environments = environments[projects[index].slug]
+        let members = stages.contains(.members) ? try readMembers(orgId: orgId, teamSlugs: teamSlugs, warn: warn) : []
+        var (projects, projectSlugs) = try readProjects(
+            orgId: orgId, teamSlugs: teamSlugs, withTeams: stages.contains(.projects))
+        var tokens: [ProjectSecret] = []
+        if stages.contains(.projects) {
+            let projectSettings = try settingsReader.projectSettings(
+                orgId: orgId, projectSlugs: projectSlugs, warn: warn)
+            let environments = try settingsReader.environments(orgId: orgId, projectSlugs: projectSlugs)
+            tokens = try settingsReader.securityTokens(orgId: orgId, projectSlugs: projectSlugs)
+            for index in projects.indices {
+                projects[index].settings = projectSettings[projects[index].slug]
+                projects[index].environments = environments[projects[index].slug]
+            }
         }
-        let (keys, secrets) = try readKeys(orgId: orgId, projectSlugs: projectSlugs)
-        let filters = try readFilters(orgId: orgId, projectSlugs: projectSlugs, warn: warn)
-        let ownership = try readOwnership(orgId: orgId, projectSlugs: projectSlugs)
+        let (keys, secrets) = stages.contains(.keys) ? try readKeys(orgId: orgId, projectSlugs: projectSlugs) : ([], [])
+        let filters =
+            stages.contains(.filters) ? try readFilters(orgId: orgId, projectSlugs: projectSlugs, warn: warn) : []
+        let ownership = stages.contains(.ownership) ? try readOwnership(orgId: orgId, projectSlugs: projectSlugs) : []
+        let rules =
+            stages.contains(.rules)
+            ? try RuleReader(connection: connection, profile: profile).read(
+                orgId: orgId, projectSlugs: projectSlugs, teamSlugs: teamSlugs) : []
 
         return Snapshot(
             organization: organization,
-            teams: teams.sorted { $0.slug < $1.slug },
+            teams: stages.contains(.teams) ? teams.sorted { $0.slug < $1.slug } : [],
             members: members.sorted { $0.email < $1.email },
-            projects: projects.sorted { $0.slug < $1.slug },
+            projects: stages.contains(.projects) ? projects.sorted { $0.slug < $1.slug } : [],
             keys: keys.sorted { ($0.project, $0.publicKey) < ($1.project, $1.publicKey) },
             filters: filters.sorted { $0.project < $1.project },
             ownership: ownership.sorted { $0.project < $1.project },
-            secrets: secrets.sorted { $0.publicKey < $1.publicKey }, projectSecrets: tokens)
+            secrets: secrets.sorted { $0.publicKey < $1.publicKey }, projectSecrets: tokens,
+            rules: Snapshot(organization: organization, rules: rules).canonicalized().rules)
     }
 
     private func readMembers(orgId: Int64, teamSlugs: [Int64: String], warn: (String) -> Void) throws -> [Member] {
@@ -173,17 +189,19 @@ struct OrganizationReader {
         return members
     }
 
+    /// Every project's slug by id (later kinds name their project); its teams only `withTeams`.
     private func readProjects(
-        orgId: Int64, teamSlugs: [Int64: String]
+        orgId: Int64, teamSlugs: [Int64: String], withTeams: Bool
     ) throws -> ([Project], [Int64: String]) {
         var teamsByProject: [Int64: [String]] = [:]
-        for row in try connection.query(
-            """
-            SELECT pt.project_id, pt.team_id FROM sentry_projectteam pt
-            JOIN sentry_project p ON p.id = pt.project_id
-            WHERE p.organization_id = \(orgId)
-            """,
-            activity: "reading project teams")
+        for row in try withTeams
+            ? connection.query(
+                """
+                SELECT pt.project_id, pt.team_id FROM sentry_projectteam pt
+                JOIN sentry_project p ON p.id = pt.project_id
+                WHERE p.organization_id = \(orgId)
+                """,
+                activity: "reading project teams") : QueryResult.empty
         {
             guard let slug = teamSlugs[try row.int64("team_id")] else { continue }
             teamsByProject[try row.int64("project_id"), default: []].append(slug)

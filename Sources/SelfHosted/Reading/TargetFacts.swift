@@ -114,6 +114,17 @@ extension TargetDatabase {
                     organization: try row.string("organization"), project: try row.string("slug"),
                     publicKey: try row.optionalString("public_key"))
             }
+            facts.alertRulesRefusal = profile.alertRulesRefusal
+            if !desired.rules.isEmpty, profile.catalog.hasTable("sentry_integration"),
+                let orgId = try connection.query(
+                    "SELECT id FROM sentry_organization WHERE slug = \(desired.organization.slug) AND status = 0",
+                    activity: "finding the organization for its integrations"
+                ).first.map({ try $0.int64("id") })
+            {
+                facts.integrations = Set(try RuleReader.integrations(orgId: orgId, connection: connection).keys)
+            } else if !desired.rules.isEmpty {
+                facts.integrations = []
+            }
             return facts
         }
     }

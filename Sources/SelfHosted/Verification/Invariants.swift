@@ -16,6 +16,7 @@ extension TargetDatabase {
         violations += try mappingViolations(orgId: orgId)
         violations += try orphanViolations(orgId: orgId)
         violations += try ownerViolations(orgId: orgId, desired: desired)
+        violations += try ruleViolations(orgId: orgId)
         return violations
     }
 

@@ -54,7 +54,7 @@ struct ProjectWriter {
             if let id = projects[token.project], settings.keys.contains(id) { tokensById[id] = token.securityToken }
         }
         try settingsWriter.writeSecurityTokens(tokensById)
-        try settingsWriter.writeEnvironments(environments, orgId: orgId)
+        try EnvironmentRows(session: session).write(environments, orgId: orgId)
 
         // As Sentry's own delete does: pending deletion, the slug freed, a deletion scheduled.
         try PendingDeletion(session: session).deleteProjects(

@@ -1,7 +1,7 @@
 import Foundation
 import SentryModel
 
-/// Organization and project settings as option rows, and project environments, each in the
+/// Organization and project settings as option rows, each in the
 /// encoding Sentry's own readers expect (settings.md §2): the JSON value the ORM stores, as compact
 /// JSON text (PostgreSQL makes it jsonb where the column is jsonb, 25.8 and later for organization
 /// options). Booleans stay JSON booleans, never "1"/"0": several readers test `is False` or
@@ -69,54 +69,5 @@ struct SettingsWriter {
             AND key = ANY(\(carried.values.sorted()))
             """, activity: activity)
         try session.copy(table, records)
-    }
-
-    /// Each project's environments: one `sentry_environment` row per name in the organization (made
-    /// if missing) and one `sentry_environmentproject` row per project holding `is_hidden`, as
-    /// `Environment.get_or_create` and `add_project` leave them. Environments the project has that
-    /// the snapshot does not name are left alone: Sentry made them when events named them.
-    func writeEnvironments(_ environments: [Int64: [String: Bool]], orgId: Int64) throws {
-        let wanted = environments.filter { !$0.value.isEmpty }
-        guard !wanted.isEmpty else { return }
-        let names = Set(wanted.values.flatMap(\.keys)).sorted()
-        var ids: [String: Int64] = [:]
-        for row in try session.query(
-            "SELECT id, name FROM sentry_environment WHERE organization_id = \(orgId) AND name = ANY(\(names))",
-            activity: "environments: reading the organization's environments")
-        {
-            ids[try row.string("name")] = try row.int64("id")
-        }
-        let missing = names.filter { ids[$0] == nil }
-        let newIds = try session.copyReturningIds(
-            "sentry_environment",
-            missing.map { ["organization_id": orgId, "name": $0, "date_added": session.now, "project_id": SQLNull()] })
-        for (name, id) in zip(missing, newIds) { ids[name] = id }
-
-        var existing: [Int64: [Int64: (id: Int64, hidden: Bool?)]] = [:]
-        for row in try session.query(
-            """
-            SELECT id, project_id, environment_id, is_hidden FROM sentry_environmentproject
-            WHERE project_id = ANY(\(wanted.keys.sorted()))
-            """, activity: "environments: reading project environments")
-        {
-            existing[try row.int64("project_id"), default: [:]][try row.int64("environment_id")] = (
-                try row.int64("id"), try row.optionalBool("is_hidden")
-            )
-        }
-        var inserts: [Record] = []
-        var updates: [Record] = []
-        for (projectId, environmentsOfProject) in wanted.sorted(by: { $0.key < $1.key }) {
-            for (name, hidden) in environmentsOfProject.sorted(by: { $0.key < $1.key }) {
-                guard let environmentId = ids[name] else { continue }
-                if let row = existing[projectId]?[environmentId] {
-                    // NULL (never set) and false both show as visible; only a real difference is written.
-                    if (row.hidden ?? false) != hidden { updates.append(["id": row.id, "is_hidden": hidden]) }
-                } else {
-                    inserts.append(["project_id": projectId, "environment_id": environmentId, "is_hidden": hidden])
-                }
-            }
-        }
-        _ = try session.copyReturningIds("sentry_environmentproject", inserts)
-        try session.update("sentry_environmentproject", key: "id", updates)
     }
 }

@@ -7,6 +7,7 @@ import Testing
 
 /// A scratch database with one schema fixture (and the user `link` expects), for apply tests.
 enum ApplyScratch {
+    @discardableResult
     static func withTarget<Value>(
         _ fixture: SchemaFixture, smallInts: Bool = false, jsonbProjectOptions: Bool = false,
         _ body: (TestDatabase.Scratch, TargetDatabase) throws -> Value

@@ -43,7 +43,7 @@ enum SchemaFixture: String, CaseIterable, Sendable, CustomTestStringConvertible 
         into connection: PostgresConnection, smallInts: Bool = false, jsonbProjectOptions: Bool = false,
         seeded: Bool = false
     ) throws {
-        var files = ["schema/sentry-\(rawValue).sql"]
+        var files = ["schema/sentry-\(rawValue).sql", "schema/alerts/alerts-\(self == .v23 ? "23.x" : "24.x").sql"]
         if smallInts { files.append("schema/small-ints.sql") }
         if jsonbProjectOptions { files.append("schema/projectoptions-jsonb.sql") }
         if seeded { files += ["seed/realistic-org.sql", "seed/realistic-org-\(seedSuffix).sql"] }

@@ -75,7 +75,28 @@ enum SampleSnapshot {
                 KeySecret(publicKey: publicKeys.api, secretKey: secretKeys.api),
                 KeySecret(publicKey: publicKeys.webLegacy, secretKey: secretKeys.webLegacy),
                 KeySecret(publicKey: publicKeys.web, secretKey: secretKeys.web),
-            ])
+            ],
+            rules: rules)
+    }
+
+    /// Two rules of one name (ordinals 1 and 2) and one with an id sentry.io made up.
+    static var rules: [IssueAlertRule] {
+        let email: JSONValue = .object([
+            "id": .string(AlertNodes.emailAction), "targetType": .string("Team"), "targetTeam": .string("backend"),
+            "fallthroughType": .string("ActiveMembers"),
+        ])
+        let seen: JSONValue = .object([
+            "id": .string("sentry.rules.conditions.first_seen_event.FirstSeenEventCondition")
+        ])
+        return [
+            IssueAlertRule(
+                project: "api", name: "New issue ☃", ordinal: 1, environment: "prod", conditions: [seen],
+                actions: [email], ownerTeam: "ops", createdBy: "alice@example.com", hostedId: "501"),
+            IssueAlertRule(
+                project: "api", name: "New issue ☃", ordinal: 2, frequency: 1440, conditions: [seen], actions: [email],
+                ownerMember: "bob@example.com", hostedId: "10000000007"),
+            IssueAlertRule(project: "web", name: "Quiet", enabled: false, conditions: [seen], hostedId: "502"),
+        ]
     }
 
     /// The same content in another order, for canonicalization tests.
@@ -91,6 +112,7 @@ enum SampleSnapshot {
         snapshot.filters[0].legacyBrowsers = .subfilters(["safari_pre_6", "ie"])
         snapshot.ownership.reverse()
         snapshot.secrets.reverse()
+        snapshot.rules.reverse()
         return snapshot
     }
 

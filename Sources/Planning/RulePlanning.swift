@@ -1,0 +1,143 @@
+import SentryModel
+
+/// The rules a plan wants on the target once the target's facts are known: actions whose
+/// integration the target lacks are dropped, disable the rule, or stop the plan, as the mapping's
+/// `alerts.missingIntegration` says; every rule gets notes saying what will not fire and why.
+public enum RulePlanning {
+    struct Planned {
+        var rules: [IssueAlertRule]
+        var notes: [String: [String]]
+    }
+
+    static func desired(_ snapshot: Snapshot, current: Snapshot?, facts: TargetFacts) throws -> Planned {
+        var planned = Planned(rules: [], notes: [:])
+        var refusals: [String] = []
+        let membersWithUser = Set(
+            (current?.members ?? []).filter { !$0.pending }.map { $0.email.lowercased() })
+        let desiredMembers = Dictionary(
+            snapshot.members.map { ($0.email.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
+        for original in snapshot.rules {
+            let result = adjusted(original, installed: facts.integrations)
+            let rule = result.rule
+            var notes = result.notes
+            refusals += result.refusals
+            // A member target needs the member's user; an invite has none until it is accepted.
+            for email in memberTargets(of: rule) where !membersWithUser.contains(email) {
+                let member = desiredMembers[email]
+                let outcome = member.map { IdentityOutcomes.outcome(for: $0, facts: facts).0.policy }
+                if outcome == nil || outcome == .invite {
+                    refusals.append(
+                        "rules/\(rule.key): targets member \(email), who will have no user on the target "
+                            + "(identity: invite) until the invite is accepted")
+                }
+            }
+            if let environment = rule.environment {
+                notes.append("fires only for environment '\(environment)' (created on the target if missing)")
+            }
+            planned.notes[rule.key] = notes
+            planned.rules.append(rule)
+        }
+        guard refusals.isEmpty else { throw RulePlanningError(problems: refusals) }
+        return planned
+    }
+
+    /// The rule as the target gets it, given the integrations installed there (nil: not known, none
+    /// missing): what `plan` shows and what `apply` writes, so the two cannot disagree.
+    public static func adjusted(
+        _ original: IssueAlertRule, installed: Set<IntegrationReference>?
+    ) -> (rule: IssueAlertRule, notes: [String], refusals: [String]) {
+        var rule = original
+        var notes: [String] = []
+        var refusals: [String] = []
+        let policy = rule.missingIntegration ?? .error
+        var kept: [JSONValue] = []
+        for action in original.actions {
+            guard let missing = missingIntegration(action, installed: installed) else {
+                kept.append(action)
+                if let reference = AlertNodes.integration(of: action),
+                    AlertNodes.providersWithInnerIds.contains(reference.provider)
+                {
+                    notes.append(
+                        "action \(describe(action)) keeps its \(reference.provider) service/team id as on "
+                            + "sentry.io: it fires only if the same services are configured in the target's "
+                            + "\(reference.provider) integration")
+                }
+                continue
+            }
+            switch policy {
+            case .error:
+                refusals.append(
+                    "rules/\(rule.key): action \(describe(action)) needs \(missing), which is not installed on "
+                        + "the target organization")
+                kept.append(action)
+            case .drop:
+                notes.append(
+                    "action \(describe(action)) is left out (alerts.missingIntegration: drop): it needs \(missing); "
+                        + "install it on the target and plan again to carry the action")
+            case .disable:
+                kept.append(action)
+                if rule.enabled {
+                    rule.enabled = false
+                    notes.append(
+                        "the rule is carried disabled (alerts.missingIntegration: disable): action "
+                            + "\(describe(action)) needs \(missing); install it, then enable the rule")
+                }
+            }
+        }
+        let dropped = rule.actions.count - kept.count
+        rule.actions = kept
+        if kept.isEmpty, dropped > 0 {
+            notes.append("no action is left: the rule fires but notifies nobody")
+        }
+        rule.missingIntegration = nil
+        return (rule, notes, refusals)
+    }
+
+    /// What an action needs that the target lacks, described for people; nil when nothing is missing.
+    public static func missingIntegration(_ action: JSONValue, installed: Set<IntegrationReference>?) -> String? {
+        if AlertNodes.isSentryApp(action) {
+            return "a Sentry App installation (sentry.io's installations do not exist on the target)"
+        }
+        guard let reference = AlertNodes.integration(of: action), let installed else {
+            return nil
+        }
+        return installed.contains(reference) ? nil : "the \(reference.provider) integration \(reference.externalId)"
+    }
+
+    private static func memberTargets(of rule: IssueAlertRule) -> [String] {
+        (rule.ownerMember.map { [$0.lowercased()] } ?? [])
+            + (rule.actions + rule.filters).compactMap { AlertNodes.targetMember(of: $0)?.lowercased() }
+    }
+
+    private static func describe(_ action: JSONValue) -> String {
+        let id = AlertNodes.id(of: action)
+        return "'" + (id.split(separator: ".").last.map(String.init) ?? id) + "'"
+    }
+}
+
+/// Rules the target cannot carry as they are; nothing was planned.
+public struct RulePlanningError: ReportableError {
+    public var problems: [String]
+    public var exitStatus: ExitStatus { .dataError }
+    public var description: String {
+        (["issue alert rules cannot be planned as they are; nothing was planned:"] + problems.map { "  \($0)" }
+            + [
+                "Install the integrations on the target organization first (Settings → Integrations), or set "
+                    + "alerts.missingIntegration to drop or disable in the mapping file and run transform again; "
+                    + "for member targets, give those members identity link or create (docs/mapping.md)."
+            ]).joined(separator: "\n")
+    }
+}
+
+/// The target evaluates alerts in a way sentry-migrate does not build rows for: the rules stage is
+/// refused rather than leaving rules that silently never fire.
+public struct AlertStageRefused: ReportableError {
+    public var reason: String
+    public var otherStages: [Stage]
+    public var exitStatus: ExitStatus { .dataError }
+    public var description: String {
+        "plan refuses the rules stage: \(reason). Nothing was planned. Plan the other stages with "
+            + otherStages.map { "--stage \($0.rawValue)" }.joined(separator: " ")
+            + ", and recreate the alert rules in the target's UI (docs/runbook.md, \"Alerts\")."
+    }
+}
