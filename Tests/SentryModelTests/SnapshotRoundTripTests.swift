@@ -84,8 +84,9 @@ import Testing
         try withTemporaryDirectory { parent in
             let directory = try writeSample(in: parent)
             let manifest = try SnapshotReader.read(from: directory).manifest
-            // secrets/settings.json only when a project has a security token (the sample has none).
-            let files = SnapshotFile.allCases.filter { !$0.isOptional }
+            // secrets/settings.json only when a project has a security token (the sample has none);
+            // rules.json only when there are rules (the sample has some).
+            let files = SnapshotFile.allCases.filter { !$0.isOptional || $0 == .rules }
             #expect(Set(manifest.files.keys) == Set(files.map(\.path)))
             for file in files {
                 #expect(manifest.files[file.path] == SHA256Digest.hex(of: try fileBytes(directory, file.path)))
