@@ -1,4 +1,5 @@
 import Foundation
+import SentryModel
 
 // The fields of sentry.io's answers the exporter reads; everything else is ignored, since
 // Sentry adds fields often (reference/sentry-api.md §1).
@@ -27,6 +28,38 @@ struct APIOrganization: Decodable {
     var openMembership: Bool?
     var enhancedPrivacy: Bool?
     var allowSharedIssues: Bool?
+    /// The settings of `SettingsCatalog.organization` the answer has, as the API names them.
+    var settings: [String: JSONValue] = [:]
+
+    private enum Keys: String, CodingKey {
+        case id, slug, name, isEarlyAdopter, require2FA, defaultRole, openMembership, enhancedPrivacy
+        case allowSharedIssues
+    }
+
+    private struct SettingKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: Keys.self)
+        id = try container.decode(String.self, forKey: .id)
+        slug = try container.decode(String.self, forKey: .slug)
+        name = try container.decode(String.self, forKey: .name)
+        isEarlyAdopter = try container.decode(Bool.self, forKey: .isEarlyAdopter)
+        require2FA = try container.decode(Bool.self, forKey: .require2FA)
+        defaultRole = try container.decodeIfPresent(String.self, forKey: .defaultRole)
+        openMembership = try container.decodeIfPresent(Bool.self, forKey: .openMembership)
+        enhancedPrivacy = try container.decodeIfPresent(Bool.self, forKey: .enhancedPrivacy)
+        allowSharedIssues = try container.decodeIfPresent(Bool.self, forKey: .allowSharedIssues)
+        let all = try decoder.container(keyedBy: SettingKey.self)
+        for definition in SettingsCatalog.organization {
+            let key = SettingKey(stringValue: definition.name)
+            if all.contains(key) { settings[definition.name] = try all.decode(JSONValue.self, forKey: key) }
+        }
+    }
 }
 
 struct APITeam: Decodable {
@@ -94,7 +127,7 @@ enum OptionValue: Decodable {
     case list([String])
     case text(String)
     case flag(Bool)
-    case other
+    case other(JSONValue)
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
@@ -105,7 +138,17 @@ enum OptionValue: Decodable {
         } else if let flag = try? container.decode(Bool.self) {
             self = .flag(flag)
         } else {
-            self = .other
+            self = .other((try? container.decode(JSONValue.self)) ?? .null)
+        }
+    }
+
+    /// The value as stored.
+    var json: JSONValue {
+        switch self {
+        case .list(let values): .array(values.map { .string($0) })
+        case .text(let text): .string(text)
+        case .flag(let value): .bool(value)
+        case .other(let value): value
         }
     }
 
@@ -126,6 +169,12 @@ enum OptionValue: Decodable {
         case .list, .other: nil
         }
     }
+}
+
+/// `EnvironmentProjectSerializer`: `isHidden` is true only when `is_hidden is True`.
+struct APIEnvironment: Decodable {
+    var name: String
+    var isHidden: Bool
 }
 
 struct APIKey: Decodable {

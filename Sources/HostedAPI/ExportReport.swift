@@ -6,6 +6,8 @@ public struct ExportReport: Sendable, Hashable {
     public var keysWithoutSecret: [String]
     /// What sentry.io holds that the tool does not carry, by kind.
     public var notCarried: [NotCarriedCount]
+    /// Settings whose stored value Sentry could not use either (wrong type, not JSON), left out.
+    public var settingsLeftOut: [String] = []
     /// Rule conditions, filters, actions or owners that name something sentry.io no longer lists.
     public var leftOutRuleNodes: [LeftOutRuleNode] = []
     /// Rules whose hosted id sentry.io made up (≥ 10^10): they exist only in its new alert model.

@@ -9,11 +9,15 @@ public struct Exporter: Sendable {
     public let organization: String
     public let progress: @Sendable (ExportProgress) -> Void
 
-    /// Project options the projects list carries (`?options=`), so no project-details request is needed.
+    /// Project options the projects list carries (`?options=`), so no project-details request is needed:
+    /// the list answers stored values only, where project details fill in sentry.io's defaults
+    /// (settings.md §1, §5.1). All are in Sentry's `OPTION_KEYS` (`models/options/project_option.py`).
     static let filterOptions = [
         "sentry:blacklisted_ips", "sentry:releases", "sentry:error_messages", "filters:react-hydration-errors",
         "filters:chunk-load-error",
     ]
+    static let listedOptions =
+        filterOptions + SettingsCatalog.projectOptionKeys.values.sorted() + [SettingsCatalog.securityTokenKey]
 
     public init(
         client: HostedClient, organization: String, progress: @escaping @Sendable (ExportProgress) -> Void = { _ in }
@@ -43,7 +47,7 @@ public struct Exporter: Sendable {
             what: .organization(organization))
         async let projectsRequest = client.getAll(
             "/api/0/organizations/\(org)/projects/",
-            query: Self.filterOptions.map { URLQueryItem(name: "options", value: $0) }, of: APIProject.self,
+            query: Self.listedOptions.map { URLQueryItem(name: "options", value: $0) }, of: APIProject.self,
             scope: "org:read", what: .organization(organization))
         let teams = try await teamsRequest
         report(.teams, teams.count, teams.count, finished: true)
@@ -73,22 +77,44 @@ public struct Exporter: Sendable {
         report(.members, members.count, members.count, finished: true)
 
         let perProject = try await projectDetails(projects, org: org)
+        let perProjectEnvironments = Dictionary(
+            uniqueKeysWithValues: zip(projects.map(\.slug), perProject.map(\.environments)).compactMap { slug, found in
+                found.map { (slug, $0) }
+            })
         let (notCarried, integrationRows) = try await notCarriedWithIntegrations(org: org)
         let metricAlertRows = try await metricAlertDetails(org: org)
+        var settingsLeftOut: [String] = []
+        let organizationSettings = Self.settings(
+            apiOrg.settings, catalog: SettingsCatalog.organizationByName, owner: "organization",
+            leftOut: &settingsLeftOut)
         var snapshot = Snapshot(
             organization: Organization(
                 slug: apiOrg.slug, name: apiOrg.name, defaultRole: apiOrg.defaultRole ?? "member",
                 openMembership: apiOrg.openMembership ?? true, enhancedPrivacy: apiOrg.enhancedPrivacy ?? false,
                 allowSharedIssues: apiOrg.allowSharedIssues ?? true, isEarlyAdopter: apiOrg.isEarlyAdopter,
-                require2FA: apiOrg.require2FA, hostedId: apiOrg.id),
+                require2FA: apiOrg.require2FA, hostedId: apiOrg.id, settings: organizationSettings),
             teams: teams.map { Team(slug: $0.slug, name: $0.name, hostedId: $0.id) },
             members: members,
-            projects: projects.map {
-                Project(
-                    slug: $0.slug, name: $0.name, platform: $0.platform, teams: ($0.teams ?? []).map(\.slug).sorted(),
-                    hostedId: $0.id)
+            projects: projects.map { project in
+                let stored = Dictionary(
+                    SettingsCatalog.projectOptionKeys.compactMap { name, key in
+                        project.options?[key].map { (name, $0.json) }
+                    }, uniquingKeysWith: { first, _ in first })
+                return Project(
+                    slug: project.slug, name: project.name, platform: project.platform,
+                    teams: (project.teams ?? []).map(\.slug).sorted(), hostedId: project.id,
+                    settings: Self.settings(
+                        stored, catalog: SettingsCatalog.projectByName, owner: "project '\(project.slug)'",
+                        leftOut: &settingsLeftOut),
+                    environments: perProjectEnvironments[project.slug])
+            },
+            projectSecrets: projects.compactMap { project in
+                guard case .text(let token) = project.options?[SettingsCatalog.securityTokenKey], !token.isEmpty
+                else { return nil }
+                return ProjectSecret(project: project.slug, securityToken: token)
             })
         var report = ExportReport(leftOutMembers: leftOut, notCarried: notCarried)
+        report.settingsLeftOut = settingsLeftOut
         for result in perProject {
             snapshot.keys += result.keys
             snapshot.secrets += result.secrets
@@ -253,8 +279,41 @@ public struct Exporter: Sendable {
         var keysWithoutSecret: [String]
         var filters: InboundFilters
         var ownership: Ownership?
+        /// Name → hidden; nil when the project has none.
+        var environments: [String: Bool]?
         var project: String
         var rules: [APIRule]
+    }
+
+    /// The values of `catalog`'s settings in an answer. A value Sentry itself could not use (the wrong
+    /// type; `relayPiiConfig` null, empty or not a JSON object, as an old writer could leave it) is
+    /// left out and named; nil when none is left.
+    static func settings(
+        _ values: [String: JSONValue], catalog: [String: SettingDefinition], owner: String, leftOut: inout [String]
+    ) -> SettingValues? {
+        var kept: [String: JSONValue] = [:]
+        for (name, value) in values.sorted(by: { $0.key < $1.key }) {
+            guard let definition = catalog[name] else { continue }
+            if name == "relayPiiConfig", value == .null || value == .string("") { continue }
+            // Organization details answer defaults for unset settings: absent means the default.
+            if value == definition.defaultValue { continue }
+            var value = value
+            if name == "trustedRelays", case .array(let relays) = value {
+                // Only the fields Sentry stores; the API may add its own.
+                let stored: Set<String> = ["publicKey", "name", "description", "created", "lastModified"]
+                value = .array(
+                    relays.map { relay in
+                        guard case .object(let fields) = relay else { return relay }
+                        return .object(fields.filter { stored.contains($0.key) && $0.value != .null })
+                    })
+            }
+            if let problem = definition.problem(with: value) {
+                leftOut.append("\(owner) \(name): \(problem)")
+                continue
+            }
+            kept[name] = value
+        }
+        return kept.isEmpty ? nil : SettingValues(kept)
     }
 
     func projectDetails(_ projects: [APIProject], org: String) async throws -> [ProjectParts] {
@@ -267,6 +326,10 @@ public struct Exporter: Sendable {
                 base + "filters/", as: [APIFilter].self, scope: "project:read", what: .project(project.slug))
             async let ownershipRequest = client.get(
                 base + "ownership/", as: APIOwnership.self, scope: "project:read", what: .project(project.slug))
+            // Hidden environments too; "" (no environment) is never listed (`project_environments.py`).
+            async let environmentsRequest = client.get(
+                base + "environments/", query: [URLQueryItem(name: "visibility", value: "all")],
+                as: [APIEnvironment].self, scope: "project:read", what: .project(project.slug))
             async let rulesRequest = client.getAll(
                 base + "rules/", of: APIRule.self, scope: "project:read", what: .project(project.slug))
             let keys = try await keysRequest
@@ -276,13 +339,18 @@ public struct Exporter: Sendable {
             report(.filters, done, projects.count, finished: done == projects.count)
             let ownership = try await ownershipRequest.0
             report(.ownership, done, projects.count, finished: done == projects.count)
+            let environments = try await environmentsRequest.0.filter { !$0.name.isEmpty }
             let rules = try await rulesRequest
             return try ProjectParts(
                 keys: keys.map { Self.clientKey($0, project: project.slug) },
                 secrets: keys.map { KeySecret(publicKey: $0.public, secretKey: $0.secret) },
                 keysWithoutSecret: keys.filter { $0.secret == nil }.map(\.public),
                 filters: Self.filters(filters, options: project.options ?? [:], project: project.slug),
-                ownership: Self.ownership(ownership, project: project.slug), project: project.slug, rules: rules)
+                ownership: Self.ownership(ownership, project: project.slug),
+                environments: environments.isEmpty
+                    ? nil
+                    : Dictionary(environments.map { ($0.name, $0.isHidden) }, uniquingKeysWith: { first, _ in first }),
+                project: project.slug, rules: rules)
         } done: { _ in
         }
     }

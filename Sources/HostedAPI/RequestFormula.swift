@@ -17,7 +17,8 @@ public enum RequestFormula {
     public static let preflight = 2
 
     /// 2 (preflight) + 1 (organization) + pages(teams) + pages(members) + min(Σ pages(team members),
-    /// members) + pages(projects) + Σ pages(keys of each project) + 2 × projects (filters, ownership).
+    /// members) + pages(projects) + Σ pages(keys of each project) + 3 × projects (filters, ownership,
+    /// environments).
     /// + Σ pages(rows) of the not-carried lists (integrations, alert rules, dashboards, cron
     /// monitors, code mappings, saved searches); empty lists cost one request each.
     /// + Σ pages(issue alert rules of each project) (`rulesPerProject`, none when not given).
@@ -39,6 +40,6 @@ public enum RequestFormula {
     ) -> Int {
         inventory(notCarried) + preflight + 1 + pages(teamMemberCounts.count) + pages(members)
             + min(teamListingCost(teamMemberCounts: teamMemberCounts), members) + pages(keysPerProject.count)
-            + keysPerProject.map(pages).reduce(0, +) + 2 * keysPerProject.count
+            + keysPerProject.map(pages).reduce(0, +) + 3 * keysPerProject.count
     }
 }

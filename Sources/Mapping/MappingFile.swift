@@ -23,6 +23,7 @@ public struct MappingFile: Sendable, Hashable {
     var keys = KeyRules()
     var filters = FilterRules()
     var ownership = OwnershipPolicy()
+    var settings = SettingsRules()
     var waves: [WaveRule] = []
     var alerts = AlertRules()
     /// Where each top-level section starts, to place problems that concern a whole section.
@@ -167,6 +168,43 @@ enum UnknownOwnerPolicy: String, Sendable, Hashable, CaseIterable {
 struct OwnershipPolicy: Sendable, Hashable {
     var rewrite: Located<Bool>?
     var unknownOwners: Located<UnknownOwnerPolicy>?
+}
+
+/// One setting to force: its value as Sentry stores it, or nil (`~`) to remove it so the target's
+/// default applies.
+struct SettingOverride: Sendable, Hashable {
+    var name: Located<String>
+    var value: JSONValue?
+}
+
+/// `settings.projects.<glob>`: settings and environments for the hosted projects the pattern matches.
+struct ProjectSettingsRule: Sendable, Hashable {
+    var pattern: Located<String>
+    var settings: [SettingOverride] = []
+    /// Environment name → hidden; nil removes the environment from the desired project.
+    var environments: [(name: Located<String>, hidden: Bool?)] = []
+
+    static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.pattern == rhs.pattern && lhs.settings == rhs.settings
+            && lhs.environments.map(\.name) == rhs.environments.map(\.name)
+            && lhs.environments.map(\.hidden) == rhs.environments.map(\.hidden)
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(pattern)
+        hasher.combine(settings)
+        for environment in environments {
+            hasher.combine(environment.name)
+            hasher.combine(environment.hidden)
+        }
+    }
+}
+
+/// `settings:` overrides of organization and project settings (docs/mapping.md).
+struct SettingsRules: Sendable, Hashable {
+    var organization: [SettingOverride] = []
+    /// In file order: when several patterns match a project, later ones win.
+    var projects: [ProjectSettingsRule] = []
 }
 
 /// `alerts:`: what a rule does when an action's integration is missing on the target.

@@ -4,8 +4,8 @@ import Yams
 
 extension MappingFile {
     static let sectionNames = [
-        "version", "organization", "teams", "projects", "members", "keys", "filters", "ownership", "waves",
-        "alerts",
+        "version", "organization", "teams", "projects", "members", "keys", "filters", "ownership", "settings",
+        "waves", "alerts",
     ]
 
     /// Parses mapping-file text. Problems of shape (unknown keys, wrong types, bad values) are all
@@ -36,7 +36,7 @@ extension MappingFile {
 }
 
 /// Turns the YAML tree into a `MappingFile`, section by section.
-private struct MappingParser {
+struct MappingParser {
     var reader: NodeReader
     var mapping: MappingFile
 
@@ -57,6 +57,7 @@ private struct MappingParser {
             case "keys": parseKeys(value)
             case "filters": parseFilters(value)
             case "ownership": parseOwnership(value)
+            case "settings": parseSettings(value)
             case "waves": parseWaves(value)
             case "alerts":
                 for (key, value) in reader.entries(value, at: "alerts", allowed: ["missingIntegration"])

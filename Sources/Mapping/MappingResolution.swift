@@ -43,6 +43,8 @@ struct MappingResolution {
     var roleMap: [String: Destination] = [:]
     var teamRoleMap: [String: Destination] = [:]
     var identity: [String: (policy: IdentityPolicy, rule: RuleReference)] = [:]
+    /// Hosted project slug → the `settings.projects` rules that match it, in file order.
+    var projectSettings: [String: [ProjectSettingsRule]] = [:]
     /// Each migrated project's rewritten ownership rules, by hosted project slug.
     var ownershipRewrites: [String: OwnershipRewrite] = [:]
 
@@ -57,6 +59,7 @@ struct MappingResolution {
         resolveMembers()
         checkKeys()
         checkFilters()
+        resolveSettings()
         checkWaves()
         for ownership in snapshot.ownership where projectExcluded[ownership.project] == nil {
             guard let raw = ownership.raw else { continue }
@@ -117,6 +120,34 @@ struct MappingResolution {
                 error(
                     "organization.name is \(name.value.count) characters long; Sentry allows \(SlugRules.organizationNameLength)",
                     at: name.position)
+            }
+        }
+    }
+
+    // MARK: Settings
+
+    /// Which hosted projects each `settings.projects` pattern reaches: a literal slug that is not in
+    /// the snapshot is an error, a pattern that matches nothing a warning.
+    mutating func resolveSettings() {
+        let names = snapshot.projects.map(\.slug).sorted()
+        for rule in mapping.settings.projects {
+            let path = "settings.projects.\(rule.pattern.value)"
+            let matched = names.filter(Glob(rule.pattern.value).matches)
+            for slug in matched { projectSettings[slug, default: []].append(rule) }
+            if matched.isEmpty {
+                if Glob(rule.pattern.value).isLiteral {
+                    error(
+                        "project '\(rule.pattern.value)' in \(path) is not in the snapshot"
+                            + Self.didYouMean(rule.pattern.value, among: names), at: rule.pattern.position)
+                } else {
+                    warning("pattern '\(rule.pattern.value)' in \(path) matches no project", at: rule.pattern.position)
+                }
+            } else if let excluded = matched.first(where: { projectExcluded[$0] != nil }),
+                Glob(rule.pattern.value).isLiteral
+            {
+                warning(
+                    "\(path): project '\(excluded)' is excluded, so its settings are not carried",
+                    at: rule.pattern.position)
             }
         }
     }

@@ -43,6 +43,7 @@ extension TransformRun {
                 teams.insert(target)
             }
             changed.teams = teams.sorted()
+            applySettings(to: &changed, from: project, entity: entity)
             if !preservesProjectIds, project.hostedId != nil {
                 changed.hostedId = nil
                 explain(
@@ -50,6 +51,40 @@ extension TransformRun {
                     "hosted project id not kept")
             }
             if result[changed.slug] == nil { result[changed.slug] = changed }
+        }
+        return result.keys.sorted().map { result[$0]! }
+    }
+
+    /// `settings.projects` rules matching the hosted slug, in file order (later ones win).
+    private mutating func applySettings(to changed: inout Project, from project: Project, entity: String) {
+        var settings = changed.settings?.values ?? [:]
+        var environments = changed.environments ?? [:]
+        for rule in resolution.projectSettings[project.slug] ?? [] {
+            let path = "settings.projects.\(rule.pattern.value)"
+            for override in rule.settings where settings[override.name.value] != override.value {
+                settings[override.name.value] = override.value
+                explain(
+                    reference("\(path).\(override.name.value)", override.name.position), entity,
+                    "setting \(override.name.value) → " + Self.shown(override.value))
+            }
+            for (name, hidden) in rule.environments where environments[name.value] != hidden {
+                environments[name.value] = hidden
+                let change = hidden.map { $0 ? "hidden" : "visible" } ?? "not carried"
+                explain(
+                    reference("\(path).environments.\(name.value)", name.position), entity,
+                    "environment '\(name.value)' → \(change)")
+            }
+        }
+        changed.settings = settings.isEmpty ? nil : SettingValues(settings)
+        changed.environments = environments.isEmpty ? nil : environments
+    }
+
+    /// Security tokens follow their project: renamed with it, dropped with it.
+    func projectSecrets() -> [ProjectSecret] {
+        var result: [String: ProjectSecret] = [:]
+        for secret in snapshot.projectSecrets.sorted(by: { $0.project < $1.project }) {
+            guard let project = projectTarget(secret.project), result[project] == nil else { continue }
+            result[project] = ProjectSecret(project: project, securityToken: secret.securityToken)
         }
         return result.keys.sorted().map { result[$0]! }
     }

@@ -20,6 +20,7 @@ struct TransformRun {
         result.members = members()
         result.projects = projects()
         (result.keys, result.secrets) = keys()
+        result.projectSecrets = projectSecrets()
         result.filters = filters()
         result.ownership = ownership()
         result.rules = rules()
@@ -50,6 +51,13 @@ struct TransformRun {
 
     // MARK: Organization and teams
 
+    /// A setting's value as `--explain` shows it; relayPiiConfig and other long texts are cut short.
+    static func shown(_ value: JSONValue?) -> String {
+        guard let value else { return "removed (the target's default applies)" }
+        let text = PythonJSON.dumps(value)
+        return text.count > 60 ? String(text.prefix(57)) + "…" : text
+    }
+
     mutating func organization() -> Organization {
         var organization = snapshot.organization
         let entity = "organization '\(organization.slug)'"
@@ -75,6 +83,16 @@ struct TransformRun {
                 "created beside the organizations the target holds")
             organization.alongside = true
         }
+        var settings = organization.settings?.values ?? [:]
+        for override in mapping.settings.organization {
+            let name = override.name.value
+            guard settings[name] != override.value else { continue }
+            settings[name] = override.value
+            explain(
+                reference("settings.organization.\(name)", override.name.position), entity,
+                "setting \(name) → " + Self.shown(override.value))
+        }
+        organization.settings = settings.isEmpty ? nil : SettingValues(settings)
         return organization
     }
 

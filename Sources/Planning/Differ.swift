@@ -23,14 +23,16 @@ public enum Differ {
         var pass = DiffPass(prune: selection.prune)
         let stages = Set(selection.stages)
 
+        let settings = SettingsScope(facts: facts, current: current)
         if stages.contains(.organization) {
             // An organization the mapping migrates into is the desired one under its old slug: one update.
             let renamedFrom = OrganizationChoice.adoptedSlug(desired.organization, current: current)
             var currentOrganization = current?.organization
             currentOrganization?.slug = desired.organization.slug
             let notes = OrganizationChoice.notes(desired.organization, current: current, facts: facts)
+            let (organization, notHeld) = settings.organization(desired.organization)
             try pass.compare(
-                .organization, desired: [desired.organization], current: currentOrganization.map { [$0] } ?? [],
+                .organization, desired: [organization], current: currentOrganization.map { [$0] } ?? [],
                 key: \.slug, omitting: ["slug", "hostedId", "into", "alongside"], clearing: { $0.hostedId = nil },
                 extraFields: { organization in
                     renamedFrom.map {
@@ -38,7 +40,7 @@ public enum Differ {
                     }
                         ?? []
                 },
-                annotate: { change, _ in change.notes += notes })
+                annotate: { change, _ in change.notes += notes + notHeld + SettingsScope.cacheNotes(for: change) })
         }
         if stages.contains(.teams) {
             try pass.compare(
@@ -67,12 +69,24 @@ public enum Differ {
                 })
         }
         if stages.contains(.projects) {
+            let scoped = desired.projects.map(settings.project)
+            let notHeld = Dictionary(uniqueKeysWithValues: scoped.map { ($0.project.slug, $0.notHeld) })
+            let desiredTokens = Dictionary(
+                desired.projectSecrets.map { ($0.project, $0.securityToken) }, uniquingKeysWith: { first, _ in first })
+            let currentTokens = Dictionary(
+                (current?.projectSecrets ?? []).map { ($0.project, $0.securityToken) },
+                uniquingKeysWith: { first, _ in first })
             try pass.compare(
-                .projects, desired: desired.projects, current: current?.projects ?? [], key: \.slug,
+                .projects, desired: scoped.map(\.project), current: current?.projects ?? [], key: \.slug,
                 omitting: ["slug", "hostedId"], clearing: { $0.hostedId = nil },
+                extraFields: { project in
+                    try sensitiveChange(
+                        "securityToken", desired: desiredTokens[project.slug], current: currentTokens[project.slug])
+                },
                 annotate: { change, project in
                     if let later = deferred["projects/\(project.slug)"] { change.notes.append(laterTeams(later)) }
                     change.dsn = outcomes.project[project.slug]
+                    change.notes += (notHeld[project.slug] ?? []) + SettingsScope.cacheNotes(for: change)
                 })
         }
         if stages.contains(.keys) {
@@ -168,10 +182,15 @@ public enum Differ {
 
     /// A secret key compared by value and shown by digest only.
     private static func secretChange(desired: String?, current: String?) throws -> [FieldChange] {
+        try sensitiveChange("secretKey", desired: desired, current: current)
+    }
+
+    /// A credential compared by value and shown by digest only; none desired leaves the target's own.
+    private static func sensitiveChange(_ field: String, desired: String?, current: String?) throws -> [FieldChange] {
         guard let desired, desired != current else { return [] }
         return [
             FieldChange(
-                sensitiveField: "secretKey", beforeDigest: try current.map { try CanonicalJSON.digest(of: $0) },
+                sensitiveField: field, beforeDigest: try current.map { try CanonicalJSON.digest(of: $0) },
                 afterDigest: try CanonicalJSON.digest(of: desired))
         ]
     }

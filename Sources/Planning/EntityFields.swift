@@ -8,11 +8,21 @@ struct EntityFields {
     var key: String
     var fields: [String: JSONValue]
 
+    /// Object-valued fields whose members are compared and shown as fields of their own.
+    static let flattened = ["settings", "environments"]
+
     init(key: String, entity: some Encodable, omitting omitted: Set<String>) throws {
         guard case .object(var object) = try JSONValue.of(entity) else {
             throw PlanningInternalError(message: "an entity did not encode as a JSON object")
         }
         for name in omitted { object[name] = nil }
+        // Settings and environments are compared one by one: each is its own field of the plan
+        // (`settings.resolveAge`, `environments.production`), so a reviewer sees exactly what moves.
+        for group in Self.flattened {
+            guard case .object(let members) = object[group] else { continue }
+            object[group] = nil
+            for (name, value) in members { object["\(group).\(name)"] = value }
+        }
         self.key = key
         self.fields = object
     }

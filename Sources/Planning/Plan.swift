@@ -43,6 +43,22 @@ public struct FieldChange: Codable, Sendable, Hashable {
         self.beforeDigest = beforeDigest
         self.afterDigest = afterDigest
     }
+
+    /// `before`/`after` keep the difference between absent (nil: not shown) and JSON `null` (a field
+    /// the entity lacks on one side of an update), which the synthesized decoder would fold into nil:
+    /// a saved plan must read back equal to the one apply computes again.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        func value(_ key: CodingKeys) throws -> JSONValue? {
+            container.contains(key) ? try container.decode(JSONValue.self, forKey: key) : nil
+        }
+        field = try container.decode(String.self, forKey: .field)
+        before = try value(.before)
+        after = try value(.after)
+        sensitive = try container.decode(Bool.self, forKey: .sensitive)
+        beforeDigest = try container.decodeIfPresent(String.self, forKey: .beforeDigest)
+        afterDigest = try container.decodeIfPresent(String.self, forKey: .afterDigest)
+    }
 }
 
 /// How a member reaches a self-hosted user when the plan is applied.

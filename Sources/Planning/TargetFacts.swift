@@ -64,14 +64,23 @@ public struct TargetFacts: Sendable, Hashable {
     /// when not known (then all are assumed known).
     public var metricAlertActionTypes: Set<String>?
 
+    /// Organization settings the target's Sentry does not have, with why (e.g. a flag bit added in
+    /// a later release): the plan leaves them out and says so.
+    public var organizationSettingsNotHeld: [String: String]
+    /// The same for project settings.
+    public var projectSettingsNotHeld: [String: String]
+
     public init(
         usersByEmail: [String: Int64] = [:], projectIdHolders: [String: Holder] = [:],
         publicKeyHolders: [String: Holder] = [:], secretKeyHolders: [String: Holder] = [:],
         organizations: [String] = [], defaultOrganization: OrganizationRow? = nil,
+        organizationSettingsNotHeld: [String: String] = [:], projectSettingsNotHeld: [String: String] = [:],
         integrations: Set<IntegrationReference>? = nil, alertRulesRefusal: String? = nil
     ) {
         self.organizations = organizations
         self.defaultOrganization = defaultOrganization
+        self.organizationSettingsNotHeld = organizationSettingsNotHeld
+        self.projectSettingsNotHeld = projectSettingsNotHeld
         self.integrations = integrations
         self.alertRulesRefusal = alertRulesRefusal
         self.usersByEmail = usersByEmail

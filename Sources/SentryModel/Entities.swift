@@ -15,6 +15,8 @@ public struct Organization: Codable, Sendable, Hashable {
     public var require2FA: Bool
     /// The hosted organization's id, for provenance only.
     public var hostedId: String?
+    /// Settings of `SettingsCatalog.organization` (settings.md §3); nil when none is known.
+    public var settings: SettingValues?
     /// Desired snapshots only (mapping `organization.into`): the slug of an organization the
     /// self-hosted target already holds (usually `sentry`, which `sentry upgrade` creates) that
     /// becomes this one: its row and id are kept, its slug and name become `slug` and `name`.
@@ -26,7 +28,8 @@ public struct Organization: Codable, Sendable, Hashable {
     public init(
         slug: String, name: String, defaultRole: String = "member", openMembership: Bool = true,
         enhancedPrivacy: Bool = false, allowSharedIssues: Bool = true, isEarlyAdopter: Bool = false,
-        require2FA: Bool = false, hostedId: String? = nil, into: String? = nil, alongside: Bool? = nil
+        require2FA: Bool = false, hostedId: String? = nil, into: String? = nil, alongside: Bool? = nil,
+        settings: SettingValues? = nil
     ) {
         self.slug = slug
         self.name = name
@@ -37,6 +40,7 @@ public struct Organization: Codable, Sendable, Hashable {
         self.isEarlyAdopter = isEarlyAdopter
         self.require2FA = require2FA
         self.hostedId = hostedId
+        self.settings = settings
         self.into = into
         self.alongside = alongside
     }
@@ -115,13 +119,23 @@ public struct Project: Codable, Sendable, Hashable {
     public var teams: [String]
     /// The hosted project id: DSNs embed it, so keeping it keeps DSNs valid.
     public var hostedId: String?
+    /// Stored settings of `SettingsCatalog.project` (settings.md §5): only values Sentry stored, never
+    /// its defaults; nil when none is stored.
+    public var settings: SettingValues?
+    /// Environment name → hidden; nil when the project has none. "" (no environment) is never listed.
+    public var environments: [String: Bool]?
 
-    public init(slug: String, name: String, platform: String? = nil, teams: [String] = [], hostedId: String? = nil) {
+    public init(
+        slug: String, name: String, platform: String? = nil, teams: [String] = [], hostedId: String? = nil,
+        settings: SettingValues? = nil, environments: [String: Bool]? = nil
+    ) {
         self.slug = slug
         self.name = name
         self.platform = platform
         self.teams = teams
         self.hostedId = hostedId
+        self.settings = settings
+        self.environments = environments
     }
 }
 
@@ -265,6 +279,18 @@ public struct Ownership: Codable, Sendable, Hashable {
         self.`fallthrough` = `fallthrough`
         self.autoAssignment = autoAssignment
         self.codeownersAutoSync = codeownersAutoSync
+    }
+}
+
+/// A project's security token (`sentry:token`), which Sentry sends as a header when it fetches
+/// source files: a credential, so only ever stored under `secrets/`.
+public struct ProjectSecret: Codable, Sendable, Hashable {
+    public var project: String
+    public var securityToken: String
+
+    public init(project: String, securityToken: String) {
+        self.project = project
+        self.securityToken = securityToken
     }
 }
 

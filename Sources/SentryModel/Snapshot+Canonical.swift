@@ -16,7 +16,11 @@ extension Snapshot {
         copy.members.sort { $0.email.utf8Precedes($1.email) }
         for index in copy.projects.indices {
             copy.projects[index].teams.sort { $0.utf8Precedes($1) }
+            // No stored setting and no environment are the same as none listed.
+            if copy.projects[index].settings?.isEmpty == true { copy.projects[index].settings = nil }
+            if copy.projects[index].environments?.isEmpty == true { copy.projects[index].environments = nil }
         }
+        if copy.organization.settings?.isEmpty == true { copy.organization.settings = nil }
         copy.projects.sort { $0.slug.utf8Precedes($1.slug) }
         copy.keys.sort {
             $0.project == $1.project ? $0.publicKey.utf8Precedes($1.publicKey) : $0.project.utf8Precedes($1.project)
@@ -40,6 +44,7 @@ extension Snapshot {
                 : $0.project == $1.project ? $0.name.utf8Precedes($1.name) : $0.project.utf8Precedes($1.project)
         }
         copy.secrets.sort { $0.publicKey.utf8Precedes($1.publicKey) }
+        copy.projectSecrets.sort { $0.project.utf8Precedes($1.project) }
         copy.rules.sort {
             ($0.project, $0.name) == ($1.project, $1.name)
                 ? $0.ordinal < $1.ordinal

@@ -8,6 +8,8 @@ public struct Snapshot: Sendable, Hashable {
     public var filters: [InboundFilters]
     public var ownership: [Ownership]
     public var secrets: [KeySecret]
+    /// Project security tokens (`secrets/settings.json`).
+    public var projectSecrets: [ProjectSecret]
     /// Issue alert rules (`rules.json`, written only when there are some).
     public var rules: [IssueAlertRule]
     /// Metric alert rules (`metric-alerts.json`, written only when there are some).
@@ -16,9 +18,10 @@ public struct Snapshot: Sendable, Hashable {
     public init(
         organization: Organization, teams: [Team] = [], members: [Member] = [], projects: [Project] = [],
         keys: [ClientKey] = [], filters: [InboundFilters] = [], ownership: [Ownership] = [],
-        secrets: [KeySecret] = [], rules: [IssueAlertRule] = [],
+        secrets: [KeySecret] = [], projectSecrets: [ProjectSecret] = [], rules: [IssueAlertRule] = [],
         metricAlerts: [MetricAlert] = []
     ) {
+        self.projectSecrets = projectSecrets
         self.rules = rules
         self.metricAlerts = metricAlerts
         self.organization = organization

@@ -9,6 +9,8 @@ public enum SnapshotFile: String, CaseIterable, Sendable {
     case ownership = "ownership.json"
     /// The only file that must never be committed; mode 0600 inside a 0700 folder.
     case secrets = "secrets/keys.json"
+    /// Project security tokens; written (and listed in the manifest) only when the snapshot has one.
+    case settingSecrets = "secrets/settings.json"
     /// Issue alert rules; written (and listed in the manifest) only when the snapshot has some, so
     /// snapshots written before rules were carried read as having none.
     case rules = "rules.json"
@@ -25,6 +27,9 @@ public enum SnapshotFile: String, CaseIterable, Sendable {
     /// The path inside the snapshot directory.
     public var path: String { rawValue }
 
-    /// A file only snapshots that hold its kind have.
-    public var isOptionalFile: Bool { self == .rules || self == .metricAlerts }
+    /// Mode 0600, names of unknown fields never shown, left out of git.
+    public var isSecret: Bool { self == .secrets || self == .settingSecrets }
+
+    /// A file only snapshots that hold its kind have (snapshots written before it existed do not).
+    public var isOptional: Bool { self == .settingSecrets || self == .rules || self == .metricAlerts }
 }

@@ -79,6 +79,9 @@ private struct ReadPass {
         parts.filters = decodeArray(InboundFilters.self, .filters)
         parts.ownership = decodeArray(Ownership.self, .ownership)
         if hasSecrets { parts.secrets = decodeArray(KeySecret.self, .secrets) }
+        if bytes[SnapshotFile.settingSecrets.path] != nil {
+            parts.projectSecrets = decodeArray(ProjectSecret.self, .settingSecrets)
+        }
         if bytes[SnapshotFile.rules.path] != nil { parts.rules = decodeArray(IssueAlertRule.self, .rules) }
         if bytes[SnapshotFile.metricAlerts.path] != nil {
             parts.metricAlerts = decodeArray(MetricAlert.self, .metricAlerts)
@@ -96,7 +99,8 @@ private struct ReadPass {
         else { preconditionFailure("every file decoded, or a problem was reported") }
         let snapshot = Snapshot(
             organization: organization, teams: teams, members: members, projects: projects, keys: keys,
-            filters: filters, ownership: ownership, secrets: parts.secrets ?? [], rules: parts.rules ?? [],
+            filters: filters, ownership: ownership, secrets: parts.secrets ?? [],
+            projectSecrets: parts.projectSecrets ?? [], rules: parts.rules ?? [],
             metricAlerts: parts.metricAlerts ?? [])
         return LoadedSnapshot(
             snapshot: snapshot.canonicalized(), manifest: manifest,
@@ -172,7 +176,7 @@ private struct ReadPass {
                         .inconsistentManifest, file, node, path, "is not a SHA-256 in lowercase hex (64 characters)"))
             }
         }
-        for expected in SnapshotFile.allCases where !expected.isOptionalFile && manifest.files[expected.path] == nil {
+        for expected in SnapshotFile.allCases where !expected.isOptional && manifest.files[expected.path] == nil {
             problems.append(
                 problem(.inconsistentManifest, file, node, [.key("files")], "does not list '\(expected.path)'"))
         }
@@ -184,11 +188,11 @@ private struct ReadPass {
     private mutating func checkFiles(_ manifest: SnapshotManifest) throws(SnapshotError) -> Bool {
         var hasSecrets = false
         for file in SnapshotFile.allCases {
-            if file.isOptionalFile, manifest.files[file.path] == nil { continue }
+            if file.isOptional, manifest.files[file.path] == nil { continue }
             let path = root + "/" + file.path
             var info = stat()
             guard stat(path, &info) == 0 else {
-                if file == .secrets {
+                if file.isSecret {
                     if requireSecrets {
                         problems.append(
                             SnapshotProblem(
@@ -206,7 +210,7 @@ private struct ReadPass {
                 problems.append(SnapshotProblem(.unreadableFile, file: file.path, "is not a regular file"))
                 continue
             }
-            if file == .secrets, info.st_mode & 0o077 != 0 {
+            if file.isSecret, info.st_mode & 0o077 != 0 {
                 let mode = String(info.st_mode & 0o777, radix: 8)
                 problems.append(
                     SnapshotProblem(
@@ -321,7 +325,7 @@ private struct ReadPass {
             }
         }
         do {
-            return try JSONParser.parse(bytes[file] ?? [], namesKeys: file != SnapshotFile.secrets.path)
+            return try JSONParser.parse(bytes[file] ?? [], namesKeys: SnapshotFile(rawValue: file)?.isSecret != true)
         } catch {
             problems.append(
                 SnapshotProblem(
@@ -333,7 +337,7 @@ private struct ReadPass {
 
     private mutating func decodeObject<T: Decodable>(_ type: T.Type, _ file: SnapshotFile) -> T? {
         guard let node = parse(file.path) else { return nil }
-        let (value, fieldProblems) = StrictDecoder.decode(type, from: node, at: [], namesKeys: file != .secrets)
+        let (value, fieldProblems) = StrictDecoder.decode(type, from: node, at: [], namesKeys: !file.isSecret)
         problems += fieldProblems.map { problem(from: $0, in: file.path) }
         return value
     }
@@ -351,7 +355,7 @@ private struct ReadPass {
         var failed = false
         for (index, element) in elements.enumerated() {
             let (value, fieldProblems) = StrictDecoder.decode(
-                type, from: element, at: [.index(index)], namesKeys: file != .secrets)
+                type, from: element, at: [.index(index)], namesKeys: !file.isSecret)
             problems += fieldProblems.map { problem(from: $0, in: file.path) }
             if let value { values.append(value) } else { failed = true }
         }

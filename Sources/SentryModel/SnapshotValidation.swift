@@ -13,6 +13,7 @@ struct SnapshotParts {
     var filters: [InboundFilters]?
     var ownership: [Ownership]?
     var secrets: [KeySecret]?
+    var projectSecrets: [ProjectSecret]?
     var rules: [IssueAlertRule]?
     var metricAlerts: [MetricAlert]?
 
@@ -27,6 +28,7 @@ struct SnapshotParts {
         filters = snapshot.filters
         ownership = snapshot.ownership
         secrets = snapshot.secrets
+        projectSecrets = snapshot.projectSecrets
         rules = snapshot.rules
         metricAlerts = snapshot.metricAlerts
     }
@@ -66,6 +68,24 @@ enum SnapshotValidator {
                 }
             }
         }
+        if let organization = parts.organization, let settings = organization.settings {
+            problems += settingProblems(settings, SettingsCatalog.organizationByName, .organization, [])
+        }
+        if let projects = parts.projects {
+            for (index, project) in projects.enumerated() {
+                if let settings = project.settings {
+                    problems += settingProblems(settings, SettingsCatalog.projectByName, .projects, [.index(index)])
+                }
+                for name in (project.environments ?? [:]).keys.sorted() {
+                    if let message = EnvironmentName.problem(name) {
+                        problems.append(
+                            SnapshotProblem(
+                                .invalidValue, file: SnapshotFile.projects.path,
+                                path: [.index(index), .key("environments"), .key(name)], message))
+                    }
+                }
+            }
+        }
         if let keys = parts.keys {
             problems += duplicates(keys, .keys, "publicKey", "public key") { $0.publicKey }
             problems += danglingProjects(keys, .keys, projectSlugs) { $0.project }
@@ -77,6 +97,12 @@ enum SnapshotValidator {
         if let ownership = parts.ownership {
             problems += duplicates(ownership, .ownership, "project", "ownership for project") { $0.project }
             problems += danglingProjects(ownership, .ownership, projectSlugs) { $0.project }
+        }
+        if let projectSecrets = parts.projectSecrets {
+            problems += duplicates(projectSecrets, .settingSecrets, "project", "security token for project") {
+                $0.project
+            }
+            problems += danglingProjects(projectSecrets, .settingSecrets, projectSlugs) { $0.project }
         }
         if let rules = parts.rules {
             problems += ruleProblems(rules, parts: parts, projects: projectSlugs, teams: teamSlugs)
@@ -108,6 +134,14 @@ enum SnapshotValidator {
             }
         }
         return problems
+    }
+
+    private static func settingProblems(
+        _ settings: SettingValues, _ catalog: [String: SettingDefinition], _ file: SnapshotFile, _ base: JSONPath
+    ) -> [SnapshotProblem] {
+        SettingValues.problems(settings.values, catalog: catalog).map { name, message in
+            SnapshotProblem(.invalidValue, file: file.path, path: base + [.key("settings"), .key(name)], message)
+        }
     }
 
     /// Every repeat of a natural key, pointing back at its first occurrence.

@@ -72,7 +72,7 @@ public enum SnapshotWriter {
             // Secrets are written only when kept: never written and then deleted.
             for (file, bytes) in contents where secrets || file != .secrets {
                 try beforeStep(file.path)
-                let secret = file == .secrets
+                let secret = file.isSecret
                 try PosixFiles.writeNewFile(
                     staging + "/" + file.path, bytes: bytes, mode: secret ? 0o600 : 0o666, exactMode: secret)
             }
@@ -96,9 +96,14 @@ public enum SnapshotWriter {
     }
 
     private static func encodeFiles(_ snapshot: Snapshot) throws -> [(file: SnapshotFile, bytes: [UInt8])] {
-        try SnapshotFile.allCases.filter {
-            ($0 != .rules || !snapshot.rules.isEmpty) && ($0 != .metricAlerts || !snapshot.metricAlerts.isEmpty)
-        }.map { file in
+        // Optional files are written only when the snapshot has something for them.
+        let absent: Set<SnapshotFile> = Set(
+            [
+                (SnapshotFile.settingSecrets, snapshot.projectSecrets.isEmpty), (.rules, snapshot.rules.isEmpty),
+                (.metricAlerts, snapshot.metricAlerts.isEmpty),
+            ]
+            .filter(\.1).map(\.0))
+        return try SnapshotFile.allCases.filter { !absent.contains($0) }.map { file in
             let bytes =
                 switch file {
                 case .organization: try canonicalJSON(snapshot.organization)
@@ -109,6 +114,7 @@ public enum SnapshotWriter {
                 case .filters: try canonicalJSON(snapshot.filters)
                 case .ownership: try canonicalJSON(snapshot.ownership)
                 case .secrets: try canonicalJSON(snapshot.secrets)
+                case .settingSecrets: try canonicalJSON(snapshot.projectSecrets)
                 case .rules: try canonicalJSON(snapshot.rules)
                 case .metricAlerts: try canonicalJSON(snapshot.metricAlerts)
                 }

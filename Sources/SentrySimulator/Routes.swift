@@ -14,6 +14,8 @@ enum Route {
     case keys(org: String, project: String)
     case filters(org: String, project: String)
     case ownership(org: String, project: String)
+    /// `GET /api/0/projects/{org}/{project}/environments/` (`api/endpoints/project_environments.py`).
+    case environments(org: String, project: String)
     /// `GET /api/0/projects/{org}/{project}/rules/` (`api/endpoints/project_rules.py`).
     case rules(org: String, project: String)
     /// `GET /api/0/organizations/{org}/alert-rules/` and `…/alert-rules/{id}/` (metric alerts,
@@ -50,6 +52,7 @@ enum Route {
         case ("projects", 4) where rest[3] == "keys": self = .keys(org: rest[1], project: rest[2])
         case ("projects", 4) where rest[3] == "filters": self = .filters(org: rest[1], project: rest[2])
         case ("projects", 4) where rest[3] == "ownership": self = .ownership(org: rest[1], project: rest[2])
+        case ("projects", 4) where rest[3] == "environments": self = .environments(org: rest[1], project: rest[2])
         case ("projects", 4) where rest[3] == "rules": self = .rules(org: rest[1], project: rest[2])
         default: return nil
         }
@@ -69,6 +72,7 @@ enum Route {
         case .keys: "keys"
         case .filters: "filters"
         case .ownership: "ownership"
+        case .environments: "environments"
         case .rules: "rules"
         case .metricAlerts: "alert-rules"
         case .metricAlert: "alert-rule"
@@ -89,7 +93,7 @@ enum Route {
         case .organization, .teams, .projects, .notCarried: area = "org"
         case .members, .member: area = "member"
         case .teamMembers: area = "team"
-        case .project, .keys, .filters, .ownership: area = "project"
+        case .project, .keys, .filters, .ownership, .environments: area = "project"
         }
         return [area + ":read", area + ":write", area + ":admin"]
     }
@@ -99,18 +103,23 @@ enum Route {
         case .index: ""
         case .organization(let org), .teams(let org), .members(let org), .member(let org, _), .projects(let org),
             .teamMembers(let org, _), .project(let org, _), .keys(let org, _), .filters(let org, _),
-            .ownership(let org, _), .rules(let org, _), .notCarried(let org, _), .metricAlerts(let org),
-            .metricAlert(let org, _):
+            .ownership(let org, _), .environments(let org, _), .rules(let org, _), .notCarried(let org, _),
+            .metricAlerts(let org), .metricAlert(let org, _):
             org
         }
     }
 }
 
-/// The option keys `?options=` may ask for on the projects list, as raw stored values.
-let listableOptions: Set<String> = [
-    "sentry:blacklisted_ips", "sentry:releases", "sentry:error_messages", "filters:react-hydration-errors",
-    "filters:chunk-load-error",
-]
+/// The option keys `?options=` may ask for on the projects list, as raw stored values (a subset of
+/// `OPTION_KEYS`, `models/options/project_option.py`: those the simulator stores).
+let listableOptions: Set<String> = Set(
+    [
+        "sentry:blacklisted_ips", "sentry:releases", "sentry:error_messages", "filters:react-hydration-errors",
+        "filters:chunk-load-error", SettingsCatalog.securityTokenKey,
+    ] + SettingsCatalog.projectOptionKeys.values)
+
+/// Setting name by option key.
+let settingByOptionKey = Dictionary(uniqueKeysWithValues: SettingsCatalog.projectOptionKeys.map { ($1, $0) })
 
 extension Simulator {
     func handle(_ route: Route, call: Call, caller: Caller, org: SimulatedOrg) -> Reply {
@@ -205,7 +214,7 @@ extension Simulator {
                 let access = caller.hasAccess(toProject: record)
                 return ProjectBody(
                     record: record, teams: Self.teamRefs(record.project.teams, org: org),
-                    options: asked.isEmpty || !access ? nil : self.storedOptions(record.filters, asked: asked),
+                    options: asked.isEmpty || !access ? nil : self.storedOptions(record, asked: asked),
                     hasAccess: access, isMember: record.project.teams.contains(where: caller.isMember(ofTeam:)))
             }
             if all { return Reply(body: page.items.map(body)) }
@@ -251,6 +260,22 @@ extension Simulator {
             guard let record = org.project(slug) else { return .notFound() }
             guard caller.hasAccess(toProject: record) else { return .forbidden() }
             return Reply(body: OwnershipBody(ownership: record.ownership))
+        case .environments(_, let slug):
+            guard let record = org.project(slug) else { return .notFound() }
+            guard caller.hasAccess(toProject: record) else { return .forbidden() }
+            let visibility = call.value("visibility") ?? "visible"
+            guard ["all", "hidden", "visible"].contains(visibility) else {
+                return .badRequest("Invalid value for 'visibility', valid values are: ['all', 'hidden', 'visible']")
+            }
+            // Not paginated; ordered by name; "" (no environment) never listed.
+            let environments = (record.project.environments ?? [:]).filter { name, hidden in
+                !name.isEmpty && (visibility == "all" || (visibility == "hidden") == hidden)
+            }
+            return Reply(
+                body: environments.keys.sorted().map {
+                    EnvironmentBody(
+                        id: String(record.environmentIds[$0] ?? 0), name: $0, isHidden: environments[$0] == true)
+                })
         case .index:
             return Reply(body: IndexBody(caller: caller, baseURL: call.baseURL))
         case .rules(_, let slug):
@@ -314,10 +339,17 @@ extension Simulator {
     }
 
     /// Only options that were ever stored appear; defaults are the reader's business.
-    func storedOptions(_ filters: InboundFilters, asked: [String]) -> [String: StoredOption] {
+    func storedOptions(_ record: SimulatedOrg.ProjectRecord, asked: [String]) -> [String: StoredOption] {
+        let filters = record.filters
         var options: [String: StoredOption] = [:]
         for key in asked {
+            if let name = settingByOptionKey[key] {
+                if let value = record.project.settings?[name] { options[key] = .value(value) }
+                continue
+            }
             switch key {
+            case SettingsCatalog.securityTokenKey:
+                if let token = record.securityToken { options[key] = .flag(token) }
             case "sentry:blacklisted_ips" where !filters.blacklistedIps.isEmpty:
                 options[key] = .list(filters.blacklistedIps)
             case "sentry:releases" where !filters.releases.isEmpty: options[key] = .list(filters.releases)

@@ -53,7 +53,7 @@ struct OrganizationBody: Encodable {
     var scrapeJavaScript = true
     var allowJoinRequests = true
     var relayPiiConfig: String? = nil
-    var trustedRelays: [String] = []
+    var trustedRelays: [JSONValue] = []
     var pendingAccessRequests = 0
     var isDynamicallySampled = true
 
@@ -69,6 +69,27 @@ struct OrganizationBody: Encodable {
         openMembership = organization.openMembership
         allowSharedIssues = organization.allowSharedIssues
         enhancedPrivacy = organization.enhancedPrivacy
+        // `DetailedOrganizationSerializer` answers every setting, its default when none is stored.
+        let settings = organization.settings ?? SettingValues()
+        func flag(_ name: String, _ fallback: Bool) -> Bool { settings[name]?.boolValue ?? fallback }
+        func list(_ name: String) -> [String] { settings[name]?.stringArray ?? [] }
+        func text(_ name: String, _ fallback: String) -> String { settings[name]?.stringValue ?? fallback }
+        allowMemberInvite = flag("allowMemberInvite", true)
+        allowMemberProjectCreation = flag("allowMemberProjectCreation", true)
+        dataScrubber = flag("dataScrubber", false)
+        dataScrubberDefaults = flag("dataScrubberDefaults", false)
+        sensitiveFields = list("sensitiveFields")
+        safeFields = list("safeFields")
+        if case .number(let count) = settings["storeCrashReports"] { storeCrashReports = Int(count) }
+        attachmentsRole = text("attachmentsRole", "member")
+        debugFilesRole = text("debugFilesRole", "admin")
+        eventsMemberAdmin = flag("eventsMemberAdmin", true)
+        alertsMemberWrite = flag("alertsMemberWrite", true)
+        scrubIPAddresses = flag("scrubIPAddresses", false)
+        scrapeJavaScript = flag("scrapeJavaScript", true)
+        allowJoinRequests = flag("allowJoinRequests", true)
+        relayPiiConfig = settings["relayPiiConfig"]?.stringValue
+        if case .array(let relays) = settings["trustedRelays"] { trustedRelays = relays }
     }
 }
 
@@ -275,24 +296,36 @@ struct ProjectBody: Encodable {
         try container.encode(teams.first, forKey: "team")
         try container.encode(teams, forKey: "teams")
         try container.encode(project.platform.map { [$0] } ?? [], forKey: "platforms")
-        try container.encode([String](), forKey: "environments")
+        // `get_environments_by_project`: visible environments only, "" left out.
+        try container.encode(
+            (project.environments ?? [:]).filter { !$0.key.isEmpty && !$0.value }.keys.sorted(), forKey: "environments")
         try container.encode(String?.none, forKey: "latestRelease")
         try container.encodeIfPresent(options, forKey: "options")
     }
 }
 
-/// A project option as Sentry stores it: a list of strings or a flag string.
+/// A project option as Sentry stores it: a list of strings, a flag string, or any stored JSON.
 enum StoredOption: Encodable {
     case list([String])
     case flag(String)
+    case value(JSONValue)
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
         case .list(let values): try container.encode(values)
         case .flag(let value): try container.encode(value)
+        case .value(let value): try container.encode(value)
         }
     }
+}
+
+/// `EnvironmentProjectSerializer`: the EnvironmentProject row's id, the name, and hidden only when
+/// `is_hidden is True`.
+struct EnvironmentBody: Encodable {
+    var id: String
+    var name: String
+    var isHidden: Bool
 }
 
 struct ClientKeyBody: Encodable {
@@ -407,51 +440,60 @@ struct ProjectDetailsBody: Encodable {
             "sentry:csp_ignored_sources": .text(""),
         ]
         try container.encode(options, forKey: "options")
-        try container.encode(["*"], forKey: "allowedDomains")
+        try container.encode(setting("allowedDomains", ["*"]), forKey: "allowedDomains")
         try container.encode("off", forKey: "autofixAutomationTuning")
         try container.encode(OrganizationBody.Avatar(), forKey: "avatar")
-        try container.encode(["ios", "microsoft", "android"], forKey: "builtinSymbolSources")
+        try container.encode(
+            setting("builtinSymbolSources", ["ios", "microsoft", "android"]), forKey: "builtinSymbolSources")
         try container.encode("#3f70bf", forKey: "color")
-        try container.encode(true, forKey: "dataScrubber")
-        try container.encode(true, forKey: "dataScrubberDefaults")
+        try container.encode(setting("dataScrubber", true), forKey: "dataScrubber")
+        try container.encode(setting("dataScrubberDefaults", true), forKey: "dataScrubberDefaults")
         try container.encode(String?.none, forKey: "debugFilesRole")
-        try container.encode(String?.none, forKey: "defaultEnvironment")
+        try container.encode(setting("defaultEnvironment", String?.none), forKey: "defaultEnvironment")
         try container.encode("", forKey: "derivedGroupingEnhancements")
-        try container.encode(1800, forKey: "digestsMaxDelay")
-        try container.encode(300, forKey: "digestsMinDelay")
+        try container.encode(setting("digestsMaxDelay", 1800), forKey: "digestsMaxDelay")
+        try container.encode(setting("digestsMinDelay", 300), forKey: "digestsMinDelay")
         try container.encode([String: Bool]?.none, forKey: "dynamicSamplingBiases")
         try container.encode(true, forKey: "enableAutoReleaseCreation")
-        try container.encode("", forKey: "fingerprintingRules")
-        try container.encode("newstyle:2023-01-11", forKey: "groupingConfig")
-        try container.encode("", forKey: "groupingEnhancements")
-        try container.encode([String: [String]](), forKey: "highlightContext")
+        try container.encode(setting("fingerprintingRules", ""), forKey: "fingerprintingRules")
+        try container.encode(setting("groupingConfig", "newstyle:2023-01-11"), forKey: "groupingConfig")
+        try container.encode(setting("groupingEnhancements", ""), forKey: "groupingEnhancements")
+        try container.encode(setting("highlightContext", [String: [String]]()), forKey: "highlightContext")
         try container.encode(HighlightPreset(), forKey: "highlightPreset")
-        try container.encode(["handled", "level"], forKey: "highlightTags")
+        try container.encode(setting("highlightTags", ["handled", "level"]), forKey: "highlightTags")
         try container.encode(true, forKey: "isDynamicallySampled")
         try container.encode(false, forKey: "isInternal")
         try container.encode(false, forKey: "isPublic")
         try container.encode(organization, forKey: "organization")
         try container.encode(0, forKey: "processingIssues")
-        try container.encode(String?.none, forKey: "relayPiiConfig")
-        try container.encode(0, forKey: "resolveAge")
-        try container.encode([String](), forKey: "safeFields")
+        try container.encode(setting("relayPiiConfig", String?.none), forKey: "relayPiiConfig")
+        try container.encode(setting("resolveAge", 0), forKey: "resolveAge")
+        try container.encode(setting("safeFields", [String]()), forKey: "safeFields")
         try container.encode(false, forKey: "scmSourceContextEnabled")
-        try container.encode(true, forKey: "scrapeJavaScript")
-        try container.encode(false, forKey: "scrubIPAddresses")
+        try container.encode(setting("scrapeJavaScript", true), forKey: "scrapeJavaScript")
+        try container.encode(setting("scrubIPAddresses", false), forKey: "scrubIPAddresses")
         try container.encode(String?.none, forKey: "secondaryGroupingConfig")
         try container.encode(0, forKey: "secondaryGroupingExpiry")
-        try container.encode(Hex.derived(from: "token:" + summary.record.project.slug), forKey: "securityToken")
-        try container.encode(String?.none, forKey: "securityTokenHeader")
+        // `get_security_token`: the stored token, or one Sentry generates (and stores) on this read.
+        try container.encode(
+            summary.record.securityToken ?? Hex.derived(from: "token:" + summary.record.project.slug),
+            forKey: "securityToken")
+        try container.encode(setting("securityTokenHeader", String?.none), forKey: "securityTokenHeader")
         try container.encode([String: Bool](), forKey: "seerNightshiftTweaks")
         try container.encode(false, forKey: "seerScannerAutomation")
-        try container.encode([String](), forKey: "sensitiveFields")
+        try container.encode(setting("sensitiveFields", [String]()), forKey: "sensitiveFields")
         try container.encode("active", forKey: "status")
-        try container.encode(Int?.none, forKey: "storeCrashReports")
-        try container.encode("[\(summary.record.project.slug)] ", forKey: "subjectPrefix")
-        try container.encode("$shortID - $title", forKey: "subjectTemplate")
+        try container.encode(setting("storeCrashReports", Int?.none), forKey: "storeCrashReports")
+        try container.encode(setting("subjectPrefix", "[\(summary.record.project.slug)] "), forKey: "subjectPrefix")
+        try container.encode(setting("subjectTemplate", "$shortID - $title"), forKey: "subjectTemplate")
         try container.encode("[]", forKey: "symbolSources")
         try container.encode(false, forKey: "tempestFetchScreenshots")
-        try container.encode(true, forKey: "verifySSL")
+        try container.encode(setting("verifySSL", true), forKey: "verifySSL")
+    }
+
+    /// The stored value of a setting, or what the serializer answers when none is stored.
+    func setting(_ name: String, _ fallback: some Encodable) -> JSONValue {
+        summary.record.project.settings?[name] ?? (try? JSONValue.of(fallback)) ?? .null
     }
 
     struct HighlightPreset: Encodable {

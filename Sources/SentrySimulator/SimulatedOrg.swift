@@ -28,6 +28,10 @@ public struct SimulatedOrg: Sendable {
         var ownership: Ownership?
         /// Sorted by descending id, the keys endpoint's order.
         var keys: [KeyRecord]
+        /// The stored `sentry:token`, if any.
+        var securityToken: String? = nil
+        /// `sentry_environmentproject` ids by environment name (ids are the endpoint's `id`).
+        var environmentIds: [String: Int] = [:]
     }
 
     public let id: Int
@@ -73,6 +77,9 @@ public struct SimulatedOrg: Sendable {
             uniquingKeysWith: { a, _ in a })
         let filters = Dictionary(canonical.filters.map { ($0.project, $0) }, uniquingKeysWith: { a, _ in a })
         let ownership = Dictionary(canonical.ownership.map { ($0.project, $0) }, uniquingKeysWith: { a, _ in a })
+        let tokens = Dictionary(
+            canonical.projectSecrets.map { ($0.project, $0.securityToken) }, uniquingKeysWith: { a, _ in a })
+        var environmentId = 70_000
         let keysByProject = Dictionary(grouping: canonical.keys, by: \.project)
         var keyId = 90_000
         projects = canonical.projects.map { project in
@@ -82,14 +89,27 @@ public struct SimulatedOrg: Sendable {
                 let secret = secrets[key.publicKey] ?? Hex.derived(from: "secret:" + key.publicKey)
                 return KeyRecord(id: keyId, key: key, secretKey: secret)
             }
+            var environmentIds: [String: Int] = [:]
+            for name in (project.environments ?? [:]).keys.sorted() {
+                environmentId += 1
+                environmentIds[name] = environmentId
+            }
             return ProjectRecord(
                 id: projectId, project: project,
                 filters: filters[project.slug] ?? InboundFilters(project: project.slug),
-                ownership: ownership[project.slug], keys: keys.sorted { $0.id > $1.id })
+                ownership: ownership[project.slug], keys: keys.sorted { $0.id > $1.id },
+                securityToken: tokens[project.slug] ?? Self.storedToken(project), environmentIds: environmentIds)
         }
         (rules, integrations) = Self.alertRecords(
             canonical.rules, projects: projects, metricAlerts: canonical.metricAlerts)
         metricAlerts = Self.metricAlertRecords(canonical.metricAlerts)
+    }
+
+    /// A project whose settings someone changed has a stored security token even when the snapshot
+    /// (whose secrets stay out of git) gives none: the settings page's GET stored it first
+    /// (`Project.get_security_token` sets `sentry:token` when absent, `models/project.py`).
+    static func storedToken(_ project: Project) -> String? {
+        project.settings == nil ? nil : Hex.derived(from: "token:" + project.slug)
     }
 
     func team(_ idOrSlug: String) -> TeamRecord? {

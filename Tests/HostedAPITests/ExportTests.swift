@@ -102,7 +102,7 @@ import Testing
                 .replacingOccurrences(of: #"127\.0\.0\.1:[0-9]+"#, with: "HOST", options: .regularExpression)
         }
         #expect(manifests[0] == manifests[1])
-        for file in SnapshotFile.allCases.filter({ !$0.isOptionalFile }).map(\.path) {
+        for file in SnapshotFile.allCases.filter({ !$0.isOptional }).map(\.path) {
             let a = try Data(contentsOf: clean.appendingPathComponent(file))
             let b = try Data(contentsOf: faulty.appendingPathComponent(file))
             #expect(a == b, "\(file) differs")

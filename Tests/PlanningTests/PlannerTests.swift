@@ -14,6 +14,27 @@ import Testing
         #expect(decoded == first, "a saved plan reads back as the plan the planner made")
     }
 
+    /// An update of an entity that lacks a field on the target (a setting the default organization
+    /// never stored) has `before: null`; the plan file must keep it null, not absent, or apply finds
+    /// the saved plan different from the one it computes again and refuses (it did, for a mapping
+    /// migrating into the default organization).
+    @Test func anUpdateFromAnAbsentFieldSurvivesItsFile() throws {
+        var current = PlanFixture.desired
+        current.organization.settings = nil
+        var desired = PlanFixture.desired
+        desired.organization.settings = SettingValues(["scrapeJavaScript": .bool(false)])
+        let plan = try Planner.plan(
+            desired: DesiredState(snapshot: desired, path: "desired", manifestSHA256: "m"),
+            target: TargetState(location: "db", profile: "p", current: current, facts: TargetFacts()),
+            selection: Plan.Selection(), createdAt: Date(timeIntervalSince1970: 1_790_000_000))
+        let field = try #require(plan.changes.first { $0.stage == .organization }?.fields.first)
+        #expect(field.field == "settings.scrapeJavaScript")
+        #expect(field.before == .null)
+        let decoded = try JSONDecoder().decode(Plan.self, from: Data(try PlanJSON.render(plan).utf8))
+        #expect(decoded.changes == plan.changes)
+        #expect(PlanComparison.differences(saved: decoded.changes, fresh: plan.changes).isEmpty)
+    }
+
     @Test func keepsWholeSecondsAndStageOrder() throws {
         let desired = DesiredState(snapshot: PlanFixture.desired, path: "desired", manifestSHA256: "m")
         let target = TargetState(location: "db", profile: "p", current: nil, facts: TargetFacts())

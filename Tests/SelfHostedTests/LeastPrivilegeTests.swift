@@ -109,14 +109,15 @@ import Testing
         return snapshot
     }
 
-    /// Least means least: the apply role cannot write what apply never writes (organization options
-    /// and migrations are read only for the version check; projects are marked deleted, never removed;
-    /// users are only created), and neither role reads password hashes.
+    /// Least means least: the apply role cannot write what apply never writes (migrations are read
+    /// only for the version check; projects are marked deleted, never removed; users are only
+    /// created; environments are never deleted), and neither role reads password hashes.
     @Test func theApplyRoleCannotWriteWhatApplyDoesNotWrite() throws {
         try Self.withRoles(.v25) { scratch, _ in
             let applier = try PostgresConnection(ConnectionTarget(try Self.url(of: scratch, user: "sentry_migrate")))
             for statement: SQL in [
-                "DELETE FROM sentry_organizationoptions",
+                "DELETE FROM sentry_environment",
+                "DELETE FROM sentry_environmentproject",
                 "UPDATE django_migrations SET name = name",
                 "DELETE FROM sentry_project",
                 "DELETE FROM auth_user",

@@ -5,7 +5,7 @@ import Testing
 /// `sentry-migrate transform`, run as a person runs it.
 @Suite struct TransformCommandTests {
     static let hosted = "Tests/Fixtures/snapshots/acme-hosted"
-    static let dataFiles = SnapshotFile.allCases.filter { $0 != .secrets && !$0.isOptionalFile }.map(\.path)
+    static let dataFiles = SnapshotFile.allCases.filter { !$0.isSecret && !$0.isOptional }.map(\.path)
 
     static func bytes(_ url: URL) throws -> [UInt8] { [UInt8](try Data(contentsOf: url)) }
 

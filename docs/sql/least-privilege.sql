@@ -42,8 +42,9 @@ BEGIN
         SELECT * FROM (VALUES
             -- read to detect the Sentry version (column types) and to read the organization
             ('django_migrations',                              ''),
-            -- (and --prune of a project keeps its old slug in option pending-delete:Project:<id>)
-            ('sentry_organizationoptions',                     'INSERT, UPDATE'),
+            -- (and --prune of a project keeps its old slug in option pending-delete:Project:<id>;
+            -- organization settings are replaced: a setting the snapshot no longer names is deleted)
+            ('sentry_organizationoptions',                     'INSERT, UPDATE, DELETE'),
             -- --prune of a project or team schedules Sentry's own deletion task
             ('sentry_regionscheduleddeletion',                 'INSERT, UPDATE'),
             ('sentry_regionoutbox',                            ''),
@@ -73,6 +74,9 @@ BEGIN
             ('sentry_project',                                 'INSERT, UPDATE'),
             ('sentry_projectteam',                             'INSERT, DELETE'),
             ('sentry_projectoptions',                          'INSERT, DELETE'),
+            -- environments: one row per name in the organization, one per project with is_hidden
+            ('sentry_environment',                             'INSERT'),
+            ('sentry_environmentproject',                      'INSERT, UPDATE'),
             -- keys stage
             ('sentry_projectkey',                              'INSERT, UPDATE, DELETE'),
             ('sentry_projectkeymapping',                       'INSERT, DELETE'),

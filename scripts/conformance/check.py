@@ -55,6 +55,9 @@ from sentry.models.organizationmember import InviteStatus
 from sentry.ownership.grammar import load_schema, parse_rules, resolve_actors
 from sentry.relay.config import get_filter_settings
 
+sys.path.insert(0, os.path.join(os.getcwd(), "scripts", "conformance"))  # run.sh runs from the repository
+import settings_check  # noqa: E402 (after the path it lives on)
+
 SNAPSHOT_FILES = {
     "manifest.json",
     "organization.json",
@@ -64,6 +67,7 @@ SNAPSHOT_FILES = {
     "keys.json",
     "filters.json",
     "ownership.json",
+    "secrets",  # keys.json and settings.json: read where their kinds are checked
     "waves.json",  # the mapping's rollout waves: a plan selection, nothing Sentry stores
 }
 
@@ -146,7 +150,8 @@ def check_organization(report, snapshot, org, user):
     entity = f"organization/{org.slug}"
     access = sentry_access.from_user(user, org) if user else sentry_access.DEFAULT
     data = serialize(org, user, DetailedOrganizationSerializer(), access=access)
-    _compare_fields(report, entity, snapshot, data, skip={"hostedId"})
+    _compare_fields(report, entity, snapshot, data, skip={"hostedId", "settings"})
+    settings_check.check_organization_settings(report, snapshot.get("settings") or {}, org, user, access)
     try:
         roles.get(data["defaultRole"])
     except KeyError:
@@ -249,7 +254,7 @@ def check_projects(report, snapshot, org, user, project_ids):
         report.equal(entity, "teams", sorted(t["slug"] for t in data["teams"]), sorted(expected["teams"]))
         if slug in project_ids:
             report.equal(entity, "id", int(data["id"]), project_ids[slug], source="the plan")
-        _compare_fields(report, entity, expected, data, skip={"hostedId", "teams"})
+        _compare_fields(report, entity, expected, data, skip={"hostedId", "teams", "settings", "environments"})
     return {slug: pair[0] for slug, pair in serialized.items()}
 
 
@@ -484,6 +489,10 @@ def main():
         projects = check_projects(report, _load(snapshot_dir, "projects.json", []), org, user, project_ids)
         check_keys(report, _load(snapshot_dir, "keys.json", []), secrets, projects, user, key_dsns)
         check_filters(report, _load(snapshot_dir, "filters.json", []), projects, user)
+        tokens = {s["project"]: s["securityToken"] for s in _load(snapshot_dir, "secrets/settings.json", [])}
+        snapshot_projects = _load(snapshot_dir, "projects.json", [])
+        settings_check.check_project_settings(report, snapshot_projects, projects, user, tokens)
+        settings_check.check_environments(report, snapshot_projects, projects, org)
         # Who the snapshot says can own a project's issues: its teams, and the joined members on them.
         project_teams = {p["slug"]: set(p["teams"]) for p in _load(snapshot_dir, "projects.json", [])}
         members = {

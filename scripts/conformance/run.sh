@@ -159,7 +159,7 @@ SQL
 
 fixture_checked=""
 scenarios=("$@")
-[ ${#scenarios[@]} -gt 0 ] || scenarios=(example generated published finish)
+[ ${#scenarios[@]} -gt 0 ] || scenarios=(example generated published finish settings)
 failed=()
 for s in "${scenarios[@]}"; do
     case $s in
@@ -190,7 +190,13 @@ for s in "${scenarios[@]}"; do
         # (scripts/conformance/finish.sh).
         finish_scenario || failed+=("$s")
         ;;
-    *) fatal "unknown scenario '$s' (example, generated, published, finish)" ;;
+    settings)
+        # Every organization and project setting away from its default, environments with the hidden
+        # flag, security tokens, and settings overrides of the mapping: Tests/Fixtures/snapshots/settings-hosted.
+        SEED_USERS="" scenario settings initech "--snapshot Tests/Fixtures/snapshots/settings-hosted" \
+            "$conformance_dir/settings.yaml" || failed+=("$s")
+        ;;
+    *) fatal "unknown scenario '$s' (example, generated, published, finish, settings)" ;;
     esac
 done
 

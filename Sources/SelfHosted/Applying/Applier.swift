@@ -334,7 +334,9 @@ struct Applier {
             try OrganizationWriter(session: session).write(changes, desired: desired.organization, index: index)
         case .teams: try TeamWriter(session: session).write(changes, desired: desired.teams, index: index)
         case .members: try MemberWriter(session: session).write(changes, desired: desired.members, index: index)
-        case .projects: try ProjectWriter(session: session).write(changes, desired: desired.projects, index: index)
+        case .projects:
+            try ProjectWriter(session: session).write(
+                changes, desired: desired.projects, tokens: desired.projectSecrets, index: index)
         case .keys:
             var writer = KeyWriter(session: session)
             try writer.write(changes, desired: desired.keys, secrets: desired.secrets, index: index)

@@ -76,7 +76,7 @@ struct OrganizationReader {
         guard let orgRow = orgRows.first else { return nil }
         let orgId = try orgRow.int64("id")
         let flags = try orgRow.int64("flags")
-        let organization = Organization(
+        var organization = Organization(
             slug: try orgRow.string("slug"),
             name: try orgRow.string("name"),
             defaultRole: try orgRow.string("default_role"),
@@ -86,6 +86,8 @@ struct OrganizationReader {
             isEarlyAdopter: flags & 8 != 0,
             require2FA: flags & 16 != 0,
             hostedId: String(orgId))
+        let settingsReader = SettingsReader(connection: connection, profile: profile)
+        organization.settings = try settingsReader.organizationSettings(orgId: orgId, flags: flags, warn: warn)
 
         var teamSlugs: [Int64: String] = [:]
         var teams: [Team] = []
@@ -100,8 +102,19 @@ struct OrganizationReader {
         }
 
         let members = stages.contains(.members) ? try readMembers(orgId: orgId, teamSlugs: teamSlugs, warn: warn) : []
-        let (projects, projectSlugs) = try readProjects(
+        var (projects, projectSlugs) = try readProjects(
             orgId: orgId, teamSlugs: teamSlugs, withTeams: stages.contains(.projects))
+        var tokens: [ProjectSecret] = []
+        if stages.contains(.projects) {
+            let projectSettings = try settingsReader.projectSettings(
+                orgId: orgId, projectSlugs: projectSlugs, warn: warn)
+            let environments = try settingsReader.environments(orgId: orgId, projectSlugs: projectSlugs)
+            tokens = try settingsReader.securityTokens(orgId: orgId, projectSlugs: projectSlugs)
+            for index in projects.indices {
+                projects[index].settings = projectSettings[projects[index].slug]
+                projects[index].environments = environments[projects[index].slug]
+            }
+        }
         let (keys, secrets) = stages.contains(.keys) ? try readKeys(orgId: orgId, projectSlugs: projectSlugs) : ([], [])
         let filters =
             stages.contains(.filters) ? try readFilters(orgId: orgId, projectSlugs: projectSlugs, warn: warn) : []
@@ -123,7 +136,7 @@ struct OrganizationReader {
             keys: keys.sorted { ($0.project, $0.publicKey) < ($1.project, $1.publicKey) },
             filters: filters.sorted { $0.project < $1.project },
             ownership: ownership.sorted { $0.project < $1.project },
-            secrets: secrets.sorted { $0.publicKey < $1.publicKey },
+            secrets: secrets.sorted { $0.publicKey < $1.publicKey }, projectSecrets: tokens,
             rules: Snapshot(organization: organization, rules: rules).canonicalized().rules,
             metricAlerts: Snapshot(organization: organization, metricAlerts: metricAlerts).canonicalized().metricAlerts)
     }

@@ -18,7 +18,9 @@ extension TargetDatabase {
         for desired: Snapshot, profile: TargetProfile, connection: PostgresConnection
     ) throws -> TargetFacts {
         do {
-            var facts = TargetFacts()
+            var facts = TargetFacts(
+                organizationSettingsNotHeld: profile.organizationSettingsNotHeld,
+                projectSettingsNotHeld: profile.projectSettingsNotHeld)
             facts.organizations = try connection.query(
                 "SELECT slug FROM sentry_organization WHERE status = 0 ORDER BY slug",
                 activity: "listing organizations"

@@ -29,7 +29,7 @@ struct OrganizationWriter {
     }
 
     private func create(_ organization: Organization) throws {
-        let flags = OrganizationFlags.bits(of: organization)
+        let flags = OrganizationFlags.bits(of: organization, profile: session.profile)
         let rows = try session.insert(
             "sentry_organization",
             [
@@ -40,6 +40,7 @@ struct OrganizationWriter {
             ],
             suffix: "RETURNING id")
         let id = try rows[0].int64("id")
+        try SettingsWriter(session: session).writeOrganizationOptions([id: organization.settings])
         var mapping: Record = [
             "organization_id": id, "slug": organization.slug, "name": organization.name, "date_created": session.now,
             "customer_id": SQLNull(), "verified": false, "idempotency_key": "", "region_name": monolithRegion,
@@ -104,11 +105,12 @@ struct OrganizationWriter {
     }
 
     private func update(_ organization: Organization, id: Int64) throws {
-        let carried = OrganizationFlags.carried
+        let carried = OrganizationFlags.carried(session.profile)
+        let bits = OrganizationFlags.bits(of: organization, profile: session.profile)
         try session.execute(
             """
             UPDATE sentry_organization SET name = \(organization.name), default_role = \(organization.defaultRole),
-                   flags = (flags & ~\(carried)::bigint) | \(OrganizationFlags.bits(of: organization))::bigint
+                   flags = (flags & ~\(carried)::bigint) | \(bits)::bigint
             WHERE id = \(id)
             """, activity: "organization: updating sentry_organization")
         // 26.x: `date_updated` (1009, NOT NULL DEFAULT statement_timestamp()) is the cursor the
@@ -117,14 +119,22 @@ struct OrganizationWriter {
         var mapping: Record = ["organization_id": id, "name": organization.name, "date_updated": session.now]
         for (column, value) in mappingFlags(organization) { mapping[column] = value }
         try session.update("sentry_organizationmapping", key: "organization_id", [mapping])
+        try SettingsWriter(session: session).writeOrganizationOptions([id: organization.settings])
     }
 
     /// The mapping's copies of the organization flags (24.x+; absent columns are dropped).
     private func mappingFlags(_ organization: Organization) -> Record {
-        [
+        var record: Record = [
             "allow_joinleave": organization.openMembership, "enhanced_privacy": organization.enhancedPrivacy,
             "disable_shared_issues": !organization.allowSharedIssues, "early_adopter": organization.isEarlyAdopter,
             "require_2fa": organization.require2FA,
         ]
+        let bits = OrganizationFlags.bits(of: organization, profile: session.profile)
+        for (bit, name) in OrganizationFlags.invertedSettings(session.profile) {
+            if case .invertedFlag(_, let column) = SettingStorage.organization[name] {
+                record[column] = bits & bit != 0
+            }
+        }
+        return record
     }
 }

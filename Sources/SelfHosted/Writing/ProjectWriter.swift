@@ -13,7 +13,9 @@ struct ProjectWriter {
     /// 23.7.1, 13 from 24.x on (the value in Sentry's `projectoptions/defaults.py` since early 2024).
     static func optionEpoch(for family: TargetProfile.Family) -> Int { family == .v23 ? 11 : 13 }
 
-    func write(_ changes: [EntityChange], desired: [Project], index: OrganizationIndex) throws {
+    func write(
+        _ changes: [EntityChange], desired: [Project], tokens: [ProjectSecret] = [], index: OrganizationIndex
+    ) throws {
         let orgId = try index.requireOrganization()
         let split = try StageChanges(changes, entities: desired, key: \.slug)
         var projects = index.projects
@@ -37,6 +39,22 @@ struct ProjectWriter {
             if let id = projects[project.slug] { desiredTeams[id] = project.teams }
         }
         try syncTeams(desiredTeams, teams: index.teams)
+
+        var settings: [Int64: SettingValues?] = [:]
+        var environments: [Int64: [String: Bool]] = [:]
+        for (_, project) in split.creates + split.updates {
+            guard let id = projects[project.slug] else { continue }
+            settings[id] = project.settings
+            environments[id] = project.environments
+        }
+        let settingsWriter = SettingsWriter(session: session)
+        try settingsWriter.writeProjectOptions(settings)
+        var tokensById: [Int64: String] = [:]
+        for token in tokens {
+            if let id = projects[token.project], settings.keys.contains(id) { tokensById[id] = token.securityToken }
+        }
+        try settingsWriter.writeSecurityTokens(tokensById)
+        try EnvironmentRows(session: session).write(environments, orgId: orgId)
 
         // As Sentry's own delete does: pending deletion, the slug freed, a deletion scheduled.
         try PendingDeletion(session: session).deleteProjects(

@@ -95,7 +95,7 @@ struct RuleWriter {
                 return .object(object)
             }
         }
-        let data = PythonJSONText.object([
+        let data = PythonJSON.object([
             ("filter_match", .string(rule.filterMatch)), ("action_match", .string(rule.actionMatch)),
             ("actions", .array(actions)),
             ("conditions", .array(try (rule.conditions + rule.filters).map(materialized))),

@@ -40,11 +40,28 @@ struct PlanSnapshotMismatch: ReportableError {
 }
 
 /// `sentry_organization.flags` bits the snapshot carries (the rest are kept as they are).
+/// Bits of settings the target's Sentry does not have are neither set nor cleared.
 enum OrganizationFlags {
-    static let carried: Int64 = 1 | 2 | 4 | 8 | 16
+    static func carried(_ profile: TargetProfile) -> Int64 {
+        var carried: Int64 = 1 | 2 | 4 | 8 | 16
+        for (bit, _) in invertedSettings(profile) { carried |= bit }
+        return carried
+    }
 
-    static func bits(of organization: Organization) -> Int64 {
+    /// Bit → setting name of the settings stored as a set bit when false (`disable_member_invite`).
+    static func invertedSettings(_ profile: TargetProfile) -> [(Int64, String)] {
+        let notHeld = profile.organizationSettingsNotHeld
+        return SettingStorage.organization.compactMap { name, storage in
+            guard case .invertedFlag(let bit, _) = storage, notHeld[name] == nil else { return nil }
+            return (bit, name)
+        }
+    }
+
+    static func bits(of organization: Organization, profile: TargetProfile) -> Int64 {
         var flags: Int64 = 0
+        for (bit, name) in invertedSettings(profile) where organization.settings?[name] == .bool(false) {
+            flags |= bit
+        }
         if organization.openMembership { flags |= 1 }
         if organization.enhancedPrivacy { flags |= 2 }
         if !organization.allowSharedIssues { flags |= 4 }

@@ -33,6 +33,7 @@
 --   sentry_controloutbox/sentry_regionoutbox.payload jsonb     0974 (2025-08-14, ≈25.9); reference §10.2
 --   sentry_projectownership.schema jsonb                        0991 (2025-09-19, ≈25.10); reference §2.12
 --   sentry_actor table and sentry_team.org_role absent (fresh install from the 0904 squash)
+--   sentry_environment.project_id (legacy, NULL) dropped       0887 (2025-05-13); reference settings.md §6
 -- Unchanged: sentry_projectkey.data text (0967 keeps it a text JSON field; reference §10.2),
 -- sentry_organizationmember.email varchar(75), sentry_email (citext), the mapping, slug
 -- reservation, replica and template tables.
@@ -258,6 +259,68 @@ CREATE SEQUENCE public.sentry_email_id_seq
 --
 
 ALTER SEQUENCE public.sentry_email_id_seq OWNED BY public.sentry_email.id;
+
+
+--
+-- Name: sentry_environment; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.sentry_environment (
+    id bigint NOT NULL,
+    organization_id bigint NOT NULL,
+    name character varying(64) NOT NULL,
+    date_added timestamp with time zone NOT NULL
+);
+
+
+--
+-- Name: sentry_environment_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+CREATE SEQUENCE public.sentry_environment_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1;
+
+
+--
+-- Name: sentry_environment_id_seq; Type: SEQUENCE OWNED BY; Schema: public; Owner: -
+--
+
+ALTER SEQUENCE public.sentry_environment_id_seq OWNED BY public.sentry_environment.id;
+
+
+--
+-- Name: sentry_environmentproject; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.sentry_environmentproject (
+    id bigint NOT NULL,
+    is_hidden boolean,
+    environment_id bigint NOT NULL,
+    project_id bigint NOT NULL
+);
+
+
+--
+-- Name: sentry_environmentproject_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+CREATE SEQUENCE public.sentry_environmentproject_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1;
+
+
+--
+-- Name: sentry_environmentproject_id_seq; Type: SEQUENCE OWNED BY; Schema: public; Owner: -
+--
+
+ALTER SEQUENCE public.sentry_environmentproject_id_seq OWNED BY public.sentry_environmentproject.id;
 
 
 --
@@ -1065,6 +1128,20 @@ ALTER TABLE ONLY public.sentry_email ALTER COLUMN id SET DEFAULT nextval('public
 
 
 --
+-- Name: sentry_environment id; Type: DEFAULT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.sentry_environment ALTER COLUMN id SET DEFAULT nextval('public.sentry_environment_id_seq'::regclass);
+
+
+--
+-- Name: sentry_environmentproject id; Type: DEFAULT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.sentry_environmentproject ALTER COLUMN id SET DEFAULT nextval('public.sentry_environmentproject_id_seq'::regclass);
+
+
+--
 -- Name: sentry_organization id; Type: DEFAULT; Schema: public; Owner: -
 --
 
@@ -1297,6 +1374,38 @@ ALTER TABLE ONLY public.sentry_email
 
 ALTER TABLE ONLY public.sentry_email
     ADD CONSTRAINT sentry_email_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: sentry_environment sentry_environment_organization_id_name_95a37dc7_uniq; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.sentry_environment
+    ADD CONSTRAINT sentry_environment_organization_id_name_95a37dc7_uniq UNIQUE (organization_id, name);
+
+
+--
+-- Name: sentry_environment sentry_environment_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.sentry_environment
+    ADD CONSTRAINT sentry_environment_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: sentry_environmentproject sentry_environmentprojec_project_id_environment_i_91da82f2_uniq; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.sentry_environmentproject
+    ADD CONSTRAINT sentry_environmentprojec_project_id_environment_i_91da82f2_uniq UNIQUE (project_id, environment_id);
+
+
+--
+-- Name: sentry_environmentproject sentry_environmentproject_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.sentry_environmentproject
+    ADD CONSTRAINT sentry_environmentproject_pkey PRIMARY KEY (id);
 
 
 --
@@ -1748,6 +1857,20 @@ CREATE INDEX sentry_cont_region__a95d82_idx ON public.sentry_controloutbox USING
 
 
 --
+-- Name: sentry_environmentproject_environment_id_f5d02227; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX sentry_environmentproject_environment_id_f5d02227 ON public.sentry_environmentproject USING btree (environment_id);
+
+
+--
+-- Name: sentry_environmentproject_project_id_f57a07ae; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX sentry_environmentproject_project_id_f57a07ae ON public.sentry_environmentproject USING btree (project_id);
+
+
+--
 -- Name: sentry_orga_organiz_7de26b_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -2158,6 +2281,22 @@ CREATE INDEX sentry_teamreplica_team_id_e9584325 ON public.sentry_teamreplica US
 --
 
 CREATE INDEX sentry_useremail_user_id_4f1e0087 ON public.sentry_useremail USING btree (user_id);
+
+
+--
+-- Name: sentry_environmentproject sentry_environmentpr_environment_id_f5d02227_fk_sentry_en; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.sentry_environmentproject
+    ADD CONSTRAINT sentry_environmentpr_environment_id_f5d02227_fk_sentry_en FOREIGN KEY (environment_id) REFERENCES public.sentry_environment(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: sentry_environmentproject sentry_environmentpr_project_id_f57a07ae_fk_sentry_pr; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.sentry_environmentproject
+    ADD CONSTRAINT sentry_environmentpr_project_id_f57a07ae_fk_sentry_pr FOREIGN KEY (project_id) REFERENCES public.sentry_project(id) DEFERRABLE INITIALLY DEFERRED;
 
 
 --

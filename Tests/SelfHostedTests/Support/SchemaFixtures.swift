@@ -55,16 +55,6 @@ enum SchemaFixture: String, CaseIterable, Sendable, CustomTestStringConvertible 
             try connection.executeScript(try Self.script(file), activity: "loading \(file)")
             // pg_dump files empty the search_path for the session; later statements expect public.
             try connection.executeScript("SET search_path TO public", activity: "resetting search_path")
-            // The environment tables, where the profile's fixture does not have them yet.
-            if file.hasPrefix("schema/alerts/alerts-"),
-                try connection.query(
-                    "SELECT to_regclass('public.sentry_environment') IS NULL AS missing", activity: "environments?"
-                ).first?.bool("missing") == true
-            {
-                try connection.executeScript(
-                    try Self.script("schema/alerts/environments-23.7.1.sql"), activity: "loading environments")
-                try connection.executeScript("SET search_path TO public", activity: "resetting search_path")
-            }
         }
     }
 }

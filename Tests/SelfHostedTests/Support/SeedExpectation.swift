@@ -40,7 +40,12 @@ import SentryModel
 let seededAcmeSnapshot = Snapshot(
     organization: Organization(
         slug: "acme-corp", name: "Ācme “Quoted” Corp's Org", defaultRole: "member", openMembership: true,
-        enhancedPrivacy: true, allowSharedIssues: false, isEarlyAdopter: false, require2FA: true, hostedId: "4242"
+        enhancedPrivacy: true, allowSharedIssues: false, isEarlyAdopter: false, require2FA: true, hostedId: "4242",
+        // The seed's organization options, read back as the settings they are.
+        settings: SettingValues([
+            "allowJoinRequests": .bool(false), "scrubIPAddresses": .bool(true),
+            "sensitiveFields": .array([.string("card_number"), .string("iban")]),
+        ])
     ),
     teams: [
         Team(slug: "backend", name: "Backend", hostedId: "301"),
@@ -211,3 +216,12 @@ let seededAcmeSnapshot = Snapshot(
         KeySecret(publicKey: "e457aa0469cfd1d3aac1bb86d484cb65", secretKey: "ced814f8e7e5c7e6526a7e829c9886b4"),
     ]
 )
+
+/// The seeded organization as `read` gives it on `fixture`: its flags (279) hold bit 256,
+/// `disable_member_project_creation`, which targets that have the flag (24.7 and later; their
+/// organization mapping has the column) read as the setting `allowMemberProjectCreation: false`.
+func seededAcmeSnapshot(on fixture: SchemaFixture) -> Snapshot {
+    var snapshot = seededAcmeSnapshot
+    if fixture != .v23 { snapshot.organization.settings?["allowMemberProjectCreation"] = .bool(false) }
+    return snapshot
+}

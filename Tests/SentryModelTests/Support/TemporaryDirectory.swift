@@ -42,7 +42,7 @@ func edit(_ file: String, in directory: URL, _ change: (String) -> String) throw
     let old = try String(contentsOf: url, encoding: .utf8)
     let new = change(old)
     try Data(new.utf8).write(to: url)
-    if file == SnapshotFile.secrets.path {
+    if SnapshotFile(rawValue: file)?.isSecret == true {
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: url.path)
     }
     try rewriteManifest(in: directory) { manifest in

@@ -33,6 +33,7 @@
 --   sentry_controloutbox/sentry_regionoutbox.payload jsonb     0974 (2025-08-14, ≈25.9); reference §10.2
 --   sentry_projectownership.schema jsonb                        0991 (2025-09-19, ≈25.10); reference §2.12
 --   sentry_actor table and sentry_team.org_role absent (fresh install from the 0904 squash)
+--   sentry_environment.project_id (legacy, NULL) dropped       0887 (2025-05-13); reference settings.md §6
 -- Unchanged: sentry_projectkey.data text (0967 keeps it a text JSON field; reference §10.2),
 -- sentry_organizationmember.email varchar(75), sentry_email (citext), the mapping, slug
 -- reservation, replica and template tables.
@@ -112,6 +113,9 @@ ALTER TABLE "sentry_projectownership" ALTER COLUMN "schema" TYPE jsonb USING "sc
 
 -- Fresh install: the 0904 squash never creates what Django's state had already forgotten, and
 -- it declares the outbox default as db_default=Now() (STATEMENT_TIMESTAMP()) instead of 0535's NOW().
+-- 0887: the legacy sentry_environment.project_id column
+ALTER TABLE "sentry_environment" DROP COLUMN "project_id";
+
 DROP TABLE "sentry_actor";
 ALTER TABLE "sentry_team" DROP COLUMN "org_role";
 ALTER TABLE "sentry_controloutbox" ALTER COLUMN "date_added" SET DEFAULT STATEMENT_TIMESTAMP();
