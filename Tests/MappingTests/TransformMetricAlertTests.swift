@@ -18,7 +18,7 @@ import Testing
         snapshot.metricAlerts = [
             MetricAlert(
                 projects: ["checkout"], name: "Errors up", comparisonDelta: 10080, triggers: [critical],
-                ownerTeam: "payments", hostedId: "11"),
+                ownerTeam: "payments", createdBy: "Ivan@acme.io", hostedId: "11"),
             MetricAlert(projects: ["sandbox-alice"], name: "Mine", triggers: [critical], hostedId: "12"),
             MetricAlert(projects: ["api", "sandbox-alice"], name: "Both", triggers: [critical], hostedId: "13"),
         ]
@@ -49,6 +49,7 @@ import Testing
         #expect(alerts.first?.projects == ["api"])
         let checkout = try #require(alerts.last)
         #expect(checkout.ownerTeam == "billing")
+        #expect(checkout.createdBy == "ivan@billing.example", "the creator follows the e-mail map")
         #expect(checkout.missingIntegration == .disable)
         #expect(checkout.actions.compactMap(\.targetTeam) == ["billing"])
         #expect(checkout.actions.compactMap(\.targetMember) == ["ivan@billing.example"])

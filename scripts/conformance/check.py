@@ -13,6 +13,8 @@
 #   filters       inbound_filters.get_filter_state (the Inbound Filters page) and
 #                 relay.config.get_filter_settings (what Relay is sent)
 #   ownership     ProjectOwnershipSerializer, ownership.grammar (parse, resolve owners, schema)
+#   metric alerts DetailedAlertRuleSerializer (GET .../alert-rules/{id}/), snuba.tasks.subscription_checker
+#                 (alerts_check.py)
 # Every read runs in one transaction that is rolled back: some of Sentry's reads write
 # (Project.get_security_token creates `sentry:token`).
 #
@@ -56,6 +58,7 @@ from sentry.ownership.grammar import load_schema, parse_rules, resolve_actors
 from sentry.relay.config import get_filter_settings
 
 sys.path.insert(0, os.path.join(os.getcwd(), "scripts", "conformance"))  # run.sh runs from the repository
+import alerts_check  # noqa: E402
 import settings_check  # noqa: E402 (after the path it lives on)
 
 SNAPSHOT_FILES = {
@@ -69,6 +72,7 @@ SNAPSHOT_FILES = {
     "ownership.json",
     "secrets",  # keys.json and settings.json: read where their kinds are checked
     "waves.json",  # the mapping's rollout waves: a plan selection, nothing Sentry stores
+    "metric-alerts.json",  # alerts_check.py
 }
 
 
@@ -501,6 +505,7 @@ def main():
             if not m.get("pending") and identity.get(m["email"].lower()) != "invite"
         }
         check_ownership(report, _load(snapshot_dir, "ownership.json", []), projects, user, project_teams, members)
+        alerts_check.check_metric_alerts(report, _load(snapshot_dir, "metric-alerts.json", []), org, user)
         transaction.set_rollback(True, using=router.db_for_write(Organization))
 
     for name in sorted(set(os.listdir(snapshot_dir)) - SNAPSHOT_FILES - {"secrets"}):

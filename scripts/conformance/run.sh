@@ -124,6 +124,30 @@ scenario() {
     CONFORMANCE_SNAPSHOT=$desired CONFORMANCE_PLAN=$dir/plan.json \
         sentry_cmd exec "$conformance_dir/check.py" || return 1
     [ -z "${TAMPER:-}" ] || tamper "$desired" "$dir"
+    [ -z "${TAMPER_ALERTS:-}" ] || tamper_alerts "$desired" "$dir"
+}
+
+tamper_alerts() {
+    local desired=$1 dir=$2 out=$2/tampered-alerts.txt
+    step "scenario '$name': the same check after writing three metric-alert faults behind apply's back"
+    psql -q -v ON_ERROR_STOP=1 -d "$SENTRY_DB_NAME" <<'SQL'
+-- A critical threshold off by one (stored 171 = "71 % higher"), a subscription the checker never
+-- picks up (NULL date_updated), an aggregate stored untranslated.
+UPDATE sentry_alertruletrigger SET alert_threshold = 171 WHERE label = 'critical' AND alert_threshold = 170;
+UPDATE sentry_querysubscription SET date_updated = NULL WHERE status = 1;
+UPDATE sentry_snubaquery SET aggregate = 'count_unique(user)' WHERE aggregate = 'count_unique(tags[sentry:user])';
+SQL
+    if CONFORMANCE_SNAPSHOT=$desired CONFORMANCE_PLAN=$dir/plan.json \
+        sentry_cmd exec "$conformance_dir/check.py" >"$out" 2>&1; then
+        cat "$out" >&2
+        fatal "the checker passed tampered metric alerts: it cannot fail, so it proves nothing"
+    fi
+    local want missing=0
+    for want in 'trigger critical alertThreshold' 'subscription_checker does not pick up' 'stored aggregate'; do
+        grep -F "MISMATCH" "$out" | grep -qF "$want" || { log "not caught: $want"; missing=1; }
+    done
+    [ $missing -eq 0 ] || { cat "$out" >&2; fatal "the checker missed tampered metric alerts (above)"; }
+    log "all 3 metric-alert faults caught ($(grep -c '^MISMATCH' "$out") MISMATCH lines)"
 }
 
 # The checker must be able to fail: wrong encodings and drift written behind apply's back, each of
@@ -159,7 +183,7 @@ SQL
 
 fixture_checked=""
 scenarios=("$@")
-[ ${#scenarios[@]} -gt 0 ] || scenarios=(example generated published finish settings)
+[ ${#scenarios[@]} -gt 0 ] || scenarios=(example generated published finish settings alerts)
 failed=()
 for s in "${scenarios[@]}"; do
     case $s in
@@ -196,7 +220,16 @@ for s in "${scenarios[@]}"; do
         SEED_USERS="" scenario settings initech "--snapshot Tests/Fixtures/snapshots/settings-hosted" \
             "$conformance_dir/settings.yaml" || failed+=("$s")
         ;;
-    *) fatal "unknown scenario '$s' (example, generated, published, finish, settings)" ;;
+    alerts)
+        # Metric alerts (scripts/conformance/alerts_fixture.py) through the example mapping: Sentry's
+        # DetailedAlertRuleSerializer reads each back, and its subscription_checker picks up every
+        # pending subscription (scripts/conformance/alerts_check.py).
+        python3 "$conformance_dir/alerts_fixture.py" Tests/Fixtures/snapshots/acme-hosted "$work/alerts-hosted"
+        sed 's/^  name: "Acme (self-hosted)"$/&\n  alongside: true/' mappings/example.yaml >"$work/alerts.yaml"
+        SEED_USERS="alice@acme.com bob@acme.com david@acme.com erin@acme.com" TAMPER_ALERTS=1 \
+            scenario alerts acme "--snapshot $work/alerts-hosted" "$work/alerts.yaml" || failed+=("$s")
+        ;;
+    *) fatal "unknown scenario '$s' (example, generated, published, finish, settings, alerts)" ;;
     esac
 done
 
