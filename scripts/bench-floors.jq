@@ -1,15 +1,18 @@
 # The export's request minimum (docs/export.md) and its wall-time floor, from an exported snapshot.
-# Input: one object {teams, members, projects, keys} (the snapshot's files) plus
+# Input: one object {teams, members, projects, keys, rules, metricAlerts, notCarried} (the snapshot's
+# files; rules and metric alerts [] when the snapshot has none; notCarried from its manifest) plus
 # $rate (the caller's shared counter), $rate_mk (the members list's and the keys lists' own
 # counters), $window (s), $latency (ms) and $concurrency.
 def pages(n): if n <= 100 then 1 else ((n + 99) / 100 | floor) end;
 
 .teams as $teams | .members as $members | .projects as $projects | .keys as $keys
+| (.rules // []) as $rules | (.metricAlerts // []) as $metric | (.notCarried // {}) as $not_carried
 # Members per team, counted in one pass (a search per team took minutes on the large org).
 | ([$members[] | .teams | map(.slug) | unique | .[]] | group_by(.) | map({key: .[0], value: length})
    | from_entries) as $per_team
 | ($teams | map($per_team[.slug] // 0)) as $team_counts
 | ($keys | group_by(.project) | map({key: .[0].project, value: length}) | from_entries) as $key_counts
+| ($rules | group_by(.project) | map({key: .[0].project, value: length}) | from_entries) as $rule_counts
 | ($team_counts | map(pages(.)) | add // 0) as $team_listing
 | ($members | length) as $m
 # Team roles come from the per-team lists (endpoint team-members) or one detail per member (member).
@@ -17,7 +20,12 @@ def pages(n): if n <= 100 then 1 else ((n + 99) / 100 | floor) end;
 # sentry.io counts every endpoint without limits of its own against one counter per caller and
 # method (get_rate_limit_key); only the members list and the keys lists have their own.
 | ({preflight: 2, organization: 1, teams: pages($teams | length), projects: pages($projects | length),
-    filters: ($projects | length), ownership: ($projects | length)} + $roles) as $shared
+    filters: ($projects | length), ownership: ($projects | length), environments: ($projects | length),
+    rules: ($projects | map(pages($rule_counts[.slug] // 0)) | add // 0),
+    "metric-alerts": (pages($metric | length) + ($metric | length)),
+    # The not-carried inventory: one list per kind (RequestFormula.inventory; 6 kinds).
+    inventory: (($not_carried | to_entries | map(pages(.value)) | add // 0) + (6 - ($not_carried | length)))}
+   + $roles) as $shared
 | {shared: ($shared | add), members: pages($m),
    keys: ($projects | map(pages($key_counts[.slug] // 0)) | add // 0)} as $buckets
 | ($buckets | add) as $requests

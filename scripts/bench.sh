@@ -145,9 +145,14 @@ fi
 log "measuring floors"
 # Export: the request minimum and the wall-time floor from the snapshot's sizes (scripts/bench-floors.jq).
 export_floor=$(
+    optional() { if [ -f "$1" ]; then cat "$1"; else echo '[]'; fi; }
     jq -n --slurpfile t "$work/hosted/teams.json" --slurpfile m "$work/hosted/members.json" \
         --slurpfile p "$work/hosted/projects.json" --slurpfile k "$work/hosted/keys.json" \
-        '{teams: $t[0], members: $m[0], projects: $p[0], keys: $k[0]}' \
+        --argjson r "$(optional "$work/hosted/rules.json")" \
+        --argjson a "$(optional "$work/hosted/metric-alerts.json")" \
+        --slurpfile f "$work/hosted/manifest.json" \
+        '{teams: $t[0], members: $m[0], projects: $p[0], keys: $k[0], rules: $r, metricAlerts: $a,
+          notCarried: ($f[0].notCarried // {})}' \
         | jq --argjson rate "$rate" --argjson rate_mk "$rate_mk" --argjson window "$window" \
             --argjson latency "$latency" --argjson concurrency "$concurrency" -f scripts/bench-floors.jq
 )
