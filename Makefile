@@ -41,7 +41,8 @@ bench: deps
 	@scripts/bench.sh
 
 # A release binary with Swift's runtime linked in (runs without a toolchain), shell completions
-# and a man page under PREFIX (default /usr/local; DESTDIR honoured). See README, "Install".
+# and a man page under PREFIX (default /usr/local; DESTDIR honoured). See README, "Five minutes
+# against your own organization".
 install: deps
 	SWIFT=$(SWIFT) SWIFT_BUILD_FLAGS="$(SWIFT_BUILD_FLAGS)" scripts/install.sh "$(PREFIX)"
 

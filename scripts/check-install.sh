@@ -33,6 +33,11 @@ done
 if ldd "$bin" | grep -E 'libswift|libFoundation|libdispatch|/swift/'; then
     fatal "the installed binary still loads Swift libraries (above)"
 fi
+# What it loads directly is what README and docs/runbook.md §10 tell an admin to install (Debian:
+# libpq5, libcurl4 for URLSession, libstdc++6, libgcc-s1, libc6). A new one must be documented there.
+needed=$(readelf -d "$bin" | sed -n 's/.*(NEEDED).*\[\(lib.*\)\]/\1/p' | LC_ALL=C sort | tr '\n' ' ')
+[ "$needed" = "libc.so.6 libcurl.so.4 libgcc_s.so.1 libm.so.6 libpq.so.5 libstdc++.so.6 " ] \
+    || fatal "the installed binary loads $needed; update README and docs/runbook.md §10, then this list"
 grep -q '^\.Sh NAME' "$prefix/share/man/man1/sentry-migrate.1" || fatal "the man page has no NAME section"
 grep -q 'apply' "$prefix/share/man/man1/sentry-migrate.1" || fatal "the man page does not describe apply"
 bash -n "$prefix/share/bash-completion/completions/sentry-migrate" || fatal "the bash completion does not parse"

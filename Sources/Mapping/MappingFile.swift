@@ -26,6 +26,8 @@ public struct MappingFile: Sendable, Hashable {
     var settings = SettingsRules()
     var waves: [WaveRule] = []
     var alerts = AlertRules()
+    /// `environments.rename`: hosted environment name → self-hosted name, organization-wide.
+    var environmentRenames: [EnvironmentRename] = []
     /// Where each top-level section starts, to place problems that concern a whole section.
     var sections: [String: Position] = [:]
 
@@ -205,6 +207,12 @@ struct SettingsRules: Sendable, Hashable {
     var organization: [SettingOverride] = []
     /// In file order: when several patterns match a project, later ones win.
     var projects: [ProjectSettingsRule] = []
+}
+
+/// One `environments.rename` entry. Several hosted names may go to one (a merge).
+struct EnvironmentRename: Sendable, Hashable {
+    var from: Located<String>
+    var to: Located<String>
 }
 
 /// `alerts:`: what a rule does when an action's integration is missing on the target.

@@ -29,6 +29,25 @@ extension MappingParser {
         }
     }
 
+    /// `environments: {rename: {hosted-name: new-name}}`; both names as Sentry allows them.
+    mutating func parseEnvironmentRenames(_ node: Node) {
+        let hint = "write 'environments: {rename: {production: prod}}' (hosted name: self-hosted name)"
+        for (key, value) in reader.entries(node, at: "environments", allowed: ["rename"]) where key.value == "rename" {
+            for (from, toNode) in reader.entries(value, at: "environments.rename", hint: hint) {
+                guard let to = reader.string(toNode, at: "environments.rename.\(from.value)", hint: hint) else {
+                    continue
+                }
+                var valid = true
+                for name in [from, to] {
+                    guard let problem = EnvironmentName.problem(name.value) else { continue }
+                    reader.error("environments.rename: \(problem)", hint: hint, at: name.position)
+                    valid = false
+                }
+                if valid { mapping.environmentRenames.append(EnvironmentRename(from: from, to: to)) }
+            }
+        }
+    }
+
     /// `name: value` pairs of `catalog`; keys in `extra` are left to the caller.
     private mutating func parseSettingValues(
         _ node: Node, at path: String, catalog: [String: SettingDefinition], extra: [String]

@@ -5,7 +5,7 @@ import Yams
 extension MappingFile {
     static let sectionNames = [
         "version", "organization", "teams", "projects", "members", "keys", "filters", "ownership", "settings",
-        "waves", "alerts",
+        "waves", "alerts", "environments",
     ]
 
     /// Parses mapping-file text. Problems of shape (unknown keys, wrong types, bad values) are all
@@ -58,6 +58,7 @@ struct MappingParser {
             case "filters": parseFilters(value)
             case "ownership": parseOwnership(value)
             case "settings": parseSettings(value)
+            case "environments": parseEnvironmentRenames(value)
             case "waves": parseWaves(value)
             case "alerts":
                 for (key, value) in reader.entries(value, at: "alerts", allowed: ["missingIntegration"])

@@ -45,6 +45,8 @@ struct MappingResolution {
     var identity: [String: (policy: IdentityPolicy, rule: RuleReference)] = [:]
     /// Hosted project slug → the `settings.projects` rules that match it, in file order.
     var projectSettings: [String: [ProjectSettingsRule]] = [:]
+    /// `environments.rename`: hosted environment name → its self-hosted name and the rule.
+    var environmentName: [String: (name: String, rule: RuleReference)] = [:]
     /// Each migrated project's rewritten ownership rules, by hosted project slug.
     var ownershipRewrites: [String: OwnershipRewrite] = [:]
 
@@ -60,6 +62,7 @@ struct MappingResolution {
         checkKeys()
         checkFilters()
         resolveSettings()
+        resolveEnvironments()
         checkWaves()
         for ownership in snapshot.ownership where projectExcluded[ownership.project] == nil {
             guard let raw = ownership.raw else { continue }
@@ -148,6 +151,35 @@ struct MappingResolution {
                 warning(
                     "\(path): project '\(excluded)' is excluded, so its settings are not carried",
                     at: rule.pattern.position)
+            }
+        }
+    }
+
+    /// Renamed environments must be ones the snapshot has (a project's, or one a rule names).
+    /// Settings name environments as the self-hosted side gets them, so a renamed-away name there
+    /// is most likely a slip.
+    mutating func resolveEnvironments() {
+        let hosted = Set(snapshot.projects.flatMap { ($0.environments ?? [:]).keys })
+            .union(snapshot.rules.compactMap(\.environment))
+        for rename in mapping.environmentRenames {
+            let reference = RuleReference(rule: "environments.rename", position: rename.from.position)
+            guard hosted.contains(rename.from.value) else {
+                error(
+                    "environment '\(rename.from.value)' in environments.rename is not in the snapshot"
+                        + Self.didYouMean(rename.from.value, among: hosted.sorted()),
+                    hint: "environments.rename names environments as sentry.io has them", at: rename.from.position)
+                continue
+            }
+            environmentName[rename.from.value] = (rename.to.value, reference)
+        }
+        for rule in mapping.settings.projects {
+            for (name, _) in rule.environments {
+                guard let renamed = environmentName[name.value], renamed.name != name.value else { continue }
+                warning(
+                    "settings.projects.\(rule.pattern.value).environments names '\(name.value)', which "
+                        + "environments.rename turns into '\(renamed.name)'",
+                    hint: "settings name environments by their self-hosted name: write '\(renamed.name)'",
+                    at: name.position)
             }
         }
     }

@@ -43,6 +43,7 @@ extension TransformRun {
                 teams.insert(target)
             }
             changed.teams = teams.sorted()
+            renameEnvironments(of: &changed, entity: entity)
             applySettings(to: &changed, from: project, entity: entity)
             if !preservesProjectIds, project.hostedId != nil {
                 changed.hostedId = nil
@@ -53,6 +54,34 @@ extension TransformRun {
             if result[changed.slug] == nil { result[changed.slug] = changed }
         }
         return result.keys.sorted().map { result[$0]! }
+    }
+
+    /// The self-hosted name of a hosted environment (`environments.rename`).
+    func environmentTarget(_ name: String) -> String { resolution.environmentName[name]?.name ?? name }
+
+    /// `environments.rename` on a project: its environments, and `defaultEnvironment`, which names
+    /// one. Two hosted environments renamed onto one name merge; it is visible if either was.
+    private mutating func renameEnvironments(of changed: inout Project, entity: String) {
+        if let environments = changed.environments {
+            var renamed: [String: Bool] = [:]
+            for (name, hidden) in environments.sorted(by: { $0.key < $1.key }) {
+                let target = environmentTarget(name)
+                if target != name {
+                    explain(resolution.environmentName[name]?.rule, entity, "environment '\(name)' → '\(target)'")
+                }
+                renamed[target] = (renamed[target] ?? true) && hidden
+            }
+            changed.environments = renamed
+        }
+        if var settings = changed.settings?.values, case .string(let name)? = settings["defaultEnvironment"],
+            environmentTarget(name) != name
+        {
+            settings["defaultEnvironment"] = .string(environmentTarget(name))
+            explain(
+                resolution.environmentName[name]?.rule, entity,
+                "setting defaultEnvironment → \"\(environmentTarget(name))\" (renamed environment)")
+            changed.settings = SettingValues(settings)
+        }
     }
 
     /// `settings.projects` rules matching the hosted slug, in file order (later ones win).

@@ -21,6 +21,12 @@ extension TransformRun {
             if project != rule.project {
                 explain(resolution.projectSlug[rule.project]?.rule, entity, "project → '\(project)'")
             }
+            if let environment = rule.environment, environmentTarget(environment) != environment {
+                changed.environment = environmentTarget(environment)
+                explain(
+                    resolution.environmentName[environment]?.rule, entity,
+                    "environment '\(environment)' → '\(environmentTarget(environment))'")
+            }
             if let team = rule.ownerTeam {
                 changed.ownerTeam = mappedTeam(team, entity: entity, role: "owner")
             }

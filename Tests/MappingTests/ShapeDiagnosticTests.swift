@@ -11,7 +11,7 @@ import Testing
             problems("version: 1\nteam:\n  rename: {}\n") == [
                 """
                 m.yaml:2:1: error: unknown key 'team' at the top level (did you mean 'teams'?)
-                    hint: a mapping file accepts: version, organization, teams, projects, members, keys, filters, ownership, settings, waves, alerts
+                    hint: a mapping file accepts: version, organization, teams, projects, members, keys, filters, ownership, settings, waves, alerts, environments
                 """
             ])
     }

@@ -56,7 +56,8 @@ from sentry.ownership.grammar import load_schema, parse_rules, resolve_actors
 from sentry.relay.config import get_filter_settings
 
 sys.path.insert(0, os.path.join(os.getcwd(), "scripts", "conformance"))  # run.sh runs from the repository
-import settings_check  # noqa: E402 (after the path it lives on)
+import rules_check  # noqa: E402 (after the path it lives on)
+import settings_check  # noqa: E402
 
 SNAPSHOT_FILES = {
     "manifest.json",
@@ -69,6 +70,8 @@ SNAPSHOT_FILES = {
     "ownership.json",
     "secrets",  # keys.json and settings.json: read where their kinds are checked
     "waves.json",  # the mapping's rollout waves: a plan selection, nothing Sentry stores
+    "rules.json",
+    "origins.json",  # where in the mapping each value was set: for error messages, nothing Sentry stores
 }
 
 
@@ -501,6 +504,7 @@ def main():
             if not m.get("pending") and identity.get(m["email"].lower()) != "invite"
         }
         check_ownership(report, _load(snapshot_dir, "ownership.json", []), projects, user, project_teams, members)
+        rules_check.check_rules(report, _load(snapshot_dir, "rules.json", []), projects, org, user)
         transaction.set_rollback(True, using=router.db_for_write(Organization))
 
     for name in sorted(set(os.listdir(snapshot_dir)) - SNAPSHOT_FILES - {"secrets"}):

@@ -126,40 +126,31 @@ scenario() {
     [ -z "${TAMPER:-}" ] || tamper "$desired" "$dir"
 }
 
-# The checker must be able to fail: wrong encodings and drift written behind apply's back, each of
-# which Sentry reads differently from the snapshot, must each come out as a MISMATCH line.
+# The checker must be able to fail: faults written behind apply's back (scripts/conformance/
+# tamper-NAME.sql), each of which Sentry reads differently from the snapshot, must each come out as
+# the MISMATCH line its `-- want:` comment names.
 tamper() {
-    local desired=$1 dir=$2 out=$2/tampered.txt
-    step "scenario '$name': the same check after writing five faults behind apply's back"
-    psql -q -v ON_ERROR_STOP=1 -d "$SENTRY_DB_NAME" <<'SQL'
--- A filter stored as the JSON number 1: Relay filters (!= "0"), the Inbound Filters page shows it off.
-UPDATE sentry_projectoptions SET value = '1'
-WHERE key = 'filters:browser-extensions' AND project_id = (SELECT id FROM sentry_project WHERE slug = 'web');
--- A key deactivated, a role changed, a member-mapping row lost, ownership rules emptied.
-UPDATE sentry_projectkey SET status = 1 WHERE public_key = '000000000000000000000000000000a8';
-UPDATE sentry_organizationmember SET role = 'member' WHERE user_id = (SELECT id FROM auth_user WHERE email = 'bob@acme.com');
-DELETE FROM sentry_organizationmembermapping WHERE email = 'carol@acme.com';
-UPDATE sentry_projectownership SET schema = '{"$version":1,"rules":[]}'
-WHERE project_id = (SELECT id FROM sentry_project WHERE slug = 'checkout');
-SQL
+    local desired=$1 dir=$2 out=$2/tampered.txt sql=$conformance_dir/tamper-$name.sql
+    local wants=()
+    mapfile -t wants < <(sed -n 's/^-- want: //p' "$sql")
+    step "scenario '$name': the same check after writing ${#wants[@]} faults behind apply's back"
+    psql -q -v ON_ERROR_STOP=1 -d "$SENTRY_DB_NAME" -f "$sql"
     if CONFORMANCE_SNAPSHOT=$desired CONFORMANCE_PLAN=$dir/plan.json \
         sentry_cmd exec "$conformance_dir/check.py" >"$out" 2>&1; then
         cat "$out" >&2
         fatal "the checker passed a tampered database: it cannot fail, so it proves nothing"
     fi
     local want missing=0
-    for want in 'filters/web browserExtensions (Relay config isEnabled)' 'keys/web/000000000000000000000000000000a8 active' \
-        'members/bob@acme.com role' 'members/carol@acme.com: no sentry_organizationmembermapping' \
-        'ownership/checkout schema'; do
+    for want in "${wants[@]}"; do
         grep -qF "MISMATCH $want" "$out" || { log "not caught: $want"; missing=1; }
     done
     [ $missing -eq 0 ] || { cat "$out" >&2; fatal "the checker missed tampered fields (above)"; }
-    log "all 5 faults caught ($(grep -c '^MISMATCH' "$out") MISMATCH lines)"
+    log "all ${#wants[@]} faults caught ($(grep -c '^MISMATCH' "$out") MISMATCH lines)"
 }
 
 fixture_checked=""
 scenarios=("$@")
-[ ${#scenarios[@]} -gt 0 ] || scenarios=(example generated published finish settings)
+[ ${#scenarios[@]} -gt 0 ] || scenarios=(example generated published finish settings alerts)
 failed=()
 for s in "${scenarios[@]}"; do
     case $s in
@@ -196,7 +187,14 @@ for s in "${scenarios[@]}"; do
         SEED_USERS="" scenario settings initech "--snapshot Tests/Fixtures/snapshots/settings-hosted" \
             "$conformance_dir/settings.yaml" || failed+=("$s")
         ;;
-    *) fatal "unknown scenario '$s' (example, generated, published, finish, settings)" ;;
+    alerts)
+        # Issue alert rules: team and member targets through a team rename, an environment rename and
+        # an environment the target lacks, a Slack action dropped by the mapping's policy, owners, two
+        # rules of one name: Tests/Fixtures/snapshots/alerts-hosted.
+        SEED_USERS="" TAMPER=1 scenario alerts hooli "--snapshot Tests/Fixtures/snapshots/alerts-hosted" \
+            "$conformance_dir/alerts.yaml" || failed+=("$s")
+        ;;
+    *) fatal "unknown scenario '$s' (example, generated, published, finish, settings, alerts)" ;;
     esac
 done
 

@@ -11,7 +11,8 @@ import Darwin
 extension PostgresConnection {
     /// Blocks until libpq holds a whole result (`PQisBusy` false) or the connection failed (the next
     /// `PQgetResult` then reports it), noting every few seconds that it is still waiting. The server's
-    /// `lock_timeout` bounds waits for locks; this loop only makes them visible.
+    /// `lock_timeout` bounds waits for locks; this loop only makes them visible. From the client a lock
+    /// wait and a slow statement look the same (a busy socket), so the note names both.
     func awaitResult(activity: String) {
         let clock = ContinuousClock()
         let start = clock.now
@@ -29,8 +30,8 @@ extension PostgresConnection {
             let waited = Self.seconds(clock.now - start)
             if waited >= nextNote {
                 onWait?(
-                    "still waiting for the database after \(Int(waited)) s (\(activity)): another session may hold a "
-                        + "lock this needs; gives up after \(lockWaitText)")
+                    "still waiting for the database after \(Int(waited)) s (\(activity)): a long statement, or a "
+                        + "lock another session holds (a lock wait gives up after \(lockWaitText))")
                 nextNote += WaitLimits.noteInterval
             }
         }

@@ -63,13 +63,18 @@ enum SampleOrganization {
             ],
             projects: [
                 Project(slug: "android", name: "Android", platform: "android", teams: ["mobile"], hostedId: "201"),
-                Project(slug: "api", name: "API", platform: "python", teams: ["backend", "payments"], hostedId: "202"),
+                Project(
+                    slug: "api", name: "API", platform: "python", teams: ["backend", "payments"], hostedId: "202",
+                    environments: ["production": false]),
                 Project(slug: "checkout", name: "Checkout", platform: "node", teams: ["payments"], hostedId: "203"),
                 Project(slug: "ios", name: "iOS", platform: "apple-ios", teams: ["mobile"], hostedId: "204"),
                 Project(slug: "ops-scripts", name: "Ops scripts", teams: ["legacy-ops", "sre"], hostedId: "205"),
                 Project(slug: "pipelines", name: "Pipelines", platform: "python", teams: ["data"], hostedId: "206"),
                 Project(slug: "sandbox-alice", name: "Sandbox (Alice)", platform: "python", hostedId: "207"),
-                Project(slug: "web", name: "Web", platform: "javascript-react", teams: ["frontend"], hostedId: "208"),
+                // Two spellings of one environment, as SDKs configured by different people leave them.
+                Project(
+                    slug: "web", name: "Web", platform: "javascript-react", teams: ["frontend"], hostedId: "208",
+                    environments: ["production": false, "staging": false, "Staging": true]),
             ],
             keys: [
                 key("android", "a0"), key("api", "a1", rateLimit: RateLimit(count: 100, window: 60)),
