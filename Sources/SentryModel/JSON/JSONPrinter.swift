@@ -22,7 +22,7 @@ enum JSONPrinter {
         guard case .object(var members) = object.value else { preconditionFailure("not an object") }
         members.removeAll { $0.key == streamedKey }
         members.append(JSONMember(key: streamedKey, keyOffset: 0, value: JSONNode(value: .array([]), offset: 0)))
-        members.sort { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        members.sort { $0.key.utf8Precedes($1.key) }
         var output: [UInt8] = []
         output.reserveCapacity(chunkSize + chunkSize / 4)
         func flush(atLeast: Int) throws {
@@ -84,7 +84,7 @@ enum JSONPrinter {
         case .object(let members):
             guard !members.isEmpty else { return output.append(contentsOf: "{}".utf8) }
             output.append(UInt8(ascii: "{"))
-            let sorted = members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+            let sorted = members.sorted { $0.key.utf8Precedes($1.key) }
             for (position, member) in sorted.enumerated() {
                 output.append(contentsOf: position == 0 ? [0x0a] : [UInt8(ascii: ","), 0x0a])
                 writeIndent(indent + 1, into: &output)
