@@ -41,6 +41,10 @@ public struct FinishWork: Sendable, Hashable {
                 // Sentry caches a project's active rules for 60 seconds only (`project:<id>:rules`):
                 // they expire by themselves.
                 continue
+            case .metricAlerts:
+                // New subscriptions are created by Sentry's own subscription_checker (every 20 minutes);
+                // nothing to finish by hand.
+                continue
             case .organization, .teams, .projects, .filters, .ownership:
                 continue
             }

@@ -82,6 +82,7 @@ public struct Exporter: Sendable {
                 found.map { (slug, $0) }
             })
         let (notCarried, integrationRows) = try await notCarriedWithIntegrations(org: org)
+        let metricAlertRows = try await metricAlertDetails(org: org)
         var settingsLeftOut: [String] = []
         let organizationSettings = Self.settings(
             apiOrg.settings, catalog: SettingsCatalog.organizationByName, owner: "organization",
@@ -138,6 +139,16 @@ public struct Exporter: Sendable {
         snapshot.rules = rules
         report.leftOutRuleNodes = leftOutNodes
         report.madeUpRuleIds = rules.filter(\.hasMadeUpHostedId).compactMap(\.hostedId)
+        let (metricAlerts, leftOutActions) = Self.metricAlerts(
+            metricAlertRows,
+            teams: Dictionary(teams.map { ($0.id, $0.slug) }, uniquingKeysWith: { first, _ in first }),
+            users: Dictionary(
+                keyed.compactMap { member, email in member.user?.id.map { ($0, email) } },
+                uniquingKeysWith: { first, _ in first }),
+            integrations: integrations)
+        snapshot.metricAlerts = metricAlerts
+        report.leftOutRuleNodes += leftOutActions
+        report.madeUpRuleIds += metricAlerts.filter(\.hasMadeUpHostedId).compactMap(\.hostedId)
         return (snapshot.canonicalized(), report)
     }
 

@@ -261,6 +261,8 @@ enum Resource: CustomStringConvertible {
     case team(String)
     case project(String)
     case member(String)
+    /// The metric alert list (an organization without `organizations:incidents` answers 404), or one alert.
+    case metricAlert(String?)
 
     var description: String {
         switch self {
@@ -269,6 +271,7 @@ enum Resource: CustomStringConvertible {
         case .team(let slug): "team '\(slug)'"
         case .project(let slug): "project '\(slug)'"
         case .member(let id): "member \(id)"
+        case .metricAlert(let id): id.map { "metric alert \($0)" } ?? "the metric alert list"
         }
     }
 }

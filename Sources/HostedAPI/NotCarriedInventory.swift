@@ -17,8 +17,8 @@ public struct NotCarriedKind: Sendable, Hashable {
             note: "installed integrations (GitHub, Slack, Jira, …): reinstall them on the target"),
         .init(
             name: "alertRules", endpoint: "combined-rules/",
-            note: "metric alert rules and disabled issue alert rules (active issue alert rules are carried): "
-                + "recreate them (or export them with the Terraform provider)"),
+            note: "issue and metric alert rules, counted together (active issue alert rules and every metric "
+                + "alert are carried; disabled issue alert rules are not: recreate them)"),
         .init(name: "dashboards", endpoint: "dashboards/", note: "custom dashboards: recreate them"),
         .init(name: "cronMonitors", endpoint: "monitors/", note: "cron monitors: recreate them, then update check-ins"),
         .init(

@@ -22,11 +22,14 @@ public enum RequestFormula {
     /// + Σ pages(rows) of the not-carried lists (integrations, alert rules, dashboards, cron
     /// monitors, code mappings, saved searches); empty lists cost one request each.
     /// + Σ pages(issue alert rules of each project) (`rulesPerProject`, none when not given).
+    /// + pages(metric alerts) (the org-level list) + metric alerts (one detail each: only the detail
+    /// has `eventTypes`).
     public static func requests(
         teamMemberCounts: [Int], members: Int, keysPerProject: [Int], notCarried: [Int] = [],
-        rulesPerProject: [Int]? = nil
+        rulesPerProject: [Int]? = nil, metricAlerts: Int = 0
     ) -> Int {
-        (rulesPerProject ?? keysPerProject.map { _ in 0 }).map(pages).reduce(0, +)
+        pages(metricAlerts) + metricAlerts
+            + (rulesPerProject ?? keysPerProject.map { _ in 0 }).map(pages).reduce(0, +)
             + requestsBeforeRules(
                 teamMemberCounts: teamMemberCounts, members: members, keysPerProject: keysPerProject,
                 notCarried: notCarried)

@@ -65,7 +65,7 @@ extension TransformRun {
         return .object(object)
     }
 
-    private mutating func mappedTeam(_ slug: String, entity: String, role: String) -> String? {
+    mutating func mappedTeam(_ slug: String, entity: String, role: String) -> String? {
         if let exclusion = resolution.teamExcluded[slug] {
             explain(exclusion, entity, "\(role) naming team '\(slug)' left out (the team is excluded)")
             return nil
@@ -75,7 +75,7 @@ extension TransformRun {
         return destination.name
     }
 
-    private mutating func mappedMember(_ email: String, entity: String, role: String) -> String? {
+    mutating func mappedMember(_ email: String, entity: String, role: String) -> String? {
         let key = email.lowercased()
         if let exclusion = resolution.memberExcluded[key] {
             explain(exclusion, entity, "\(role) naming member '\(email)' left out (the member is excluded)")

@@ -24,6 +24,7 @@ struct TransformRun {
         result.filters = filters()
         result.ownership = ownership()
         result.rules = rules()
+        result.metricAlerts = metricAlerts()
         return (result, explanations)
     }
 

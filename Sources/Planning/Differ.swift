@@ -136,6 +136,27 @@ public enum Differ {
                 annotate: { change, rule in change.notes += planned.notes[rule.key] ?? [] },
                 prunable: { _ in false })
         }
+        if stages.contains(.metricAlerts) {
+            let planned = try MetricAlertPlanning.desired(desired, current: current, facts: facts)
+            // Like issue alert rules, metric alerts on the target are never pruned in this version.
+            try pass.compare(
+                .metricAlerts, desired: planned.alerts, current: current?.metricAlerts ?? [], key: \.key,
+                omitting: ["name", "ordinal", "hostedId", "createdBy", "missingIntegration"],
+                annotate: { change, alert in change.notes += planned.notes[alert.key] ?? [] },
+                prunable: { _ in false })
+            // Changing a live alert means moving its Snuba subscriptions through UPDATING and replacing
+            // triggers that incidents may point at; this version only creates metric alerts.
+            let updated = pass.changes.filter { $0.stage == .metricAlerts && $0.action == .update }
+            if !updated.isEmpty {
+                throw MetricAlertPlanningError(
+                    problems: updated.map {
+                        "metric-alerts/\($0.key): exists on the target with other values ("
+                            + $0.fields.map(\.field).joined(separator: ", ")
+                            + "); sentry-migrate does not change existing metric alerts yet: edit it in the target's "
+                            + "UI, or delete it there and plan again"
+                    })
+            }
+        }
         return pass.changes
     }
 

@@ -6,6 +6,8 @@ public enum Stage: String, Codable, Sendable, Hashable, CaseIterable, Comparable
     case organization, teams, members, projects, keys, filters, ownership
     /// Issue alert rules (`sentry_rule`), with the environments they name.
     case rules
+    /// Metric alert rules (`sentry_alertrule`, its Snuba query, subscriptions, triggers, actions).
+    case metricAlerts = "metric-alerts"
 
     public static func < (lhs: Stage, rhs: Stage) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

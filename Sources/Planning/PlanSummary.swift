@@ -56,6 +56,7 @@ extension Stage {
         case .filters: "Inbound filters"
         case .ownership: "Ownership rules"
         case .rules: "Issue alert rules"
+        case .metricAlerts: "Metric alert rules"
         }
     }
 }

@@ -38,6 +38,12 @@ public enum Planner {
         {
             throw AlertStageRefused(reason: reason, otherStages: selection.stages.filter { $0 != .rules })
         }
+        if selection.stages.contains(.metricAlerts), !desired.snapshot.metricAlerts.isEmpty,
+            let reason = target.facts.metricAlertsRefusal
+        {
+            throw AlertStageRefused(
+                reason: reason, otherStages: selection.stages.filter { $0 != .metricAlerts }, stage: .metricAlerts)
+        }
         let changes = try Differ.changes(
             desired: desired.snapshot, current: target.current, facts: target.facts, selection: selection, wave: wave)
         return Plan(

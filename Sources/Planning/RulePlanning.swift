@@ -134,9 +134,10 @@ public struct RulePlanningError: ReportableError {
 public struct AlertStageRefused: ReportableError {
     public var reason: String
     public var otherStages: [Stage]
+    public var stage: Stage = .rules
     public var exitStatus: ExitStatus { .dataError }
     public var description: String {
-        "plan refuses the rules stage: \(reason). Nothing was planned. Plan the other stages with "
+        "plan refuses the \(stage.rawValue) stage: \(reason). Nothing was planned. Plan the other stages with "
             + otherStages.map { "--stage \($0.rawValue)" }.joined(separator: " ")
             + ", and recreate the alert rules in the target's UI (docs/runbook.md, \"Alerts\")."
     }

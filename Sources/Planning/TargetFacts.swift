@@ -57,6 +57,12 @@ public struct TargetFacts: Sendable, Hashable {
     /// through the workflow engine, whose rows sentry-migrate does not build): the plan refuses the
     /// rules stage with this reason.
     public var alertRulesRefusal: String?
+    /// Why the target cannot run migrated metric alerts, when it cannot: the plan refuses the
+    /// metric-alerts stage with this reason.
+    public var metricAlertsRefusal: String?
+    /// Metric alert action types the target's Sentry knows (23.x has no opsgenie or discord); nil
+    /// when not known (then all are assumed known).
+    public var metricAlertActionTypes: Set<String>?
 
     /// Organization settings the target's Sentry does not have, with why (e.g. a flag bit added in
     /// a later release): the plan leaves them out and says so.

@@ -69,6 +69,7 @@ public struct VerificationReport: Codable, Sendable, Hashable {
         case .filters: snapshot.filters.count
         case .ownership: snapshot.ownership.count
         case .rules: snapshot.rules.count
+        case .metricAlerts: snapshot.metricAlerts.count
         }
     }
 }

@@ -60,6 +60,8 @@ struct WaveScope {
         copy.filters = snapshot.filters.filter { projects.contains($0.project) }
         copy.ownership = snapshot.ownership.filter { projects.contains($0.project) }
         copy.rules = snapshot.rules.filter { projects.contains($0.project) }
+        // A metric alert moves with the wave of its first project (the one its key names).
+        copy.metricAlerts = snapshot.metricAlerts.filter { projects.contains($0.project) }
         return (copy, deferred)
     }
 }

@@ -32,6 +32,17 @@ extension Snapshot {
         }
         copy.filters.sort { $0.project.utf8Precedes($1.project) }
         copy.ownership.sort { $0.project.utf8Precedes($1.project) }
+        copy.metricAlerts = copy.metricAlerts.map { alert in
+            var alert = alert
+            alert.projects.sort { $0.utf8Precedes($1) }
+            alert.eventTypes.sort { $0.utf8Precedes($1) }
+            return alert
+        }
+        copy.metricAlerts.sort {
+            ($0.project, $0.name) == ($1.project, $1.name)
+                ? $0.ordinal < $1.ordinal
+                : $0.project == $1.project ? $0.name.utf8Precedes($1.name) : $0.project.utf8Precedes($1.project)
+        }
         copy.secrets.sort { $0.publicKey.utf8Precedes($1.publicKey) }
         copy.projectSecrets.sort { $0.project.utf8Precedes($1.project) }
         copy.rules.sort {

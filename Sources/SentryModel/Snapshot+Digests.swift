@@ -13,6 +13,7 @@ extension Snapshot {
         for filter in filters { digests["filters/\(filter.project)"] = try CanonicalJSON.digest(of: filter) }
         for rules in ownership { digests["ownership/\(rules.project)"] = try CanonicalJSON.digest(of: rules) }
         for rule in rules { digests["rules/\(rule.key)"] = try CanonicalJSON.digest(of: rule) }
+        for alert in metricAlerts { digests["metric-alerts/\(alert.key)"] = try CanonicalJSON.digest(of: alert) }
         for secret in secrets { digests["secrets/\(secret.publicKey)"] = try CanonicalJSON.digest(of: secret) }
         return digests
     }

@@ -12,14 +12,18 @@ public struct Snapshot: Sendable, Hashable {
     public var projectSecrets: [ProjectSecret]
     /// Issue alert rules (`rules.json`, written only when there are some).
     public var rules: [IssueAlertRule]
+    /// Metric alert rules (`metric-alerts.json`, written only when there are some).
+    public var metricAlerts: [MetricAlert]
 
     public init(
         organization: Organization, teams: [Team] = [], members: [Member] = [], projects: [Project] = [],
         keys: [ClientKey] = [], filters: [InboundFilters] = [], ownership: [Ownership] = [],
-        secrets: [KeySecret] = [], projectSecrets: [ProjectSecret] = [], rules: [IssueAlertRule] = []
+        secrets: [KeySecret] = [], projectSecrets: [ProjectSecret] = [], rules: [IssueAlertRule] = [],
+        metricAlerts: [MetricAlert] = []
     ) {
         self.projectSecrets = projectSecrets
         self.rules = rules
+        self.metricAlerts = metricAlerts
         self.organization = organization
         self.teams = teams
         self.members = members

@@ -14,6 +14,8 @@ public enum SnapshotFile: String, CaseIterable, Sendable {
     /// Issue alert rules; written (and listed in the manifest) only when the snapshot has some, so
     /// snapshots written before rules were carried read as having none.
     case rules = "rules.json"
+    /// Metric alert rules; like `rules.json`, only in snapshots that hold some.
+    case metricAlerts = "metric-alerts.json"
 
     /// The manifest is not a data file: it lists them, with their checksums.
     public static let manifest = "manifest.json"
@@ -29,5 +31,5 @@ public enum SnapshotFile: String, CaseIterable, Sendable {
     public var isSecret: Bool { self == .secrets || self == .settingSecrets }
 
     /// A file only snapshots that hold its kind have (snapshots written before it existed do not).
-    public var isOptional: Bool { self == .settingSecrets || self == .rules }
+    public var isOptional: Bool { self == .settingSecrets || self == .rules || self == .metricAlerts }
 }

@@ -121,12 +121,15 @@ public struct SnapshotCounts: Codable, Sendable, Hashable {
     public var ownership: Int
     /// Issue alert rules; absent when there are none (and in manifests written before they were carried).
     public var rules: Int?
+    /// Metric alert rules; absent when there are none.
+    public var metricAlerts: Int?
 
     public init(
         teams: Int, members: Int, pendingInvites: Int, projects: Int, keys: Int, filters: Int, ownership: Int,
-        rules: Int? = nil
+        rules: Int? = nil, metricAlerts: Int? = nil
     ) {
         self.rules = rules
+        self.metricAlerts = metricAlerts
         self.teams = teams
         self.members = members
         self.pendingInvites = pendingInvites
@@ -141,7 +144,8 @@ public struct SnapshotCounts: Codable, Sendable, Hashable {
             teams: snapshot.teams.count, members: snapshot.members.count,
             pendingInvites: snapshot.members.count { $0.pending }, projects: snapshot.projects.count,
             keys: snapshot.keys.count, filters: snapshot.filters.count, ownership: snapshot.ownership.count,
-            rules: snapshot.rules.isEmpty ? nil : snapshot.rules.count)
+            rules: snapshot.rules.isEmpty ? nil : snapshot.rules.count,
+            metricAlerts: snapshot.metricAlerts.isEmpty ? nil : snapshot.metricAlerts.count)
     }
 }
 
@@ -151,6 +155,7 @@ extension SnapshotCounts {
         "\(teams) teams, \(members) members (\(pendingInvites) pending), \(projects) projects, \(keys) keys,"
             + " \(filters) filter sets, \(ownership) ownership files"
             + (rules.map { ", \($0) alert rules" } ?? "")
+            + (metricAlerts.map { ", \($0) metric alerts" } ?? "")
     }
 }
 

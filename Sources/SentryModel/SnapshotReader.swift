@@ -83,6 +83,9 @@ private struct ReadPass {
             parts.projectSecrets = decodeArray(ProjectSecret.self, .settingSecrets)
         }
         if bytes[SnapshotFile.rules.path] != nil { parts.rules = decodeArray(IssueAlertRule.self, .rules) }
+        if bytes[SnapshotFile.metricAlerts.path] != nil {
+            parts.metricAlerts = decodeArray(MetricAlert.self, .metricAlerts)
+        }
 
         for problem in SnapshotValidator.problems(in: parts, requireSecrets: requireSecrets) {
             problems.append(located(problem))
@@ -97,7 +100,8 @@ private struct ReadPass {
         let snapshot = Snapshot(
             organization: organization, teams: teams, members: members, projects: projects, keys: keys,
             filters: filters, ownership: ownership, secrets: parts.secrets ?? [],
-            projectSecrets: parts.projectSecrets ?? [], rules: parts.rules ?? [])
+            projectSecrets: parts.projectSecrets ?? [], rules: parts.rules ?? [],
+            metricAlerts: parts.metricAlerts ?? [])
         return LoadedSnapshot(
             snapshot: snapshot.canonicalized(), manifest: manifest,
             manifestSHA256: SHA256Digest.hex(of: bytes[SnapshotFile.manifest] ?? []), hasSecrets: hasSecrets,
@@ -297,6 +301,7 @@ private struct ReadPass {
             ("filters", manifest.counts.filters, parts.filters?.count),
             ("ownership", manifest.counts.ownership, parts.ownership?.count),
             ("rules", manifest.counts.rules ?? 0, parts.rules?.count ?? 0),
+            ("metricAlerts", manifest.counts.metricAlerts ?? 0, parts.metricAlerts?.count ?? 0),
         ]
         for (name, expected, actual) in counts {
             guard let actual, actual != expected else { continue }

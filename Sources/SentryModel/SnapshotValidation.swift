@@ -15,6 +15,7 @@ struct SnapshotParts {
     var secrets: [KeySecret]?
     var projectSecrets: [ProjectSecret]?
     var rules: [IssueAlertRule]?
+    var metricAlerts: [MetricAlert]?
 
     init() {}
 
@@ -29,6 +30,7 @@ struct SnapshotParts {
         secrets = snapshot.secrets
         projectSecrets = snapshot.projectSecrets
         rules = snapshot.rules
+        metricAlerts = snapshot.metricAlerts
     }
 }
 
@@ -104,6 +106,9 @@ enum SnapshotValidator {
         }
         if let rules = parts.rules {
             problems += ruleProblems(rules, parts: parts, projects: projectSlugs, teams: teamSlugs)
+        }
+        if let alerts = parts.metricAlerts {
+            problems += metricAlertProblems(alerts, parts: parts, projects: projectSlugs, teams: teamSlugs)
         }
         if let secrets = parts.secrets {
             problems += duplicates(secrets, .secrets, "publicKey", "public key") { $0.publicKey }

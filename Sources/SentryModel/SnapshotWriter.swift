@@ -98,8 +98,11 @@ public enum SnapshotWriter {
     private static func encodeFiles(_ snapshot: Snapshot) throws -> [(file: SnapshotFile, bytes: [UInt8])] {
         // Optional files are written only when the snapshot has something for them.
         let absent: Set<SnapshotFile> = Set(
-            [(SnapshotFile.settingSecrets, snapshot.projectSecrets.isEmpty), (.rules, snapshot.rules.isEmpty)]
-                .filter(\.1).map(\.0))
+            [
+                (SnapshotFile.settingSecrets, snapshot.projectSecrets.isEmpty), (.rules, snapshot.rules.isEmpty),
+                (.metricAlerts, snapshot.metricAlerts.isEmpty),
+            ]
+            .filter(\.1).map(\.0))
         return try SnapshotFile.allCases.filter { !absent.contains($0) }.map { file in
             let bytes =
                 switch file {
@@ -113,6 +116,7 @@ public enum SnapshotWriter {
                 case .secrets: try canonicalJSON(snapshot.secrets)
                 case .settingSecrets: try canonicalJSON(snapshot.projectSecrets)
                 case .rules: try canonicalJSON(snapshot.rules)
+                case .metricAlerts: try canonicalJSON(snapshot.metricAlerts)
                 }
             return (file, bytes)
         }

@@ -65,5 +65,16 @@ struct Caller {
         hasGlobalAccess || project.project.teams.contains { hasAccess(toTeam: $0) }
     }
 
+    /// `has_project_membership`: a member of one of the project's teams; an organization auth token
+    /// has simulated membership of every project (`ApiOrganizationGlobalMembership`), an internal
+    /// integration none (`OrganizationGlobalAccess` keeps the default, team membership).
+    func isMember(ofProject project: SimulatedOrg.ProjectRecord) -> Bool {
+        switch token.kind {
+        case .organization: true
+        case .integration: false
+        case .user: project.project.teams.contains(where: isMember(ofTeam:))
+        }
+    }
+
     func isMember(ofTeam slug: String) -> Bool { member?.member.teams.contains { $0.slug == slug } ?? false }
 }

@@ -49,6 +49,8 @@ public struct SimulatedOrg: Sendable {
     /// Issue alert rules, by id; integrations their actions name.
     var rules: [RuleRecord] = []
     var integrations: [IntegrationRecord] = []
+    /// Metric alert rules, by id.
+    var metricAlerts: [MetricAlertRecord] = []
     /// Whether `changeAfterRequests` already changed the organization.
     var changed = false
 
@@ -98,7 +100,9 @@ public struct SimulatedOrg: Sendable {
                 ownership: ownership[project.slug], keys: keys.sorted { $0.id > $1.id },
                 securityToken: tokens[project.slug] ?? Self.storedToken(project), environmentIds: environmentIds)
         }
-        (rules, integrations) = Self.alertRecords(canonical.rules, projects: projects)
+        (rules, integrations) = Self.alertRecords(
+            canonical.rules, projects: projects, metricAlerts: canonical.metricAlerts)
+        metricAlerts = Self.metricAlertRecords(canonical.metricAlerts)
     }
 
     /// A project whose settings someone changed has a stored security token even when the snapshot

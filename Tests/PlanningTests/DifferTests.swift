@@ -52,19 +52,33 @@ import Testing
     }
 
     @Test(arguments: Stage.allCases) func everyKindCreatesUpdatesKeepsAndDeletes(stage: Stage) throws {
-        let (desired, current) = Self.pair(for: stage, org: org)
+        var (desired, current) = Self.pair(for: stage, org: org)
+        if stage == .metricAlerts {
+            // Existing metric alerts are never changed in this version: plan refuses, naming the fields.
+            #expect {
+                try diff(desired, current, selection: Plan.Selection(stages: [stage]))
+            } throws: { error in
+                "\(error)".contains("metric-alerts/p/changed#1") && "\(error)".contains("timeWindow")
+            }
+            current.metricAlerts[0].timeWindow = 60
+        }
         let changes = try diff(desired, current, selection: Plan.Selection(stages: [stage]))
-        // Rules are keyed `project/name#ordinal`.
-        func name(_ key: String) -> String { stage == .rules ? String(key.dropFirst(2).dropLast(2)) : key }
+        // Rules and metric alerts are keyed `project/name#ordinal`.
+        func name(_ key: String) -> String {
+            stage == .rules || stage == .metricAlerts ? String(key.dropFirst(2).dropLast(2)) : key
+        }
         let actions = Dictionary(uniqueKeysWithValues: changes.map { (name($0.key), $0.action) })
         if stage == .organization {
             #expect(actions == ["acme": .update])
             return
         }
-        #expect(actions == ["new": .create, "same": nil, "changed": .update, "old": .keep].compactMapValues { $0 })
+        let changed: ChangeAction? = stage == .metricAlerts ? nil : .update
+        #expect(actions == ["new": .create, "same": nil, "changed": changed, "old": .keep].compactMapValues { $0 })
         let pruned = try diff(desired, current, selection: Plan.Selection(stages: [stage], prune: true))
-        // Prune never deletes rules in this version: they are kept.
-        #expect(pruned.first { name($0.key) == "old" }?.action == (stage == .rules ? .keep : .delete))
+        // Prune never deletes rules or metric alerts in this version: they are kept.
+        #expect(
+            pruned.first { name($0.key) == "old" }?.action
+                == (stage == .rules || stage == .metricAlerts ? .keep : .delete))
         #expect(pruned.filter { name($0.key) != "old" } == changes.filter { name($0.key) != "old" })
         #expect(changes.allSatisfy { $0.stage == stage })
     }
@@ -316,6 +330,14 @@ import Testing
             current.rules = ["changed", "old", "same"].map {
                 IssueAlertRule(project: "p", name: $0, frequency: $0 == "changed" ? 60 : 30)
             }
+        case .metricAlerts:
+            func alert(_ name: String, window: Int) -> MetricAlert {
+                MetricAlert(
+                    projects: ["p"], name: name, timeWindow: window,
+                    triggers: [MetricAlertTrigger(label: "critical", alertThreshold: 10)])
+            }
+            desired.metricAlerts = ["changed", "new", "same"].map { alert($0, window: 60) }
+            current.metricAlerts = ["changed", "old", "same"].map { alert($0, window: $0 == "changed" ? 5 : 60) }
         }
         return (desired, current)
     }

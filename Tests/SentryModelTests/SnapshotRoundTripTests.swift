@@ -17,7 +17,7 @@ import Testing
                 loaded.manifest.counts
                     == SnapshotCounts(
                         teams: 3, members: 3, pendingInvites: 1, projects: 3, keys: 3, filters: 2, ownership: 2,
-                        rules: 3))
+                        rules: 3, metricAlerts: 2))
         }
     }
 
@@ -85,8 +85,8 @@ import Testing
             let directory = try writeSample(in: parent)
             let manifest = try SnapshotReader.read(from: directory).manifest
             // secrets/settings.json only when a project has a security token (the sample has none);
-            // rules.json only when there are rules (the sample has some).
-            let files = SnapshotFile.allCases.filter { !$0.isOptional || $0 == .rules }
+            // rules.json and metric-alerts.json only when there are some (the sample has both).
+            let files = SnapshotFile.allCases.filter { !$0.isOptional || $0 == .rules || $0 == .metricAlerts }
             #expect(Set(manifest.files.keys) == Set(files.map(\.path)))
             for file in files {
                 #expect(manifest.files[file.path] == SHA256Digest.hex(of: try fileBytes(directory, file.path)))

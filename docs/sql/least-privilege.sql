@@ -88,6 +88,17 @@ BEGIN
             ('sentry_ruleactivity',                            'INSERT'),
             ('sentry_environment',                             'INSERT'),
             ('sentry_environmentproject',                      'INSERT'),
+            -- metric-alerts stage: the Snuba query, its event types and subscriptions (left for
+            -- Sentry's subscription_checker to create in Snuba), the alert, its projects (24.x+),
+            -- activity, triggers and actions
+            ('sentry_snubaquery',                              'INSERT'),
+            ('sentry_snubaqueryeventtype',                     'INSERT'),
+            ('sentry_querysubscription',                       'INSERT'),
+            ('sentry_alertrule',                               'INSERT'),
+            ('sentry_alertruleprojects',                       'INSERT'),
+            ('sentry_alertruleactivity',                       'INSERT'),
+            ('sentry_alertruletrigger',                        'INSERT'),
+            ('sentry_alertruletriggeraction',                  'INSERT'),
             ('sentry_integration',                             ''),
             ('sentry_organizationintegration',                 '')
         ) AS tables(name, apply_privileges)

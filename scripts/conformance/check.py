@@ -13,6 +13,8 @@
 #   filters       inbound_filters.get_filter_state (the Inbound Filters page) and
 #                 relay.config.get_filter_settings (what Relay is sent)
 #   ownership     ProjectOwnershipSerializer, ownership.grammar (parse, resolve owners, schema)
+#   metric alerts DetailedAlertRuleSerializer (GET .../alert-rules/{id}/), snuba.tasks.subscription_checker
+#                 (alerts_check.py)
 # Every read runs in one transaction that is rolled back: some of Sentry's reads write
 # (Project.get_security_token creates `sentry:token`).
 #
@@ -56,7 +58,8 @@ from sentry.ownership.grammar import load_schema, parse_rules, resolve_actors
 from sentry.relay.config import get_filter_settings
 
 sys.path.insert(0, os.path.join(os.getcwd(), "scripts", "conformance"))  # run.sh runs from the repository
-import rules_check  # noqa: E402 (after the path it lives on)
+import alerts_check  # noqa: E402 (after the path it lives on)
+import rules_check  # noqa: E402
 import settings_check  # noqa: E402
 
 SNAPSHOT_FILES = {
@@ -72,6 +75,7 @@ SNAPSHOT_FILES = {
     "waves.json",  # the mapping's rollout waves: a plan selection, nothing Sentry stores
     "rules.json",
     "origins.json",  # where in the mapping each value was set: for error messages, nothing Sentry stores
+    "metric-alerts.json",  # alerts_check.py
 }
 
 
@@ -505,6 +509,7 @@ def main():
         }
         check_ownership(report, _load(snapshot_dir, "ownership.json", []), projects, user, project_teams, members)
         rules_check.check_rules(report, _load(snapshot_dir, "rules.json", []), projects, org, user)
+        alerts_check.check_metric_alerts(report, _load(snapshot_dir, "metric-alerts.json", []), org, user)
         transaction.set_rollback(True, using=router.db_for_write(Organization))
 
     for name in sorted(set(os.listdir(snapshot_dir)) - SNAPSHOT_FILES - {"secrets"}):

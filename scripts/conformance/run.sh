@@ -150,7 +150,7 @@ tamper() {
 
 fixture_checked=""
 scenarios=("$@")
-[ ${#scenarios[@]} -gt 0 ] || scenarios=(example generated published finish settings alerts)
+[ ${#scenarios[@]} -gt 0 ] || scenarios=(example generated published finish settings alerts metric-alerts)
 failed=()
 for s in "${scenarios[@]}"; do
     case $s in
@@ -194,7 +194,17 @@ for s in "${scenarios[@]}"; do
         SEED_USERS="" TAMPER=1 scenario alerts hooli "--snapshot Tests/Fixtures/snapshots/alerts-hosted" \
             "$conformance_dir/alerts.yaml" || failed+=("$s")
         ;;
-    *) fatal "unknown scenario '$s' (example, generated, published, finish, settings, alerts)" ;;
+    metric-alerts)
+        # Metric alerts (scripts/conformance/alerts_fixture.py) through the example mapping: Sentry's
+        # DetailedAlertRuleSerializer reads each back, and its subscription_checker picks up every
+        # pending subscription (scripts/conformance/alerts_check.py).
+        python3 "$conformance_dir/alerts_fixture.py" Tests/Fixtures/snapshots/acme-hosted "$work/metric-alerts-hosted"
+        sed 's/^  name: "Acme (self-hosted)"$/&\n  alongside: true/' mappings/example.yaml >"$work/metric-alerts.yaml"
+        SEED_USERS="alice@acme.com bob@acme.com david@acme.com erin@acme.com" TAMPER=1 \
+            scenario metric_alerts acme "--snapshot $work/metric-alerts-hosted" "$work/metric-alerts.yaml" \
+            || failed+=("$s")
+        ;;
+    *) fatal "unknown scenario '$s' (example, generated, published, finish, settings, alerts, metric-alerts)" ;;
     esac
 done
 

@@ -179,6 +179,7 @@ struct Applier {
             .members: Set(desired.members.map(\.email)), .projects: Set(desired.projects.map(\.slug)),
             .keys: Set(desired.keys.map(\.publicKey)), .filters: Set(desired.filters.map(\.project)),
             .ownership: Set(desired.ownership.map(\.project)), .rules: Set(desired.rules.map(\.key)),
+            .metricAlerts: Set(desired.metricAlerts.map(\.key)),
         ]
         for change in plan.changes {
             let name = TerminalText.escaped("\(change.stage.rawValue)/\(change.key)")
@@ -349,6 +350,8 @@ struct Applier {
                 }
         case .filters: try FilterWriter(session: session).write(changes, desired: desired.filters, index: index)
         case .rules: try RuleWriter(session: session).write(changes, desired: desired.rules, index: index)
+        case .metricAlerts:
+            try MetricAlertWriter(session: session).write(changes, desired: desired.metricAlerts, index: index)
         case .ownership:
             var writer = OwnershipWriter(session: session)
             try writer.write(changes, desired: desired.ownership, index: index)
@@ -390,6 +393,11 @@ struct Applier {
             caches.append(
                 "ownership rules: cached per project for an hour (projectownership_project_id:1:<project id>). "
                     + "Refresh: docker compose restart memcached, or wait an hour.")
+        }
+        if changed(.metricAlerts) {
+            caches.append(
+                "metric alerts: Sentry's subscription_checker creates their Snuba subscriptions within 20 minutes "
+                    + "(the cron and worker containers must run); until then they do not evaluate.")
         }
         if changed(.rules) {
             caches.append(

@@ -29,6 +29,12 @@ extension Int: PostgresDecodable {
     public static var postgresTypeName: String { "an integer" }
 }
 
+extension Double: PostgresDecodable {
+    /// `double precision` text: digits, exponents, `NaN`, `Infinity`.
+    public init?(postgresText: String) { self.init(postgresText) }
+    public static var postgresTypeName: String { "a floating-point number" }
+}
+
 extension Bool: PostgresDecodable {
     /// PostgreSQL prints booleans as `t` and `f`; the long forms are accepted too.
     public init?(postgresText: String) {

@@ -26,6 +26,15 @@ extension Int64: PostgresEncodable {
     public var postgresText: String? { String(self) }
 }
 
+extension Double: PostgresEncodable {
+    /// Swift's shortest round-tripping form; PostgreSQL spells the non-finite values its own way.
+    public var postgresText: String? {
+        if isNaN { return "NaN" }
+        if isInfinite { return self > 0 ? "Infinity" : "-Infinity" }
+        return String(self)
+    }
+}
+
 extension Bool: PostgresEncodable {
     public var postgresText: String? { self ? "true" : "false" }
 }

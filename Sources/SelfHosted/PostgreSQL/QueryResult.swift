@@ -118,6 +118,8 @@ public struct PostgresRow: Sendable {
     public func optionalInt64(_ column: String) throws(PostgresDecodeError) -> Int64? { try decodeIfPresent(column) }
     public func int(_ column: String) throws(PostgresDecodeError) -> Int { try decode(column) }
     public func optionalInt(_ column: String) throws(PostgresDecodeError) -> Int? { try decodeIfPresent(column) }
+    public func double(_ column: String) throws(PostgresDecodeError) -> Double { try decode(column) }
+    public func optionalDouble(_ column: String) throws(PostgresDecodeError) -> Double? { try decodeIfPresent(column) }
     public func bool(_ column: String) throws(PostgresDecodeError) -> Bool { try decode(column) }
     public func optionalBool(_ column: String) throws(PostgresDecodeError) -> Bool? { try decodeIfPresent(column) }
     public func date(_ column: String) throws(PostgresDecodeError) -> Date { try decode(column) }

@@ -111,3 +111,32 @@ extension TargetProfile {
         return nil
     }
 }
+
+extension TargetProfile {
+    /// Why metric alerts cannot be carried to this target, or nil when they can. 23.x to 25.x evaluate
+    /// them from `sentry_alertrule` through Snuba subscriptions (`SubscriptionProcessor`); on 26.x
+    /// `handle_trigger_action` does nothing and only the workflow engine notifies (reference/alerts.md
+    /// §2.7), whose detector rows sentry-migrate does not build yet.
+    public var metricAlertsRefusal: String? {
+        if family == .v26 {
+            return "the target (\(summary)) notifies for metric alerts only through Sentry's workflow engine, and "
+                + "sentry-migrate does not yet write the workflow-engine rows (detector, data source, conditions, "
+                + "workflow, actions) a metric alert needs there; alerts written without them never notify "
+                + "(getsentry/self-hosted#4452)"
+        }
+        let tables = [
+            "sentry_snubaquery", "sentry_snubaqueryeventtype", "sentry_querysubscription", "sentry_alertrule",
+            "sentry_alertruletrigger", "sentry_alertruletriggeraction", "sentry_alertruleactivity",
+        ]
+        let missing = tables.filter { !catalog.hasTable($0) }
+        return missing.isEmpty ? nil : "the target has no \(missing.joined(separator: ", ")) table"
+    }
+
+    /// Metric alert action types the target's Sentry registers: Opsgenie (6) and Discord (7) came
+    /// with 24.x (`ActionService`; 23.7.1 `incidents/models.py` has 0-5).
+    public var metricAlertActionTypes: Set<String> {
+        var types: Set<String> = ["email", "pagerduty", "slack", "msteams", "sentry_app"]
+        if family != .v23 { types.formUnion(["opsgenie", "discord"]) }
+        return types
+    }
+}

@@ -123,6 +123,10 @@ struct OrganizationReader {
             stages.contains(.rules)
             ? try RuleReader(connection: connection, profile: profile).read(
                 orgId: orgId, projectSlugs: projectSlugs, teamSlugs: teamSlugs) : []
+        let metricAlerts =
+            stages.contains(.metricAlerts)
+            ? try MetricAlertReader(connection: connection, profile: profile).read(
+                orgId: orgId, projectSlugs: projectSlugs, teamSlugs: teamSlugs) : []
 
         return Snapshot(
             organization: organization,
@@ -133,7 +137,8 @@ struct OrganizationReader {
             filters: filters.sorted { $0.project < $1.project },
             ownership: ownership.sorted { $0.project < $1.project },
             secrets: secrets.sorted { $0.publicKey < $1.publicKey }, projectSecrets: tokens,
-            rules: Snapshot(organization: organization, rules: rules).canonicalized().rules)
+            rules: Snapshot(organization: organization, rules: rules).canonicalized().rules,
+            metricAlerts: Snapshot(organization: organization, metricAlerts: metricAlerts).canonicalized().metricAlerts)
     }
 
     private func readMembers(orgId: Int64, teamSlugs: [Int64: String], warn: (String) -> Void) throws -> [Member] {

@@ -115,14 +115,16 @@ extension TargetDatabase {
                     publicKey: try row.optionalString("public_key"))
             }
             facts.alertRulesRefusal = profile.alertRulesRefusal
-            if !desired.rules.isEmpty, profile.catalog.hasTable("sentry_integration"),
+            facts.metricAlertsRefusal = profile.metricAlertsRefusal
+            facts.metricAlertActionTypes = profile.metricAlertActionTypes
+            if !(desired.rules.isEmpty && desired.metricAlerts.isEmpty), profile.catalog.hasTable("sentry_integration"),
                 let orgId = try connection.query(
                     "SELECT id FROM sentry_organization WHERE slug = \(desired.organization.slug) AND status = 0",
                     activity: "finding the organization for its integrations"
                 ).first.map({ try $0.int64("id") })
             {
                 facts.integrations = Set(try RuleReader.integrations(orgId: orgId, connection: connection).keys)
-            } else if !desired.rules.isEmpty {
+            } else if !(desired.rules.isEmpty && desired.metricAlerts.isEmpty) {
                 facts.integrations = []
             }
             return facts

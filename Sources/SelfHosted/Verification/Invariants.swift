@@ -17,6 +17,7 @@ extension TargetDatabase {
         violations += try orphanViolations(orgId: orgId)
         violations += try ownerViolations(orgId: orgId, desired: desired)
         violations += try ruleViolations(orgId: orgId)
+        violations += try metricAlertViolations(orgId: orgId)
         return violations
     }
 

@@ -25,7 +25,9 @@ struct RuleWriter {
             if let name = rule.environment { pairs.append((projectId: try projectId(rule, index), name: name)) }
         }
         let environments = try EnvironmentRows(session: session).ensure(orgId: orgId, pairs: pairs)
-        let owners = try OwnerIds(session: session, index: index, rules: creates + updates)
+        let owners = try OwnerIds(
+            session: session, index: index, table: "sentry_rule",
+            owners: (creates + updates).map { (team: $0.ownerTeam, member: $0.ownerMember) })
 
         var records: [Record] = []
         var creators: [any PostgresEncodable] = []
@@ -133,15 +135,17 @@ struct RuleWriter {
     }
 }
 
-/// 23.x rule owners are actors: a team's own (`sentry_team.actor_id`), or a user's, which Sentry
+/// 23.x rule and metric alert owners are actors: a team's own (`sentry_team.actor_id`), or a user's, which Sentry
 /// creates on first use (`Actor.objects.get_or_create(type=1, user_id=…)`, `models/actor.py`).
 struct OwnerIds {
     var teamActors: [String: Int64] = [:]
     var userActors: [String: Int64] = [:]
 
-    init(session: WriteSession, index: OrganizationIndex, rules: [IssueAlertRule]) throws {
-        guard session.has("sentry_rule", column: "owner_id") else { return }
-        let teams = Set(rules.compactMap(\.ownerTeam)).compactMap { slug in index.teams[slug].map { (slug, $0) } }
+    init(
+        session: WriteSession, index: OrganizationIndex, table: String, owners: [(team: String?, member: String?)]
+    ) throws {
+        guard session.has(table, column: "owner_id") else { return }
+        let teams = Set(owners.compactMap(\.team)).compactMap { slug in index.teams[slug].map { (slug, $0) } }
         let teamIds = teams.map(\.1)
         let slugs = Dictionary(teams.map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         for row in try session.query(
@@ -150,7 +154,7 @@ struct OwnerIds {
         {
             if let slug = slugs[try row.int64("id")] { teamActors[slug] = try row.int64("actor_id") }
         }
-        let users = Set(rules.compactMap { $0.ownerMember?.lowercased() }).compactMap { email in
+        let users = Set(owners.compactMap { $0.member?.lowercased() }).compactMap { email in
             index.members[email]?.userId.map { (email, $0) }
         }
         let emails = Dictionary(users.map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
@@ -166,9 +170,11 @@ struct OwnerIds {
         for (user, id) in zip(missing, ids) { userActors[user.0] = id }
     }
 
-    func actor(for rule: IssueAlertRule) -> Int64? {
-        if let team = rule.ownerTeam { return teamActors[team] }
-        if let member = rule.ownerMember { return userActors[member.lowercased()] }
+    func actor(for rule: IssueAlertRule) -> Int64? { actor(team: rule.ownerTeam, member: rule.ownerMember) }
+
+    func actor(team: String?, member: String?) -> Int64? {
+        if let team { return teamActors[team] }
+        if let member { return userActors[member.lowercased()] }
         return nil
     }
 }
@@ -177,9 +183,10 @@ struct OwnerIds {
 struct RuleTargetError: ReportableError {
     let rule: String
     let problem: String
+    var stage = "rules"
     var exitStatus: ExitStatus { .dataError }
     var description: String {
-        "rules/\(rule): \(problem); nothing of this stage was written. The target changed since the plan: "
+        "\(stage)/\(rule): \(problem); nothing of this stage was written. The target changed since the plan: "
             + "run plan again."
     }
 }

@@ -43,7 +43,11 @@ enum SchemaFixture: String, CaseIterable, Sendable, CustomTestStringConvertible 
         into connection: PostgresConnection, smallInts: Bool = false, jsonbProjectOptions: Bool = false,
         seeded: Bool = false
     ) throws {
-        var files = ["schema/sentry-\(rawValue).sql", "schema/alerts/alerts-\(self == .v23 ? "23.x" : "24.x").sql"]
+        let alerts = self == .v23 ? "23.x" : "24.x"
+        var files = [
+            "schema/sentry-\(rawValue).sql", "schema/alerts/alerts-\(alerts).sql",
+            "schema/alerts/metric-alerts-\(alerts).sql",
+        ]
         if smallInts { files.append("schema/small-ints.sql") }
         if jsonbProjectOptions { files.append("schema/projectoptions-jsonb.sql") }
         if seeded { files += ["seed/realistic-org.sql", "seed/realistic-org-\(seedSuffix).sql"] }

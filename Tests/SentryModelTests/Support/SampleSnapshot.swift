@@ -76,7 +76,26 @@ enum SampleSnapshot {
                 KeySecret(publicKey: publicKeys.webLegacy, secretKey: secretKeys.webLegacy),
                 KeySecret(publicKey: publicKeys.web, secretKey: secretKeys.web),
             ],
-            rules: rules)
+            rules: rules, metricAlerts: metricAlerts)
+    }
+
+    /// A percent-change alert with an environment and two triggers, and one with a made-up id.
+    static var metricAlerts: [MetricAlert] {
+        [
+            MetricAlert(
+                projects: ["api"], name: "Errors ☃ up", aggregate: "count_unique(user)", comparisonDelta: 10080,
+                environment: "prod", eventTypes: ["default", "error"],
+                triggers: [
+                    MetricAlertTrigger(
+                        label: "critical", alertThreshold: 70,
+                        actions: [MetricAlertAction(type: "email", targetType: "team", targetTeam: "backend")]),
+                    MetricAlertTrigger(label: "warning", alertThreshold: 30),
+                ], ownerTeam: "ops", createdBy: "alice@example.com", hostedId: "601"),
+            MetricAlert(
+                projects: ["api", "web"], name: "Slow", dataset: "transactions", queryType: 1,
+                aggregate: "p95(transaction.duration)", eventTypes: ["transaction"],
+                triggers: [MetricAlertTrigger(label: "critical", alertThreshold: 900)], hostedId: "10000000008"),
+        ]
     }
 
     /// Two rules of one name (ordinals 1 and 2) and one with an id sentry.io made up.
@@ -113,6 +132,8 @@ enum SampleSnapshot {
         snapshot.ownership.reverse()
         snapshot.secrets.reverse()
         snapshot.rules.reverse()
+        snapshot.metricAlerts.reverse()
+        snapshot.metricAlerts[0].projects.reverse()
         return snapshot
     }
 

@@ -1,0 +1,132 @@
+# Metric alerts as Sentry 23.7.1 reads them back, for check.py (same Report): each alert of the
+# desired snapshot's metric-alerts.json through DetailedAlertRuleSerializer (what
+# GET /organizations/{org}/alert-rules/{id}/ returns), compared field by field with the snapshot,
+# whose values are in that API's own shape (minutes, percent changes, untranslated aggregates);
+# then Sentry's own subscription_checker runs and must hand every pending subscription of those
+# alerts to create_subscription_in_snuba (recorded, not sent: there is no Snuba here).
+from unittest import mock
+
+from sentry.api.serializers import serialize
+from sentry.api.serializers.models.alert_rule import DetailedAlertRuleSerializer
+from sentry.incidents.logic import translate_aggregate_field
+from sentry.incidents.models import AlertRule, AlertRuleStatus
+from sentry.models import Team, User
+from sentry.snuba import tasks as snuba_tasks
+from sentry.snuba.models import QuerySubscription
+
+# Snapshot field -> API field, where they are compared one to one.
+SAME_FIELDS = [
+    "dataset",
+    "queryType",
+    "query",
+    "aggregate",
+    "thresholdType",
+    "resolveThreshold",
+    "timeWindow",
+    "thresholdPeriod",
+    "comparisonDelta",
+    "environment",
+    "eventTypes",
+    "projects",
+]
+# Not read back on purpose: provenance, the mapping's choice, and sentry.io's own detection type
+# (23.7.1 has none; apply derives it from comparisonDelta).
+SKIPPED = {"ordinal", "hostedId", "createdBy", "missingIntegration", "detectionType", "name", "enabled", "triggers",
+           "ownerTeam", "ownerMember"}
+
+
+def check_metric_alerts(report, alerts, org, user):
+    if not alerts:
+        return
+    by_name = {}
+    for rule in AlertRule.objects.filter(organization=org):
+        by_name.setdefault(rule.name, []).append(rule)
+    for alert in alerts:
+        entity = f"metric-alerts/{alert['projects'][0]}/{alert['name']}#{alert['ordinal']}"
+        candidates = sorted(by_name.get(alert["name"], []), key=lambda r: r.id)
+        # Apply creates alerts of one name in ordinal order, so ids follow ordinals.
+        mine = [r for r in candidates if sorted(_projects(r)) == sorted(alert["projects"])]
+        if len(mine) < alert["ordinal"]:
+            report.fail(entity, "Sentry 23.7.1 finds no such alert rule")
+            continue
+        rule = mine[alert["ordinal"] - 1]
+        data = serialize(rule, user, DetailedAlertRuleSerializer())
+        for field in SAME_FIELDS:
+            report.equal(entity, field, data.get(field), alert.get(field))
+        # The API shows `user` for both `user` and `tags[sentry:user]`: the stored form must be what
+        # Sentry's own create stores (`translate_aggregate_field`), or Snuba is asked for a column
+        # the events dataset does not have.
+        report.equal(
+            entity, "stored aggregate", rule.snuba_query.aggregate, translate_aggregate_field(alert["aggregate"]),
+            source="Sentry's translate_aggregate_field of the snapshot's")
+        want_status = AlertRuleStatus.PENDING.value if alert.get("enabled", True) else AlertRuleStatus.DISABLED.value
+        report.equal(entity, "status", data["status"], want_status)
+        report.equal(entity, "owner", data.get("owner"), _owner(alert, org))
+        creator = alert.get("createdBy")
+        if creator and User.objects.filter(email__iexact=creator).exists():
+            report.equal(entity, "createdBy", ((data.get("createdBy") or {}).get("email") or "").lower(), creator)
+        _check_triggers(report, entity, data["triggers"], alert, org)
+        for field in sorted(set(alert) - set(SAME_FIELDS) - SKIPPED):
+            report.unchecked.append(f"metric-alerts.json {field}")
+    _check_subscription_checker(report, alerts, org)
+
+
+def _projects(rule):
+    return {s.project.slug for s in QuerySubscription.objects.filter(snuba_query_id=rule.snuba_query_id)}
+
+
+def _owner(alert, org):
+    if alert.get("ownerTeam"):
+        return f"team:{Team.objects.get(organization=org, slug=alert['ownerTeam']).id}"
+    if alert.get("ownerMember"):
+        found = User.objects.filter(email__iexact=alert["ownerMember"]).first()
+        return f"user:{found.id}" if found else None
+    return None
+
+
+def _check_triggers(report, entity, triggers, alert, org):
+    report.equal(entity, "trigger labels", [t["label"] for t in triggers], [t["label"] for t in alert["triggers"]])
+    for served, wanted in zip(triggers, alert["triggers"]):
+        where = f"{entity} trigger {wanted['label']}"
+        report.equal(where, "alertThreshold", served["alertThreshold"], wanted["alertThreshold"])
+        report.equal(where, "thresholdType", served["thresholdType"], alert["thresholdType"])
+        report.equal(where, "resolveThreshold", served["resolveThreshold"], alert.get("resolveThreshold"))
+        report.equal(where, "action count", len(served["actions"]), len(wanted.get("actions", [])))
+        for got, want in zip(served["actions"], wanted.get("actions", [])):
+            report.equal(where, "action type", got["type"], want["type"])
+            report.equal(where, "action targetType", got["targetType"], want["targetType"])
+            if want.get("targetTeam"):
+                team = Team.objects.get(organization=org, slug=want["targetTeam"])
+                report.equal(where, "action targetIdentifier (team)", got["targetIdentifier"], str(team.id))
+            elif want.get("targetMember"):
+                found = User.objects.filter(email__iexact=want["targetMember"]).first()
+                report.equal(
+                    where, "action targetIdentifier (user)", got["targetIdentifier"], str(found.id) if found else None
+                )
+            else:
+                # The API shows the display name when one is stored (Slack's #channel), else the id.
+                shown = want.get("targetDisplay") or want.get("targetIdentifier")
+                report.equal(where, "action targetIdentifier", str(got["targetIdentifier"]), shown)
+                if want["type"] == "slack":
+                    report.equal(where, "action inputChannelId", got["inputChannelId"], want.get("targetIdentifier"))
+
+
+def _check_subscription_checker(report, alerts, org):
+    """subscription_checker must pick up every pending subscription of the migrated active alerts."""
+    rules = AlertRule.objects.filter(organization=org, status=AlertRuleStatus.PENDING.value)
+    pending = set(
+        QuerySubscription.objects.filter(
+            snuba_query_id__in=[r.snuba_query_id for r in rules], status=QuerySubscription.Status.CREATING.value
+        ).values_list("id", flat=True)
+    )
+    report.ok(bool(pending), "metric-alerts", "no subscription is pending creation: nothing for Sentry to create")
+    with mock.patch.object(snuba_tasks.create_subscription_in_snuba, "delay") as delay:
+        snuba_tasks.subscription_checker()
+    picked = {call.kwargs.get("query_subscription_id") for call in delay.call_args_list}
+    missing = sorted(pending - picked)
+    report.ok(
+        not missing,
+        "metric-alerts",
+        f"subscription_checker does not pick up subscriptions {missing} (status CREATING needs a date_updated "
+        "older than 10 minutes)",
+    )
