@@ -29,7 +29,7 @@ extension TransformRun {
                 changed.projects.append(target)
             }
             guard !changed.projects.isEmpty else { continue }
-            changed.projects = Array(Set(changed.projects)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            changed.projects = Array(Set(changed.projects)).sorted { $0.utf8Precedes($1) }
             // The creator (provenance, for the CREATED activity's user) follows the e-mail rules silently.
             changed.createdBy = alert.createdBy.flatMap { email in
                 let key = email.lowercased()
