@@ -30,11 +30,7 @@ extension TransformRun {
             }
             guard !changed.projects.isEmpty else { continue }
             changed.projects = Array(Set(changed.projects)).sorted { $0.utf8Precedes($1) }
-            // The creator (provenance, for the CREATED activity's user) follows the e-mail rules silently.
-            changed.createdBy = alert.createdBy.flatMap { email in
-                let key = email.lowercased()
-                return resolution.memberExcluded[key] == nil ? resolution.memberEmail[key]?.name ?? key : nil
-            }
+            changed.createdBy = mappedCreator(alert.createdBy)
             if let team = alert.ownerTeam { changed.ownerTeam = mappedTeam(team, entity: entity, role: "owner") }
             if let member = alert.ownerMember {
                 changed.ownerMember = mappedMember(member, entity: entity, role: "owner")

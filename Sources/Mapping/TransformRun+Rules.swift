@@ -27,6 +27,7 @@ extension TransformRun {
                     resolution.environmentName[environment]?.rule, entity,
                     "environment '\(environment)' → '\(environmentTarget(environment))'")
             }
+            changed.createdBy = mappedCreator(rule.createdBy)
             if let team = rule.ownerTeam {
                 changed.ownerTeam = mappedTeam(team, entity: entity, role: "owner")
             }
@@ -48,6 +49,15 @@ extension TransformRun {
             result.append(changed)
         }
         return result
+    }
+
+    /// An alert's creator (provenance, for the CREATED activity's user) follows the e-mail rules
+    /// silently; an excluded one is forgotten, so the activity has no user.
+    func mappedCreator(_ email: String?) -> String? {
+        email.flatMap { email in
+            let key = email.lowercased()
+            return resolution.memberExcluded[key] == nil ? resolution.memberEmail[key]?.name ?? key : nil
+        }
     }
 
     /// The node with its team or member target mapped; nil (left out) when that target is excluded.

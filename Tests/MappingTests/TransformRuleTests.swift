@@ -21,7 +21,7 @@ import Testing
             IssueAlertRule(
                 project: "checkout", name: "Payments down",
                 actions: [email(team: "payments"), email(member: "Ivan@acme.io")],
-                ownerTeam: "payments", hostedId: "1"),
+                ownerTeam: "payments", createdBy: "Ivan@acme.io", hostedId: "1"),
             IssueAlertRule(
                 project: "sandbox-alice", name: "Mine", actions: [email(member: "alice@acme.io")], hostedId: "2"),
             IssueAlertRule(
@@ -56,6 +56,7 @@ import Testing
         #expect(checkout.actions.compactMap(AlertNodes.targetTeam(of:)) == ["billing"])
         #expect(checkout.actions.compactMap(AlertNodes.targetMember(of:)) == ["ivan@billing.example"])
         #expect(checkout.missingIntegration == .drop)
+        #expect(checkout.createdBy == "ivan@billing.example", "the creator follows the e-mail map")
         // The excluded team's action is left out; the other stays.
         #expect(rules.first?.actions.compactMap(AlertNodes.targetTeam(of:)) == ["backend"])
         #expect(output.explanations.contains { $0.entity.contains("'Mine'") && $0.change.contains("excluded") })
