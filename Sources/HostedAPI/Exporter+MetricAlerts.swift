@@ -107,7 +107,7 @@ extension Exporter {
         var leftOut: [LeftOutRuleNode] = []
         var numbered: [(alert: MetricAlert, id: Int64)] = []
         for row in rows {
-            let projects = (row.projects ?? []).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            let projects = (row.projects ?? []).sorted { $0.utf8Precedes($1) }
             let name = "\(projects.first ?? "")/\(row.name)"
             func left(_ reason: String) {
                 leftOut.append(LeftOutRuleNode(rule: name, hostedId: row.id, reason: reason))

@@ -29,7 +29,7 @@ extension TransformRun {
                 changed.projects.append(target)
             }
             guard !changed.projects.isEmpty else { continue }
-            changed.projects = Array(Set(changed.projects)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            changed.projects = Array(Set(changed.projects)).sorted { $0.utf8Precedes($1) }
             changed.createdBy = mappedCreator(alert.createdBy)
             if let team = alert.ownerTeam { changed.ownerTeam = mappedTeam(team, entity: entity, role: "owner") }
             if let member = alert.ownerMember {

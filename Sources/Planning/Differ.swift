@@ -243,7 +243,7 @@ private struct DiffPass {
                 EntityChange(
                     stage: stage, key: entity[keyPath: key], action: prune && prunable(entity) ? .delete : .keep))
         }
-        found.sort { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        found.sort { $0.key.utf8Precedes($1.key) }
         changes += found
     }
 
@@ -260,6 +260,6 @@ private struct DiffPass {
 
 extension Array where Element == FieldChange {
     fileprivate var sortedByName: [FieldChange] {
-        sorted { $0.field.utf8.lexicographicallyPrecedes($1.field.utf8) }
+        sorted { $0.field.utf8Precedes($1.field) }
     }
 }

@@ -37,7 +37,7 @@ struct EntityFields {
     /// Fields whose value differs; a field absent on one side counts as null.
     func changes(from current: EntityFields) -> [FieldChange] {
         let names = Set(fields.keys).union(current.fields.keys)
-        return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.compactMap { name in
+        return names.sorted { $0.utf8Precedes($1) }.compactMap { name in
             let before = current.fields[name] ?? .null
             let after = fields[name] ?? .null
             return before == after ? nil : FieldChange(field: name, before: before, after: after)
@@ -47,7 +47,7 @@ struct EntityFields {
 
 extension Dictionary where Key == String {
     var sortedByField: [(key: String, value: Value)] {
-        sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        sorted { $0.key.utf8Precedes($1.key) }
     }
 }
 

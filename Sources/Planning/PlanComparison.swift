@@ -16,7 +16,7 @@ public enum PlanComparison {
         var lines: [String] = []
         let duplicates = saved.count - old.count
         if duplicates > 0 { lines.append("the plan lists \(duplicates) change(s) twice") }
-        for name in Set(old.keys).union(new.keys).sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+        for name in Set(old.keys).union(new.keys).sorted(by: { $0.utf8Precedes($1) }) {
             let shown = TerminalText.escaped(name)
             switch (old[name], new[name]) {
             case (let planned?, nil):

@@ -4,13 +4,22 @@ import SentryModel
 /// `- delete`, `= keep`, field lines `name: "Old" → "New"`, and a closing summary line.
 public enum PlanText {
     public static func render(_ plan: Plan, colour: Bool = false) -> String {
+        var text = ""
+        write(plan, colour: colour) { text += $0 }
+        return text
+    }
+
+    /// The same text as `render`, handed to `emit` one entity's lines at a time, so that printing the
+    /// plan of a large organization never holds its whole text.
+    public static func write(_ plan: Plan, colour: Bool = false, emit: (String) -> Void) {
         let paint = Paint(enabled: colour)
-        var out = header(plan).map { $0 + "\n" }.joined() + "\n"
+        emit(header(plan).map { $0 + "\n" }.joined() + "\n")
         for stage in Stage.allCases {
-            let changes = plan.changes.filter { $0.stage == stage }
+            let changes = plan.changes.lazy.filter { $0.stage == stage }
             guard !changes.isEmpty else { continue }
-            out += paint.bold(stage.title + ":") + "\n"
+            emit(paint.bold(stage.title + ":") + "\n")
             for change in changes {
+                var out = ""
                 for line in ChangeLines.lines(for: change) {
                     let text = line.text.trimmingTrailingSpaces
                     switch line.style {
@@ -21,10 +30,11 @@ public enum PlanText {
                     case .removed: out += "        " + paint.action(.delete, text) + "\n"
                     }
                 }
+                emit(out)
             }
-            out += "\n"
+            emit("\n")
         }
-        return out + paint.bold(PlanSummary(plan.changes).line) + "\n"
+        emit(paint.bold(PlanSummary(plan.changes).line) + "\n")
     }
 
     /// What was compared with what, and under which selection.

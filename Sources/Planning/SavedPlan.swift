@@ -80,12 +80,14 @@ public struct SavedPlan: Sendable {
         }
     }
 
-    /// Writes `plan` as a plan file (`PlanJSON`'s bytes).
+    /// Writes `plan` as a plan file (`PlanJSON`'s bytes), streamed: a large plan is never whole in memory.
     public static func write(_ plan: Plan, to path: String) throws {
         do {
-            try Data(try PlanJSON.render(plan).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try StreamedFile.write(to: path) { emit in try PlanJSON.write(plan, emit: emit) }
+        } catch let error as StreamedFileError {
+            throw PlanOutputError(path: path, reason: error.reason)
         } catch {
-            throw PlanOutputError(path: path, reason: error.localizedDescription)
+            throw PlanOutputError(path: path, reason: "\(error)")
         }
     }
 

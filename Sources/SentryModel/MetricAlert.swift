@@ -100,7 +100,7 @@ public struct MetricAlert: Codable, Sendable, Hashable {
         var seen: [String: Int] = [:]
         return alerts.sorted { $0.id < $1.id }.map { entry in
             var alert = entry.alert
-            alert.projects = alert.projects.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            alert.projects = alert.projects.sorted { $0.utf8Precedes($1) }
             seen["\(alert.project)/\(alert.name)", default: 0] += 1
             alert.ordinal = seen["\(alert.project)/\(alert.name)"]!
             return alert

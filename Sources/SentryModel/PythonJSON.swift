@@ -38,7 +38,7 @@ public enum PythonJSON {
             output += "]"
         case .object(let members):
             writeObject(
-                members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { ($0, members[$0]!) },
+                members.keys.sorted { $0.utf8Precedes($1) }.map { ($0, members[$0]!) },
                 into: &output)
         }
     }

@@ -53,9 +53,3 @@ extension Snapshot {
         return copy
     }
 }
-
-extension String {
-    func utf8Precedes(_ other: String) -> Bool {
-        utf8.lexicographicallyPrecedes(other.utf8)
-    }
-}

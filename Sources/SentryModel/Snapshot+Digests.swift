@@ -21,7 +21,7 @@ extension Snapshot {
     /// One digest of a whole snapshot, from its `entityDigests()`, plus `context` (the target
     /// profile): equal fingerprints mean the target holds exactly what the plan was computed against.
     public static func fingerprint(of entityDigests: [String: String], context: String) -> String {
-        let lines = entityDigests.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        let lines = entityDigests.sorted { $0.key.utf8Precedes($1.key) }
             .map { "\($0.key)=\($0.value)" }
         return SHA256Digest.hex(of: Array(([context] + lines).joined(separator: "\n").utf8))
     }

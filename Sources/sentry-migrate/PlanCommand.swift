@@ -159,9 +159,10 @@ enum PlanFormat: String, ExpressibleByArgument, CaseIterable {
     /// Prints `plan` on standard output in this format: what `plan` and `show` print.
     func print(_ plan: Plan) throws {
         switch self {
-        case .text: Swift.print(PlanText.render(plan, colour: Terminal.colourOnStandardOutput), terminator: "")
+        // Text and JSON go out as they are made: a large plan's text is tens of megabytes.
+        case .text: PlanText.write(plan, colour: Terminal.colourOnStandardOutput) { Swift.print($0, terminator: "") }
         case .markdown: Swift.print(PlanMarkdown.render(plan).joined(), terminator: "")
-        case .json: Swift.print(try PlanJSON.render(plan), terminator: "")
+        case .json: try PlanJSON.write(plan) { Swift.print(String(decoding: $0, as: UTF8.self), terminator: "") }
         }
     }
 }

@@ -70,7 +70,7 @@ enum Staleness {
         _ before: [String: String], _ after: [String: String], exempt: (String, _ gone: Bool) -> Bool
     ) -> [String] {
         Set(before.keys).union(after.keys).filter { before[$0] != after[$0] && !exempt($0, after[$0] == nil) }
-            .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            .sorted { $0.utf8Precedes($1) }
             .map { name in
                 before[name] == nil ? "\(name) (new)" : after[name] == nil ? "\(name) (gone)" : "\(name) (changed)"
             }

@@ -9,6 +9,25 @@ extension PostgresConnection {
         table: String, schema: String? = nil, columns: [String], rows: some Sequence<[any PostgresEncodable]>,
         activity: String? = nil
     ) throws(PostgresError) -> Int {
+        do {
+            return try copyIn(table: table, schema: schema, columns: columns, activity: activity) { send in
+                for row in rows { try send(row) }
+            }
+        } catch let error as PostgresError {
+            throw error
+        } catch {
+            preconditionFailure("only PostgresError is thrown: \(error)")
+        }
+    }
+
+    /// `COPY … FROM STDIN` of the rows `produce` sends, one at a time, as it makes them: the caller need
+    /// not hold all of them (50,000 member rows) at once. An error `produce` throws stops the copy (the
+    /// server rolls the statement back) and is rethrown.
+    @discardableResult
+    public func copyIn(
+        table: String, schema: String? = nil, columns: [String], activity: String? = nil,
+        produce: (_ send: ([any PostgresEncodable]) throws -> Void) throws -> Void
+    ) throws -> Int {
         let columnList = columns.map { SQL.quoted(identifier: $0) }.joined(separator: ", ")
         let statement: SQL = "COPY \(identifier: table, schema: schema) (\(unescaped: columnList)) FROM STDIN"
         let activity = activity ?? "copying rows into \(SQL.quoted(identifier: table))"
@@ -18,27 +37,39 @@ extension PostgresConnection {
         var buffer: [UInt8] = []
         buffer.reserveCapacity(flushSize + 4096)
         var rowNumber = 0
-        for row in rows {
-            rowNumber += 1
-            guard row.count == columns.count else {
-                let reason = "row \(rowNumber) has \(row.count) values for \(columns.count) columns"
-                throw abortCopy(reason, error: .misuse(activity, reason), activity: activity)
-            }
-            for (index, value) in row.enumerated() {
-                if index > 0 { buffer.append(UInt8(ascii: "\t")) }
-                guard CopyText.appendField(value.postgresText, to: &buffer) else {
-                    let reason = "row \(rowNumber), column \"\(columns[index])\" contains a NUL character"
-                    let error = PostgresError(
-                        kind: .statement, activity: activity, sqlState: "22021",
-                        message: "\(reason), which PostgreSQL text cannot hold")
-                    throw abortCopy(reason, error: error, activity: activity)
+        /// Set once a send failed: the copy is already over (its results collected).
+        var ended = false
+        do {
+            try produce { row in
+                rowNumber += 1
+                guard row.count == columns.count else {
+                    let reason = "row \(rowNumber) has \(row.count) values for \(columns.count) columns"
+                    throw PostgresError.misuse(activity, reason)
+                }
+                for (index, value) in row.enumerated() {
+                    if index > 0 { buffer.append(UInt8(ascii: "\t")) }
+                    guard CopyText.appendField(value.postgresText, to: &buffer) else {
+                        let reason = "row \(rowNumber), column \"\(columns[index])\" contains a NUL character"
+                        throw PostgresError(
+                            kind: .statement, activity: activity, sqlState: "22021",
+                            message: "\(reason), which PostgreSQL text cannot hold")
+                    }
+                }
+                buffer.append(UInt8(ascii: "\n"))
+                if buffer.count >= flushSize {
+                    guard send(buffer) else {
+                        ended = true
+                        throw copyFailure(activity)
+                    }
+                    buffer.removeAll(keepingCapacity: true)
                 }
             }
-            buffer.append(UInt8(ascii: "\n"))
-            if buffer.count >= flushSize {
-                guard send(buffer) else { throw copyFailure(activity) }
-                buffer.removeAll(keepingCapacity: true)
+        } catch {
+            if !ended {
+                let reason = (error as? PostgresError)?.message ?? "a row was refused before it was sent"
+                _ = abortCopy(reason, error: .misuse(activity, reason), activity: activity)
             }
+            throw error
         }
         if !buffer.isEmpty, !send(buffer) { throw copyFailure(activity) }
         guard PQputCopyEnd(handle, nil) == 1 else { throw copyFailure(activity) }

@@ -21,23 +21,22 @@ struct MemberWriter {
 
         var createdIds: [Int64] = []
         if !split.creates.isEmpty {
-            createdIds = try session.copyReturningIds(
-                "sentry_organizationmember",
-                split.creates.map { change, member in
-                    memberRecord(
-                        member, orgId: orgId, userId: Self.isInvite(change, member) ? nil : userIds[member.email])
-                })
+            // Records made as they are copied, a batch at a time (`WriteSession.copy(_:count:record:)`).
+            createdIds = try session.copyReturningIds("sentry_organizationmember", count: split.creates.count) {
+                let (change, member) = split.creates[$0]
+                return memberRecord(
+                    member, orgId: orgId, userId: Self.isInvite(change, member) ? nil : userIds[member.email])
+            }
             for (id, (change, member)) in zip(createdIds, split.creates) {
                 members[member.email] = .init(
                     id: id, userId: Self.isInvite(change, member) ? nil : userIds[member.email])
             }
-            try session.copy(
-                "sentry_organizationmembermapping",
-                zip(createdIds, split.creates).map { id, pair in
-                    mappingRecord(
-                        pair.entity, memberId: id, orgId: orgId,
-                        userId: Self.isInvite(pair.change, pair.entity) ? nil : userIds[pair.entity.email])
-                })
+            try session.copy("sentry_organizationmembermapping", count: split.creates.count) {
+                let (change, member) = split.creates[$0]
+                return mappingRecord(
+                    member, memberId: createdIds[$0], orgId: orgId,
+                    userId: Self.isInvite(change, member) ? nil : userIds[member.email])
+            }
         }
 
         // Role changes, and invites claimed by a user.

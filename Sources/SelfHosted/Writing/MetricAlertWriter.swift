@@ -22,7 +22,7 @@ struct MetricAlertWriter {
             throw WriterBug("the plan updates metric alerts, which plan refuses to plan")
         }
         // Created in key order, so that alerts of one name get ascending ids in ordinal order.
-        let creates = split.creates.map(\.entity).sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        let creates = split.creates.map(\.entity).sorted { $0.key.utf8Precedes($1.key) }
         guard !creates.isEmpty else { return }
 
         let installed = try RuleReader.integrations(orgId: orgId, connection: session.connection)

@@ -15,7 +15,7 @@ struct RuleWriter {
         let orgId = try index.requireOrganization()
         let split = try StageChanges(changes, entities: desired, key: \.key)
         // Created in key order, so that rules of one name get ascending ids in ordinal order.
-        let creates = split.creates.map(\.entity).sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        let creates = split.creates.map(\.entity).sorted { $0.key.utf8Precedes($1.key) }
         let updates = split.updates.map(\.entity)
         guard !(creates.isEmpty && updates.isEmpty) else { return }
 

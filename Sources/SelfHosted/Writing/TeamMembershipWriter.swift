@@ -18,7 +18,8 @@ struct TeamMembershipWriter {
     func sync(_ desired: [Int64: [TeamMembership]]) throws {
         guard !desired.isEmpty else { return }
         let current = try currentRows(of: Array(desired.keys))
-        var inserts: [Record] = []
+        // Plain values until copied: a record each for 50,000 memberships was tens of megabytes.
+        var inserts: [(memberId: Int64, teamId: Int64, role: String?)] = []
         var updates: [Record] = []
         var removed: [Int64] = []
         for (memberId, memberships) in desired {
@@ -39,9 +40,7 @@ struct TeamMembershipWriter {
             }
             let existing = Set(rows.map(\.teamId))
             for (teamId, role) in wanted where !existing.contains(teamId) {
-                inserts.append([
-                    "organizationmember_id": memberId, "team_id": teamId, "is_active": true, "role": Self.value(role),
-                ])
+                inserts.append((memberId, teamId, role))
             }
         }
         try remove(removed)
@@ -52,17 +51,22 @@ struct TeamMembershipWriter {
                 updates.map { ["organizationmemberteam_id": $0["id"]!, "role": $0["role"]!, "is_active": true] })
         }
         guard !inserts.isEmpty else { return }
-        let ids = try session.copyReturningIds("sentry_organizationmember_teams", inserts)
+        let ids = try session.copyReturningIds("sentry_organizationmember_teams", count: inserts.count) {
+            let insert = inserts[$0]
+            return [
+                "organizationmember_id": insert.memberId, "team_id": insert.teamId, "is_active": true,
+                "role": Self.value(insert.role),
+            ]
+        }
         if session.has("sentry_organizationmember_teamsreplica") {
-            try session.copy(
-                "sentry_organizationmember_teamsreplica",
-                zip(ids, inserts).map { id, membership in
-                    [
-                        "team_id": membership["team_id"]!, "organization_id": orgId,
-                        "organizationmember_id": membership["organizationmember_id"]!, "organizationmemberteam_id": id,
-                        "is_active": true, "role": membership["role"]!, "date_added": session.now,
-                    ]
-                })
+            try session.copy("sentry_organizationmember_teamsreplica", count: inserts.count) {
+                let insert = inserts[$0]
+                return [
+                    "team_id": insert.teamId, "organization_id": orgId, "organizationmember_id": insert.memberId,
+                    "organizationmemberteam_id": ids[$0], "is_active": true, "role": Self.value(insert.role),
+                    "date_added": session.now,
+                ]
+            }
         }
     }
 

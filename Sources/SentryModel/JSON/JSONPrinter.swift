@@ -11,6 +11,52 @@ enum JSONPrinter {
         return output
     }
 
+    /// The bytes `print` gives for `object` with its member `streamedKey` set to the array of
+    /// `count` elements, but handed to `emit` in chunks of about `chunkSize` bytes, each element
+    /// made by `element` only when it is printed: a plan of 70,000 changes never exists whole as a
+    /// tree or as text (it did, and was most of the first plan's peak memory).
+    static func printStreaming(
+        _ object: JSONNode, streamedKey: String, count: Int, element: (Int) throws -> JSONNode,
+        chunkSize: Int = 1 << 20, emit: ([UInt8]) throws -> Void
+    ) throws {
+        guard case .object(var members) = object.value else { preconditionFailure("not an object") }
+        members.removeAll { $0.key == streamedKey }
+        members.append(JSONMember(key: streamedKey, keyOffset: 0, value: JSONNode(value: .array([]), offset: 0)))
+        members.sort { $0.key.utf8Precedes($1.key) }
+        var output: [UInt8] = []
+        output.reserveCapacity(chunkSize + chunkSize / 4)
+        func flush(atLeast: Int) throws {
+            guard output.count >= atLeast, !output.isEmpty else { return }
+            try emit(output)
+            output.removeAll(keepingCapacity: true)
+        }
+        output.append(UInt8(ascii: "{"))
+        for (position, member) in members.enumerated() {
+            output.append(contentsOf: position == 0 ? [0x0a] : [UInt8(ascii: ","), 0x0a])
+            writeIndent(1, into: &output)
+            writeString(member.key, into: &output)
+            output.append(contentsOf: ": ".utf8)
+            guard member.key == streamedKey, count > 0 else {
+                write(member.value, indent: 1, into: &output)
+                continue
+            }
+            output.append(UInt8(ascii: "["))
+            for index in 0..<count {
+                output.append(contentsOf: index == 0 ? [0x0a] : [UInt8(ascii: ","), 0x0a])
+                writeIndent(2, into: &output)
+                write(try element(index), indent: 2, into: &output)
+                try flush(atLeast: chunkSize)
+            }
+            output.append(0x0a)
+            writeIndent(1, into: &output)
+            output.append(UInt8(ascii: "]"))
+        }
+        output.append(0x0a)
+        output.append(UInt8(ascii: "}"))
+        output.append(0x0a)
+        try flush(atLeast: 0)
+    }
+
     /// A JSON string literal for `text`, escaped as the printer does.
     static func quoted(_ text: String) -> String {
         var output: [UInt8] = []
@@ -38,7 +84,7 @@ enum JSONPrinter {
         case .object(let members):
             guard !members.isEmpty else { return output.append(contentsOf: "{}".utf8) }
             output.append(UInt8(ascii: "{"))
-            let sorted = members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+            let sorted = members.sorted { $0.key.utf8Precedes($1.key) }
             for (position, member) in sorted.enumerated() {
                 output.append(contentsOf: position == 0 ? [0x0a] : [UInt8(ascii: ","), 0x0a])
                 writeIndent(indent + 1, into: &output)

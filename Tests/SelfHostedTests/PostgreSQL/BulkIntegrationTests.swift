@@ -81,6 +81,32 @@ import Testing
         }
     }
 
+    /// Rows sent by a producer as it makes them; its error, after several flushed buffers, ends the
+    /// copy with nothing written and is rethrown as itself.
+    @Test func aProducersRowsAreCopiedAndItsErrorStopsTheCopy() throws {
+        try TestDatabase.withConnection { connection in
+            try connection.execute("CREATE TABLE n (id bigint PRIMARY KEY, note text NOT NULL)")
+            struct Stop: Error {}
+            #expect(throws: Stop.self) {
+                try connection.copyIn(table: "n", columns: ["id", "note"]) { send in
+                    for index in 0..<20_000 { try send([Int64(index), "row \(index) of a copy that stops"]) }
+                    throw Stop()
+                }
+            }
+            #expect(try connection.query("SELECT count(*) AS n FROM n")[0].int("n") == 0)
+            let copied = try connection.copyIn(table: "n", columns: ["id", "note"]) { send in
+                for index in 0..<20_000 { try send([Int64(index), "row \(index)"]) }
+            }
+            #expect(copied == 20_000)
+            #expect(try connection.query("SELECT note FROM n WHERE id = 19999")[0].string("note") == "row 19999")
+            let short = #expect(throws: PostgresError.self) {
+                try connection.copyIn(table: "n", columns: ["id", "note"]) { send in try send([Int64(1)]) }
+            }
+            #expect(short?.kind == .misuse)
+            #expect(try connection.query("SELECT count(*) AS n FROM n")[0].int("n") == 20_000)
+        }
+    }
+
     @Test func failedCopiesLeaveNothingAndTheConnectionUsable() throws {
         try TestDatabase.withConnection { connection in
             try connection.execute("CREATE TABLE keys (public_key text PRIMARY KEY, secret_key text UNIQUE)")

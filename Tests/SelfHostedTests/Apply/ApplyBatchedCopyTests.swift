@@ -1,0 +1,86 @@
+import Foundation
+import Planning
+import SentryModel
+import Testing
+
+@testable import SelfHosted
+
+/// `WriteSession.copy(_:count:record:)` makes, checks and sends records a batch at a time, in one COPY:
+/// every record of every batch arrives, in order, with its id, and every batch is checked.
+@Suite(.requiresDatabase) struct ApplyBatchedCopyTests {
+    /// More than two batches: 2,000 + 2,000 + 700.
+    static let count = 2 * WriteSession.copyBatch + 700
+
+    private struct RolledBack: Error {}
+
+    /// Runs `body` in a transaction that is always rolled back (the fixture's foreign keys are deferred,
+    /// so rows may name an organization that does not exist until then).
+    private func inRolledBackTransaction(
+        rehearsal: Bool, _ body: (WriteSession, PostgresConnection) throws -> Void
+    ) throws {
+        try ApplyScratch.withTarget(.v26) { _, database in
+            do {
+                try database.connection.withTransaction { connection in
+                    let session = WriteSession(
+                        connection: connection, profile: database.profile, stage: .rules, now: Date(),
+                        killSwitch: nil, rehearsal: rehearsal)
+                    try body(session, connection)
+                    throw RolledBack()
+                }
+            } catch let error as TransactionError where error.error is RolledBack {}
+        }
+    }
+
+    @Test func everyBatchArrivesInOrderWithItsId() throws {
+        try inRolledBackTransaction(rehearsal: false) { session, connection in
+            var made: [Int] = []
+            let ids = try session.copyReturningIds("sentry_environment", count: Self.count) { index in
+                made.append(index)
+                return ["organization_id": Int64(1), "name": "env-\(index)", "date_added": session.now]
+            }
+            #expect(made == Array(0..<Self.count))
+            #expect(ids.count == Self.count && Set(ids).count == Self.count)
+            let rows = try connection.query("SELECT id, name FROM sentry_environment WHERE organization_id = 1")
+            let byName = Dictionary(uniqueKeysWithValues: try rows.map { (try $0.string("name"), try $0.int64("id")) })
+            #expect(byName.count == Self.count)
+            for index in [0, WriteSession.copyBatch - 1, WriteSession.copyBatch, Self.count - 1] {
+                #expect(byName["env-\(index)"] == ids[index])
+            }
+            #expect(session.statementCount == 2)  // the ids, then one COPY
+        }
+    }
+
+    @Test func aRehearsalFindsTheProblemsOfEveryBatch() throws {
+        // name is varchar(64); the stand-ins (cut to fit) stay distinct, as the unique index wants.
+        func tooLong(_ index: Int) -> String { "\(index)-" + String(repeating: "x", count: 64) }
+        let bad: Set<Int> = [3, Self.count - 2]
+        try inRolledBackTransaction(rehearsal: true) { session, connection in
+            try session.copy("sentry_environment", count: Self.count) { index in
+                [
+                    "organization_id": Int64(2), "name": bad.contains(index) ? tooLong(index) : "env-\(index)",
+                    "date_added": session.now,
+                ]
+            }
+            #expect(session.problems.count == 2)
+            #expect(session.problems.allSatisfy { $0.table == "sentry_environment" && $0.column == "name" })
+            let written = try connection.query("SELECT count(*) AS n FROM sentry_environment WHERE organization_id = 2")
+            #expect(try written[0].int("n") == Self.count)
+        }
+    }
+
+    @Test func outsideARehearsalAProblemInALaterBatchStopsTheCopy() throws {
+        let tooLong = String(repeating: "x", count: 65)
+        try inRolledBackTransaction(rehearsal: false) { session, _ in
+            let error = #expect(throws: TargetCannotHoldError.self) {
+                try session.copy("sentry_environment", count: Self.count) { index in
+                    [
+                        "organization_id": Int64(3), "name": index == Self.count - 1 ? tooLong : "env-\(index)",
+                        "date_added": session.now,
+                    ]
+                }
+            }
+            #expect(error?.problems.count == 1)
+            #expect(error?.problems.first?.column == "name")
+        }
+    }
+}
