@@ -155,12 +155,12 @@ struct MappingResolution {
         }
     }
 
-    /// Renamed environments must be ones the snapshot has (a project's, or one a rule names).
+    /// Renamed environments must be ones the snapshot has (a project's, or one an alert names).
     /// Settings name environments as the self-hosted side gets them, so a renamed-away name there
     /// is most likely a slip.
     mutating func resolveEnvironments() {
         let hosted = Set(snapshot.projects.flatMap { ($0.environments ?? [:]).keys })
-            .union(snapshot.rules.compactMap(\.environment))
+            .union(snapshot.rules.compactMap(\.environment)).union(snapshot.metricAlerts.compactMap(\.environment))
         for rename in mapping.environmentRenames {
             let reference = RuleReference(rule: "environments.rename", position: rename.from.position)
             guard hosted.contains(rename.from.value) else {

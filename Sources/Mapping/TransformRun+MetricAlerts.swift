@@ -31,6 +31,7 @@ extension TransformRun {
             guard !changed.projects.isEmpty else { continue }
             changed.projects = Array(Set(changed.projects)).sorted { $0.utf8Precedes($1) }
             changed.createdBy = mappedCreator(alert.createdBy)
+            changed.environment = mappedEnvironment(alert.environment, entity: entity)
             if let team = alert.ownerTeam { changed.ownerTeam = mappedTeam(team, entity: entity, role: "owner") }
             if let member = alert.ownerMember {
                 changed.ownerMember = mappedMember(member, entity: entity, role: "owner")

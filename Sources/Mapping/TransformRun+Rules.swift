@@ -21,12 +21,7 @@ extension TransformRun {
             if project != rule.project {
                 explain(resolution.projectSlug[rule.project]?.rule, entity, "project → '\(project)'")
             }
-            if let environment = rule.environment, environmentTarget(environment) != environment {
-                changed.environment = environmentTarget(environment)
-                explain(
-                    resolution.environmentName[environment]?.rule, entity,
-                    "environment '\(environment)' → '\(environmentTarget(environment))'")
-            }
+            changed.environment = mappedEnvironment(rule.environment, entity: entity)
             changed.createdBy = mappedCreator(rule.createdBy)
             if let team = rule.ownerTeam {
                 changed.ownerTeam = mappedTeam(team, entity: entity, role: "owner")
@@ -49,6 +44,16 @@ extension TransformRun {
             result.append(changed)
         }
         return result
+    }
+
+    /// The environment an alert filters on, after `environments.rename` (explained when renamed).
+    mutating func mappedEnvironment(_ name: String?, entity: String) -> String? {
+        guard let name else { return nil }
+        let target = environmentTarget(name)
+        if target != name {
+            explain(resolution.environmentName[name]?.rule, entity, "environment '\(name)' → '\(target)'")
+        }
+        return target
     }
 
     /// An alert's creator (provenance, for the CREATED activity's user) follows the e-mail rules

@@ -17,6 +17,11 @@ import Testing
             IssueAlertRule(project: "api", name: "Prod errors", environment: "production", hostedId: "1"),
             IssueAlertRule(project: "web", name: "Any", hostedId: "2"),
         ]
+        // Only a metric alert names 'canary': it may be renamed too.
+        snapshot.metricAlerts = [
+            MetricAlert(projects: ["web"], name: "Errors", environment: "production", hostedId: "11"),
+            MetricAlert(projects: ["api"], name: "Canary", environment: "canary", hostedId: "12"),
+        ]
         return snapshot
     }
 
@@ -27,6 +32,7 @@ import Testing
               rename:
                 production: prod
                 staging: stage
+                canary: early
             """
         let output = try transformed(yaml, Self.snapshot)
         let api = try #require(output.snapshot.projects.first { $0.slug == "api" })
@@ -36,6 +42,8 @@ import Testing
         #expect(output.snapshot.projects.first { $0.slug == "web" }?.environments == ["prod": true])
         #expect(output.snapshot.rules.first { $0.name == "Prod errors" }?.environment == "prod")
         #expect(output.snapshot.rules.first { $0.name == "Any" }?.environment == nil)
+        #expect(output.snapshot.metricAlerts.first { $0.name == "Errors" }?.environment == "prod")
+        #expect(output.snapshot.metricAlerts.first { $0.name == "Canary" }?.environment == "early")
         let explanations = output.explanations.map(\.description)
         #expect(
             explanations.contains("m.yaml:4:5: environments.rename: project 'api': environment 'production' → 'prod'"))
