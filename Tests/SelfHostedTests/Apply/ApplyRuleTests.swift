@@ -200,7 +200,8 @@ import Testing
                 try ApplyScratch.planAndApply(desired, on: database)
                 #expect(try ApplyScratch.count(db, firstId) == id, "the same row, not a new one")
                 #expect(
-                    try ApplyScratch.count(db, "SELECT status AS count FROM sentry_rule WHERE id = \(id)") == (enabled ? 0 : 1))
+                    try ApplyScratch.count(db, "SELECT status AS count FROM sentry_rule WHERE id = \(id)")
+                        == (enabled ? 0 : 1))
                 // What `Rule.get_for_project` reads: `status=ObjectStatus.ACTIVE`.
                 let fired = try ApplyScratch.count(
                     db, "SELECT count(*) FROM sentry_rule WHERE id = \(id) AND status = 0")
