@@ -24,6 +24,10 @@ struct APIRule: Decodable, Sendable {
     /// The rule's project slug (`[obj.project.slug]`); a workflow-engine rule lists every project
     /// its workflow is connected to.
     var projects: [String]?
+    /// A snooze (`sentry_rulesnooze`) for the caller or for everyone; `snoozeForEveryone` is sent
+    /// only with it (`RuleSerializer.serialize`). The snooze's end is not in the API.
+    var snooze: Bool?
+    var snoozeForEveryone: Bool?
 
     struct CreatedBy: Decodable, Sendable {
         var email: String?
@@ -153,6 +157,14 @@ extension Exporter {
                             rule: name, hostedId: row.id,
                             reason: "its owner \(owner) is no team or member sentry.io lists; carried without owner"))
                 }
+            }
+            if row.snooze == true, row.snoozeForEveryone == true {
+                // Muted for everyone: still `active`, so carried active; the mute itself is not carried.
+                leftOut.append(
+                    LeftOutRuleNode(
+                        rule: name, hostedId: row.id,
+                        reason: "muted for everyone on sentry.io (a snooze, not carried): it fires on the target "
+                            + "until muted there"))
             }
             // Ordinals follow the hosted ids; a made-up id (≥ 10^10) sorts after every real one.
             numbered.append((rule, Int64(row.id) ?? Int64.max))

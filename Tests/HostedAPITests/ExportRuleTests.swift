@@ -186,4 +186,27 @@ import FoundationNetworking
             #expect(report.leftOutRuleNodes.first?.hostedId == "900")
         }
     }
+
+    /// A rule muted for everyone is `active` with `snooze` and `snoozeForEveryone` true: carried
+    /// active, and named, since the mute is not carried; a mute of the caller's own is not named.
+    @Test func aRuleMutedForEveryoneIsCarriedActiveAndNamed() throws {
+        func row(_ id: String, snooze: Bool?, everyone: Bool?) throws -> APIRule {
+            var fields: [String: JSONValue] = [
+                "id": .string(id), "name": .string("Muted \(id)"), "status": .string("active"),
+                "projects": .array([.string("api")]),
+            ]
+            if let snooze { fields["snooze"] = .bool(snooze) }
+            if let everyone { fields["snoozeForEveryone"] = .bool(everyone) }
+            return try JSONDecoder().decode(APIRule.self, from: JSONEncoder().encode(JSONValue.object(fields)))
+        }
+        let rows = [
+            try row("1", snooze: true, everyone: true), try row("2", snooze: true, everyone: false),
+            try row("3", snooze: false, everyone: nil),
+        ]
+        let (rules, leftOut) = Exporter.rules(
+            rows.map { (project: "api", rule: $0) }, teams: [:], users: [:], integrations: [:])
+        #expect(rules.map(\.enabled) == [true, true, true])
+        #expect(leftOut.map(\.hostedId) == ["1"])
+        #expect(leftOut.first?.reason.contains("muted for everyone") == true)
+    }
 }
