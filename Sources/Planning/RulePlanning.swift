@@ -34,6 +34,7 @@ public enum RulePlanning {
             if let environment = rule.environment {
                 notes.append("fires only for environment '\(environment)' (created on the target if missing)")
             }
+            if facts.alertsNeedWorkflowEngine { notes.append(WorkflowEngineNotes.issueRule) }
             planned.notes[rule.key] = notes
             planned.rules.append(rule)
         }
