@@ -7,6 +7,9 @@ import SentryModel
 /// never ran. Created rows need no refresh, except that Relay caches an unknown public key as
 /// disabled for an hour, so created keys are refreshed too. Deleted rows are not listed: their ids
 /// are gone with them, and their cached copies expire by themselves (minutes; a key: 30 minutes).
+/// Also what Sentry's own code builds when it saves an alert or creates a project and apply's raw
+/// rows lack: the workflow-engine rows of each rule and metric alert the plan created or changed,
+/// and a created project's default detectors (26.x evaluates alerts only through them).
 public struct FinishWork: Sendable, Hashable {
     /// The organization's slug after apply.
     public var organization: String
