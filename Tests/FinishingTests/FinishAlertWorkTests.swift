@@ -79,9 +79,10 @@ import Testing
     @Test func thePlanSaysPerAlertAndInItsSummaryThatTheyWaitForFinish() throws {
         let plan = try Self.plan()
         let alerts = plan.changes.filter { [.rules, .metricAlerts].contains($0.stage) }
-        #expect(alerts.filter { $0.action != .keep }.map(\.key).sorted() == [
-            "api/Changed#1", "web/5xx / p95 #ops#1", "web/5xx / p95 #ops#2", "web/Errors#1",
-        ])
+        #expect(
+            alerts.filter { $0.action != .keep }.map(\.key).sorted() == [
+                "api/Changed#1", "web/5xx / p95 #ops#1", "web/5xx / p95 #ops#2", "web/Errors#1",
+            ])
         for change in alerts {
             let note = change.stage == .rules ? WorkflowEngineNotes.issueRule : WorkflowEngineNotes.metricAlert
             #expect(change.notes.contains(note), "\(change.key): \(change.notes)")

@@ -152,13 +152,15 @@ import Testing
     @Test func aTargetWithoutTheWorkflowEngineTablesIsRefusedWithTheReason() throws {
         let desired = Self.desired()
         try ApplyScratch.withTarget(.v26) { scratch, _ in
-            try scratch.connect().execute("DROP TABLE workflow_engine_alertruleworkflow, workflow_engine_datasourcedetector")
+            try scratch.connect().execute(
+                "DROP TABLE workflow_engine_alertruleworkflow, workflow_engine_datasourcedetector")
             let database = try TargetDatabase(target: scratch.target)
             #expect {
                 try ApplyScratch.plan(desired, on: database)
             } throws: { error in
                 let refusal = error as? AlertStageRefused
-                return refusal?.stage == .rules && refusal?.description.contains("workflow_engine_alertruleworkflow") == true
+                return refusal?.stage == .rules
+                    && refusal?.description.contains("workflow_engine_alertruleworkflow") == true
                     && refusal?.description.contains("workflow_engine_datasourcedetector") == true
             }
             #expect {
@@ -180,7 +182,8 @@ import Testing
             #expect {
                 try ApplyScratch.plan(Self.desired(rules: [], alerts: [alert]), on: database)
             } throws: { error in
-                "\(error)".contains("metric-alerts/api/Users hit by errors#1") && "\(error)".contains("exactly one project")
+                "\(error)".contains("metric-alerts/api/Users hit by errors#1")
+                    && "\(error)".contains("exactly one project")
             }
         }
     }
