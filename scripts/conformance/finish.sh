@@ -114,5 +114,6 @@ finish_alerts() {
         log "finish reported $got of the plan's $want alert(s) skipped for want of a workflow engine ($others otherwise)"
         return 1
     fi
+    grep -E '^  [a-z]+ +(rule|metric alert|detectors of project) ' "$out" >&2
     log "finish: all $want alert(s) reported skipped: Sentry $sentry_version has no workflow engine ($(elapsed))"
 }
