@@ -116,6 +116,7 @@ extension TargetDatabase {
             }
             facts.alertRulesRefusal = profile.alertRulesRefusal
             facts.metricAlertsRefusal = profile.metricAlertsRefusal
+            facts.alertsNeedWorkflowEngine = profile.needsWorkflowEngine
             facts.metricAlertActionTypes = profile.metricAlertActionTypes
             if !(desired.rules.isEmpty && desired.metricAlerts.isEmpty), profile.catalog.hasTable("sentry_integration"),
                 let orgId = try connection.query(
