@@ -9,29 +9,34 @@ public struct SavedPlan: Sendable {
     public var digest: String
     public var path: String
 
+    /// Reads the plan file a chunk at a time: its SHA-256 is taken from the same chunks, and its
+    /// changes are parsed and strictly decoded one by one, so a large plan's whole JSON tree is never
+    /// in memory (`docs/performance.md`, Memory). Unknown fields are refused: a plan is only ever
+    /// what `plan --out` wrote.
     public static func load(path: String) throws -> SavedPlan {
-        let data: Data
+        var changes: [EntityChange] = []
+        var plan: Plan
+        let digest: String
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            (plan, digest) = try StreamedJSONFile.decode(
+                path: path, head: Plan.self, streaming: "changes", element: EntityChange.self
+            ) { changes.append($0) }
+        } catch let error as StreamedJSONError {
+            throw PlanFileError(
+                path: path, problem: "is not a sentry-migrate plan (\(error))",
+                hint: "pass the file `plan --out` wrote, unedited")
         } catch {
             throw PlanFileError(
                 path: path, problem: "cannot be read (\(error.localizedDescription))",
                 hint: "check the path; `plan --out FILE` writes it")
         }
-        let plan: Plan
-        do {
-            plan = try JSONDecoder().decode(Plan.self, from: data)
-        } catch {
-            throw PlanFileError(
-                path: path, problem: "is not a sentry-migrate plan (\(Self.describe(error)))",
-                hint: "pass the file `plan --out` wrote, unedited")
-        }
+        plan.changes = changes
         guard plan.format == Plan.currentFormat else {
             throw PlanFileError(
                 path: path, problem: "has format '\(plan.format)'; this sentry-migrate reads \(Plan.currentFormat)",
                 hint: "make the plan again with this version of sentry-migrate")
         }
-        return SavedPlan(plan: plan, digest: SHA256Digest.hex(of: data), path: path)
+        return SavedPlan(plan: plan, digest: digest, path: path)
     }
 
     /// Reads the desired snapshot (`override`, else the path the plan records, relative to the current
@@ -88,20 +93,6 @@ public struct SavedPlan: Sendable {
             throw PlanOutputError(path: path, reason: error.reason)
         } catch {
             throw PlanOutputError(path: path, reason: "\(error)")
-        }
-    }
-
-    private static func describe(_ error: any Error) -> String {
-        switch error {
-        case DecodingError.keyNotFound(let key, let context):
-            return "missing \((context.codingPath + [key]).map(\.stringValue).joined(separator: "."))"
-        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
-            return
-                "bad value at \(context.codingPath.map(\.stringValue).joined(separator: ".")): \(context.debugDescription)"
-        case DecodingError.dataCorrupted(let context):
-            return context.debugDescription
-        default:
-            return "\(error)"
         }
     }
 }

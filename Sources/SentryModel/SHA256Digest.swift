@@ -17,6 +17,12 @@ public struct SHA256Digest: Sendable, Hashable {
         bytes = hasher.finalize()
     }
 
+    /// The digest an incremental `SHA256Hasher` finished with.
+    init(_ hasher: SHA256Hasher) {
+        var hasher = hasher
+        bytes = hasher.finalize()
+    }
+
     /// Lowercase hexadecimal, 64 characters.
     public var hex: String {
         var text: [UInt8] = []

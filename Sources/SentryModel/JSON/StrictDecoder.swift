@@ -194,6 +194,14 @@ private struct NodeDecoder: Decoder {
     func singleValueContainer() throws -> any SingleValueDecodingContainer {
         SingleNodeContainer(node: node, codingPath: codingPath, session: session)
     }
+
+    /// `T` from this node. A `JSONValue` is converted straight from the node: its `Decodable` init
+    /// tries each case in turn, throwing on every miss, which dominated reading large plan files.
+    /// Both ways give the same value, and neither checks the fields of a free-form object.
+    func decodeValue<T: Decodable>() throws -> T {
+        if T.self == JSONValue.self, let value = JSONValue(node) { return value as! T }
+        return try T(from: self)
+    }
 }
 
 private struct KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
@@ -228,7 +236,7 @@ private struct KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerProtoco
     }
 
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
-        try T(from: child(key))
+        try child(key).decodeValue()
     }
 
     func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try type.init(from: child(key)) }
@@ -296,7 +304,7 @@ private struct UnkeyedNodeContainer: UnkeyedDecodingContainer {
         return true
     }
 
-    mutating func decode<T: Decodable>(_ type: T.Type) throws -> T { try T(from: next()) }
+    mutating func decode<T: Decodable>(_ type: T.Type) throws -> T { try next().decodeValue() }
 
     mutating func nestedContainer<NestedKey: CodingKey>(
         keyedBy type: NestedKey.Type
@@ -345,7 +353,7 @@ private struct SingleNodeContainer: SingleValueDecodingContainer {
     func decode(_ type: UInt64.Type) throws -> UInt64 { try integer() }
 
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        try T(from: NodeDecoder(node: node, codingPath: codingPath, session: session))
+        try NodeDecoder(node: node, codingPath: codingPath, session: session).decodeValue()
     }
 
     private func integer<T: FixedWidthInteger>() throws -> T {
