@@ -139,8 +139,10 @@ public enum Differ {
         if stages.contains(.metricAlerts) {
             let planned = try MetricAlertPlanning.desired(desired, current: current, facts: facts)
             let withIncidents = Set(
-                (current?.metricAlerts ?? []).filter { $0.hostedId.map(facts.metricAlertsWithIncidents.contains) ?? false }
-                    .map(\.key))
+                (current?.metricAlerts ?? []).filter {
+                    $0.hostedId.map(facts.metricAlertsWithIncidents.contains) ?? false
+                }
+                .map(\.key))
             // Prune deletes metric alerts only the target has, as Sentry's delete_alert_rule does.
             try pass.compare(
                 .metricAlerts, desired: planned.alerts, current: current?.metricAlerts ?? [], key: \.key,
@@ -148,6 +150,7 @@ public enum Differ {
                 annotate: { change, alert in
                     MetricAlertUpdates.expandTriggers(&change)
                     change.notes += planned.notes[alert.key] ?? []
+                    if change.action == .create { change.notes += planned.createNotes[alert.key] ?? [] }
                     change.notes += MetricAlertUpdates.updateNotes(change, enabled: alert.enabled)
                 })
             for index in pass.changes.indices

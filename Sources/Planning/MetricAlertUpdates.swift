@@ -24,12 +24,15 @@ public enum MetricAlertUpdates {
         var fields: [FieldChange] = []
         for label in Set(before.keys).union(after.keys) {
             guard case .object(let old)? = before[label], case .object(let new)? = after[label] else {
-                fields.append(FieldChange(field: "triggers.\(label)", before: before[label] ?? .null, after: after[label] ?? .null))
+                fields.append(
+                    FieldChange(
+                        field: "triggers.\(label)", before: before[label] ?? .null, after: after[label] ?? .null))
                 continue
             }
             for name in Set(old.keys).union(new.keys) where name != "actions" && old[name] != new[name] {
                 fields.append(
-                    FieldChange(field: "triggers.\(label).\(name)", before: old[name] ?? .null, after: new[name] ?? .null))
+                    FieldChange(
+                        field: "triggers.\(label).\(name)", before: old[name] ?? .null, after: new[name] ?? .null))
             }
             let oldActions = actions(old["actions"])
             let newActions = actions(new["actions"])
@@ -85,7 +88,9 @@ public enum MetricAlertUpdates {
         guard case .array(let triggers)? = value else { return [:] }
         var result: [String: JSONValue] = [:]
         for trigger in triggers {
-            if case .object(let object) = trigger, case .string(let label)? = object["label"] { result[label] = trigger }
+            if case .object(let object) = trigger, case .string(let label)? = object["label"] {
+                result[label] = trigger
+            }
         }
         return result
     }

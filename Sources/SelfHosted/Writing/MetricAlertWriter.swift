@@ -26,7 +26,8 @@ struct MetricAlertWriter {
         let installed = try RuleReader.integrations(orgId: orgId, connection: session.connection)
         // Read before anything is created, so that the alerts to change are the ones the plan saw.
         let existing = try updates.isEmpty && split.deletes.isEmpty ? [:] : existingAlerts(orgId: orgId, index: index)
-        let adjust = { (desired: MetricAlert) throws -> MetricAlert in try self.adjusted(desired, installed: installed) }
+        let adjust = { (desired: MetricAlert) throws -> MetricAlert in try self.adjusted(desired, installed: installed)
+        }
         try create(try creates.map(adjust), orgId: orgId, index: index, installed: installed)
         try update(try updates.map(adjust), existing: existing, orgId: orgId, index: index, installed: installed)
         try delete(split.deletes, existing: existing)

@@ -182,12 +182,14 @@ import Testing
             }
             let none = Self.desired([])
             let plan = try ApplyScratch.plan(none, on: database, prune: true)
-            #expect(plan.changes.first { $0.stage == .metricAlerts }?.notes.contains { $0.contains("snapshot") } == true)
+            #expect(
+                plan.changes.first { $0.stage == .metricAlerts }?.notes.contains { $0.contains("snapshot") } == true)
             try ApplyScratch.planAndApply(none, on: database, prune: true)
             #expect(try ApplyScratch.count(db, "SELECT count(*) FROM sentry_alertrule WHERE status = 4") == 1)
             #expect(try ApplyScratch.count(db, "SELECT count(*) FROM sentry_alertruleactivity WHERE type = 2") == 1)
             #expect(try ApplyScratch.count(db, "SELECT count(*) FROM sentry_incident") == 1)
-            #expect(try ApplyScratch.plan(none, on: database, prune: true).changes.filter { $0.action != .keep }.isEmpty)
+            #expect(
+                try ApplyScratch.plan(none, on: database, prune: true).changes.filter { $0.action != .keep }.isEmpty)
         }
     }
 

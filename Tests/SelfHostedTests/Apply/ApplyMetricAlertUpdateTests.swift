@@ -18,7 +18,8 @@ import Testing
     static func applied(_ scratch: TestDatabase.Scratch, _ database: TargetDatabase) throws -> PostgresConnection {
         try ApplyScratch.planAndApply(desired([alert]), on: database)
         let db = try scratch.connect()
-        try db.execute("UPDATE sentry_querysubscription SET status = 0, subscription_id = '0/live', date_updated = now()")
+        try db.execute(
+            "UPDATE sentry_querysubscription SET status = 0, subscription_id = '0/live', date_updated = now()")
         return db
     }
 
@@ -55,7 +56,8 @@ import Testing
             try ApplyScratch.planAndApply(desired, on: database)
 
             #expect(try Self.ids(db) == before, "rows are changed in place, none created or deleted")
-            #expect(try ApplyScratch.count(db, "SELECT count(*) FROM sentry_snubaquery WHERE query = 'level:fatal'") == 1)
+            #expect(
+                try ApplyScratch.count(db, "SELECT count(*) FROM sentry_snubaquery WHERE query = 'level:fatal'") == 1)
             // 170: a comparison alert stores "90 % higher" as a percentage of the compared value.
             #expect(
                 try ApplyScratch.count(db, "SELECT count(*) FROM sentry_alertruletrigger WHERE alert_threshold = 190")
@@ -93,7 +95,8 @@ import Testing
                 try ApplyScratch.count(
                     db, "SELECT count(*) FROM sentry_querysubscription WHERE status = 0 AND subscription_id = '0/live'")
                     == 1)
-            #expect(try ApplyScratch.count(db, "SELECT count(*) FROM sentry_alertrule WHERE resolve_threshold = 105") == 1)
+            #expect(
+                try ApplyScratch.count(db, "SELECT count(*) FROM sentry_alertrule WHERE resolve_threshold = 105") == 1)
             #expect(try ApplyScratch.plan(desired, on: database).changes.filter { $0.action != .keep }.isEmpty)
         }
     }
@@ -174,7 +177,8 @@ import Testing
                 try database.apply(ApplyRequest(plan: plan, planDigest: "p", planPath: "plan.json", desired: desired))
             }
             #expect(error.changed.contains("metric-alerts/api/Users hit by errors#1 (changed)"))
-            #expect(try ApplyScratch.count(db, "SELECT count(*) FROM sentry_snubaquery WHERE query = 'level:error'") == 1)
+            #expect(
+                try ApplyScratch.count(db, "SELECT count(*) FROM sentry_snubaquery WHERE query = 'level:error'") == 1)
             #expect(
                 try ApplyScratch.count(db, "SELECT count(*) FROM sentry_querysubscription WHERE status = 0") == 1)
         }
