@@ -58,13 +58,20 @@ public enum MetricAlertUpdates {
                     + "re-creates them in Snuba within 20 minutes (as Sentry's update_snuba_query leaves them for its "
                     + "task); until then the alert does not evaluate")
         }
-        if names.contains("triggers") || names.contains("thresholdType") || names.contains("resolveThreshold")
-            || names.contains("thresholdPeriod")
-        {
+        // The processor reads the alert and its triggers from caches Sentry clears on its own saves
+        // (`AlertRuleManager.get_for_subscription`, `AlertRuleTriggerManager.get_for_alert_rule`, an hour
+        // each); actions are read from the database when they fire.
+        if change.fields.contains(where: { !$0.field.contains(".actions.") }) {
             notes.append(
-                "Sentry caches an alert's triggers and its rule per subscription for up to an hour "
-                    + "(alert_rule_triggers:alert_rule:<id>, alert_rule:subscription:<id>); restart memcached "
-                    + "(docker compose restart memcached) for the new thresholds to apply at once")
+                "Sentry caches an alert and its triggers per subscription for up to an hour "
+                    + "(alert_rule:subscription:<id>, alert_rule_triggers:alert_rule:<id>); restart memcached "
+                    + "(docker compose restart memcached) for the change to apply at once")
+        }
+        if change.fields.contains(where: { $0.field == "enabled" && $0.after == .bool(false) }) {
+            notes.append(
+                "disabled: its subscriptions become DISABLED, which Sentry ignores; the Snuba subscription itself "
+                    + "stays in Snuba until the alert is enabled again (Sentry removes it in a task sentry-migrate "
+                    + "cannot run)")
         }
         return notes
     }
