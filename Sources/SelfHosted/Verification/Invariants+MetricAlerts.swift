@@ -42,6 +42,7 @@ extension TargetDatabase {
             : """
             SELECT DISTINCT a.id AS alert_rule_id, s.project_id FROM sentry_alertrule a
             JOIN sentry_querysubscription s ON s.snuba_query_id = a.snuba_query_id WHERE a.organization_id = \(orgId)
+            AND s.status <> 3
             """
         var alertProjects: [Int64: Set<Int64>] = [:]
         for row in try connection.query(projectSQL, activity: "reading metric alert projects") {

@@ -34,6 +34,7 @@ extension MetricAlertWriter {
         var queryId: Int64
         /// By label: the trigger's id, its stored threshold and its action ids in the reader's order.
         var triggers: [String: (id: Int64, storedThreshold: Double, actionIds: [Int64])] = [:]
+        /// All but DELETING ones (a project removed earlier, left for the checker to delete).
         var subscriptions: [(id: Int64, projectId: Int64)] = []
     }
 
@@ -190,7 +191,7 @@ extension MetricAlertWriter {
         for row in try session.query(
             """
             SELECT id, snuba_query_id, project_id FROM sentry_querysubscription
-            WHERE snuba_query_id = ANY(\(Array(alertByQuery.keys))) ORDER BY id
+            WHERE snuba_query_id = ANY(\(Array(alertByQuery.keys))) AND status <> 3 ORDER BY id
             """, activity: "metric-alerts: reading the subscriptions of the alerts to change")
         {
             if let alertId = alertByQuery[try row.int64("snuba_query_id")] {

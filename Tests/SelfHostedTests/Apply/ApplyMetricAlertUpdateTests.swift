@@ -141,6 +141,53 @@ import Testing
         }
     }
 
+    /// Disabling makes the subscriptions DISABLED, enabling again CREATING for the checker; a project
+    /// added gets its own subscription (and on 24.x+ its sentry_alertruleprojects row), one removed a
+    /// DELETING one.
+    @Test(arguments: [SchemaFixture.v23, .v24])
+    func enabledAndProjectsChange(_ fixture: SchemaFixture) throws {
+        try ApplyScratch.withTarget(fixture) { scratch, database in
+            let db = try Self.applied(scratch, database)
+            var disabled = Self.alert
+            disabled.enabled = false
+            try ApplyScratch.planAndApply(Self.desired([disabled]), on: database)
+            #expect(try ApplyScratch.count(db, "SELECT count(*) FROM sentry_alertrule WHERE status = 5") == 1)
+            #expect(try ApplyScratch.count(db, "SELECT count(*) FROM sentry_querysubscription WHERE status = 4") == 1)
+            var widened = Self.alert
+            widened.projects = ["api", "web"]
+            let desired = Self.desired([widened])
+            let change = try #require(try ApplyScratch.plan(desired, on: database).changes.first)
+            #expect(change.fields.map(\.field) == ["enabled", "projects"])
+            try ApplyScratch.planAndApply(desired, on: database)
+            #expect(try ApplyScratch.count(db, "SELECT count(*) FROM sentry_alertrule WHERE status = 0") == 1)
+            #expect(
+                try ApplyScratch.count(
+                    db,
+                    """
+                    SELECT count(*) FROM sentry_querysubscription WHERE status = 1
+                    AND date_updated < now() - interval '10 minutes'
+                    """) == 2)
+            if fixture != .v23 {
+                #expect(try ApplyScratch.count(db, "SELECT count(*) FROM sentry_alertruleprojects") == 2)
+            }
+            #expect(try ApplyScratch.plan(desired, on: database).changes.filter { $0.action != .keep }.isEmpty)
+            try ApplyScratch.planAndApply(Self.desired([Self.alert]), on: database)
+            #expect(
+                try ApplyScratch.count(
+                    db,
+                    """
+                    SELECT count(*) FROM sentry_querysubscription s JOIN sentry_project p ON p.id = s.project_id
+                    WHERE p.slug = 'web' AND s.status = 3
+                    """) == 1)
+            if fixture != .v23 {
+                #expect(try ApplyScratch.count(db, "SELECT count(*) FROM sentry_alertruleprojects") == 1)
+            }
+            // The DELETING subscription no longer counts as a project of the alert: nothing to plan.
+            let again = try ApplyScratch.plan(Self.desired([Self.alert]), on: database).changes
+            #expect(again.filter { $0.action != .keep }.isEmpty, "\(again)")
+        }
+    }
+
     /// What reviewers approved is what happens: a saved plan edited after review (a threshold made
     /// higher) no longer matches a fresh plan, and apply writes nothing.
     @Test func anEditedSavedPlanIsRefusedBeforeTheFirstWrite() throws {
