@@ -70,6 +70,11 @@ def check_metric_alerts(report, alerts, org, user):
         for field in sorted(set(alert) - set(SAME_FIELDS) - SKIPPED):
             report.unchecked.append(f"metric-alerts.json {field}")
     _check_subscription_checker(report, alerts, org)
+    # Sentry lists exactly the snapshot's alerts (snapshots of deleted ones are not listed).
+    report.equal(
+        "metric-alerts", "alert rules Sentry lists", sorted(r.name for r in AlertRule.objects.filter(organization=org)),
+        sorted(a["name"] for a in alerts))
+    _check_deleted_subscriptions(report, org)
 
 
 def _projects(rule):
@@ -133,7 +138,7 @@ def _check_subscription_checker(report, alerts, org):
         )
     with mock.patch.object(snuba_tasks.create_subscription_in_snuba, "delay") as create, mock.patch.object(
         snuba_tasks.update_subscription_in_snuba, "delay"
-    ) as update:
+    ) as update, mock.patch.object(snuba_tasks.delete_subscription_from_snuba, "delay"):
         snuba_tasks.subscription_checker()
     for pending, delay, task in ((creating, create, "create"), (updating, update, "update")):
         picked = {call.kwargs.get("query_subscription_id") for call in delay.call_args_list}
@@ -156,3 +161,36 @@ def _check_subscription_checker(report, alerts, org):
         report.equal(where, "Snuba subscriptions the update task deletes", deleted, [old_id] if old_id else [])
         report.equal(where, "status after the update task", subscription.status, QuerySubscription.Status.ACTIVE.value)
         report.equal(where, "Snuba id after the update task", subscription.subscription_id, "0/recreated")
+
+
+def _check_deleted_subscriptions(report, org):
+    """After --prune (CONFORMANCE_PRUNED=1) the deleted alerts' subscriptions are DELETING: the checker
+    must hand each to delete_subscription_from_snuba, and that task, run for real with Snuba's call
+    recorded, must remove the Snuba subscription it has and delete the row."""
+    deleting = QuerySubscription.objects.filter(
+        project__organization_id=org.id, status=QuerySubscription.Status.DELETING.value
+    )
+    ids = set(deleting.values_list("id", flat=True))
+    if os.environ.get("CONFORMANCE_PRUNED") == "1":
+        report.ok(bool(ids), "metric-alerts", "no subscription is DELETING after --prune deleted an alert")
+    with mock.patch.object(snuba_tasks.delete_subscription_from_snuba, "delay") as delay, mock.patch.object(
+        snuba_tasks.create_subscription_in_snuba, "delay"
+    ), mock.patch.object(snuba_tasks.update_subscription_in_snuba, "delay"):
+        snuba_tasks.subscription_checker()
+    picked = {call.kwargs.get("query_subscription_id") for call in delay.call_args_list}
+    report.ok(
+        not (ids - picked),
+        "metric-alerts",
+        f"subscription_checker does not pick up subscriptions {sorted(ids - picked)} for delete_subscription_from_snuba",
+    )
+    for subscription in deleting:
+        old_id = subscription.subscription_id
+        with mock.patch.object(snuba_tasks, "_delete_from_snuba") as delete:
+            snuba_tasks.delete_subscription_from_snuba(query_subscription_id=subscription.id)
+        where = f"metric-alerts subscription {subscription.id}"
+        report.equal(
+            where, "Snuba subscriptions the delete task removes", [c.args[1] for c in delete.call_args_list],
+            [old_id] if old_id else [])
+        report.ok(
+            not QuerySubscription.objects.filter(id=subscription.id).exists(), where,
+            "delete_subscription_from_snuba left the row")

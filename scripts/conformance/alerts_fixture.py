@@ -2,8 +2,9 @@
 # plus metric-alerts.json (a percent-change alert on an environment with team and member e-mail
 # targets, a transaction alert below a threshold, a disabled one), the manifest updated to list it.
 # With --updated, the same organization after someone changed the alerts on sentry.io: the first
-# alert's query and warning threshold, the second alert's action target (the update phase).
-#   python3 alerts_fixture.py SOURCE_DIR OUT_DIR [--updated]
+# alert's query and warning threshold, the second alert's action target (the update phase); with
+# --pruned, that and the disabled alert deleted on sentry.io (the prune phase).
+#   python3 alerts_fixture.py SOURCE_DIR OUT_DIR [--updated | --pruned]
 import hashlib
 import json
 import os
@@ -11,7 +12,8 @@ import shutil
 import sys
 
 source, out = sys.argv[1], sys.argv[2]
-updated = sys.argv[3:] == ["--updated"]
+pruned = sys.argv[3:] == ["--pruned"]
+updated = pruned or sys.argv[3:] == ["--updated"]
 shutil.copytree(source, out)
 
 
@@ -52,6 +54,8 @@ if updated:
     alerts[0]["query"] = "level:fatal"
     alerts[0]["triggers"][1]["alertThreshold"] = 40
     alerts[1]["triggers"][0]["actions"] = [email("user", targetMember="ivan@acme.io")]
+if pruned:
+    alerts.pop()
 data = (json.dumps(alerts, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode()
 with open(os.path.join(out, "metric-alerts.json"), "wb") as f:
     f.write(data)

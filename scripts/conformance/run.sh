@@ -123,23 +123,28 @@ scenario() {
     step "scenario '$name': Sentry $sentry_version reads it back ($(elapsed))"
     CONFORMANCE_SNAPSHOT=$desired CONFORMANCE_PLAN=$dir/plan.json \
         sentry_cmd exec "$conformance_dir/check.py" || return 1
-    [ -z "${UPDATED_SIM_ARGS:-}" ] || { update_phase "$dir" "$db" "$org" "$mapping" && desired=$dir/updated/desired; } \
-        || return 1
+    if [ -n "${UPDATED_SIM_ARGS:-}" ]; then
+        change_phase updated "$UPDATED_SIM_ARGS" '"metric-alerts update"' "" CONFORMANCE_UPDATED || return 1
+        change_phase pruned "$PRUNED_SIM_ARGS" '"metric-alerts delete"' --prune CONFORMANCE_PRUNED || return 1
+        desired=$dir/pruned/desired
+    fi
     [ -z "${TAMPER:-}" ] || tamper "$desired" "$dir"
 }
 
-# The same organization changed on sentry.io since the first migration (UPDATED_SIM_ARGS): exported
-# again, transformed, planned (updates only), applied, verified, and read back by Sentry; the plan
-# after that must be empty. Before it, the subscriptions are made ACTIVE with a Snuba id, as
-# create_subscription_in_snuba leaves them, so that the update moves live subscriptions.
-update_phase() {
-    local dir=$1 db=$2 org=$3 mapping=$4 up=$1/updated
-    step "scenario '$name': the alerts changed on sentry.io are updated in place"
+# The same organization changed on sentry.io since the last migration: exported again, transformed,
+# planned (the plan must hold exactly EXPECTED, e.g. '"metric-alerts update"'), applied, verified, and
+# read back by Sentry with CHECK_ENV=1; the plan after that must be empty. Before the first change,
+# the subscriptions are made ACTIVE with a Snuba id, as create_subscription_in_snuba leaves them, so
+# that the update moves live subscriptions.
+#   change_phase LABEL SIM_ARGS EXPECTED PLAN_FLAGS CHECK_ENV
+change_phase() {
+    local label=$1 sim_args=$2 expected=$3 flags=$4 check_env=$5 up=$dir/$1
+    step "scenario '$name': the alerts changed on sentry.io ($label) are planned and applied"
     mkdir -p "$up"
     psql -q -v ON_ERROR_STOP=1 -d "$SENTRY_DB_NAME" -c \
         "UPDATE sentry_querysubscription SET status = 0, subscription_id = '0/conformance' || id WHERE status = 1"
     # shellcheck disable=SC2086
-    "$bindir/sentry-sim" $UPDATED_SIM_ARGS --token conformance-token --port 0 2>"$up/sim.log" &
+    "$bindir/sentry-sim" $sim_args --token conformance-token --port 0 2>"$up/sim.log" &
     sim_pid=$!
     local port="" _
     for _ in $(seq 100); do
@@ -156,23 +161,27 @@ update_phase() {
     sim_pid=""
     "$bin" transform --snapshot "$up/hosted" --mapping "$mapping" --out "$up/desired" >"$up/transform.log" 2>&1 \
         || { cat "$up/transform.log" >&2; fatal "transform of the changed organization failed (output above)"; }
-    "$bin" plan --snapshot "$up/desired" --database "$db" --out "$up/plan.json" >"$up/plan.txt" 2>&1 \
+    # shellcheck disable=SC2086
+    "$bin" plan --snapshot "$up/desired" --database "$db" $flags --out "$up/plan.json" >"$up/plan.txt" 2>&1 \
         || { cat "$up/plan.txt" >&2; fatal "plan of the changed alerts failed (output above)"; }
-    local updates
-    updates=$(jq '[.changes[] | select(.action != "keep")] | map("\(.stage) \(.action)") | unique | join(", ")' "$up/plan.json")
-    [ "$updates" = '"metric-alerts update"' ] \
-        || { cat "$up/plan.txt" >&2; fatal "the plan of the changed alerts holds $updates, not only metric-alerts updates"; }
+    local changes
+    changes=$(jq '[.changes[] | select(.action != "keep")] | map("\(.stage) \(.action)") | unique | join(", ")' "$up/plan.json")
+    [ "$changes" = "$expected" ] \
+        || { cat "$up/plan.txt" >&2; fatal "the plan of the changed alerts holds $changes, not only $expected"; }
     "$bin" apply "$up/plan.json" --database "$db" >"$up/apply.log" 2>&1 \
         || { cat "$up/apply.log" >&2; fatal "apply of the changed alerts failed (output above)"; }
     "$bin" verify --snapshot "$up/desired" --database "$db" >"$up/verify.log" 2>&1 \
-        || { cat "$up/verify.log" >&2; fatal "verify after the update found differences (output above)"; }
-    "$bin" plan --snapshot "$up/desired" --database "$db" --out "$up/replan.json" >"$up/replan.txt" 2>&1 \
-        || { cat "$up/replan.txt" >&2; fatal "the plan after the update failed (output above)"; }
+        || { cat "$up/verify.log" >&2; fatal "verify after the change found differences (output above)"; }
+    # shellcheck disable=SC2086
+    "$bin" plan --snapshot "$up/desired" --database "$db" $flags --out "$up/replan.json" >"$up/replan.txt" 2>&1 \
+        || { cat "$up/replan.txt" >&2; fatal "the plan after the change failed (output above)"; }
     [ "$(jq '[.changes[] | select(.action != "keep")] | length' "$up/replan.json")" = 0 ] \
-        || { cat "$up/replan.txt" >&2; fatal "the plan after the update is not empty (above)"; }
-    step "scenario '$name': Sentry $sentry_version reads the updated alerts back ($(elapsed))"
-    CONFORMANCE_SNAPSHOT=$up/desired CONFORMANCE_PLAN=$dir/plan.json CONFORMANCE_UPDATED=1 \
-        sentry_cmd exec "$conformance_dir/check.py"
+        || { cat "$up/replan.txt" >&2; fatal "the plan after the change is not empty (above)"; }
+    step "scenario '$name': Sentry $sentry_version reads the alerts back after the change ($label, $(elapsed))"
+    (
+        export "$check_env=1"
+        CONFORMANCE_SNAPSHOT=$up/desired CONFORMANCE_PLAN=$dir/plan.json sentry_cmd exec "$conformance_dir/check.py"
+    )
 }
 
 # The checker must be able to fail: faults written behind apply's back (scripts/conformance/
@@ -250,9 +259,11 @@ for s in "${scenarios[@]}"; do
         python3 "$conformance_dir/alerts_fixture.py" Tests/Fixtures/snapshots/acme-hosted "$work/metric-alerts-hosted"
         python3 "$conformance_dir/alerts_fixture.py" Tests/Fixtures/snapshots/acme-hosted \
             "$work/metric-alerts-updated" --updated
+        python3 "$conformance_dir/alerts_fixture.py" Tests/Fixtures/snapshots/acme-hosted \
+            "$work/metric-alerts-pruned" --pruned
         sed 's/^  name: "Acme (self-hosted)"$/&\n  alongside: true/' mappings/example.yaml >"$work/metric-alerts.yaml"
         SEED_USERS="alice@acme.com bob@acme.com david@acme.com erin@acme.com" TAMPER=1 \
-            UPDATED_SIM_ARGS="--snapshot $work/metric-alerts-updated" \
+            UPDATED_SIM_ARGS="--snapshot $work/metric-alerts-updated" PRUNED_SIM_ARGS="--snapshot $work/metric-alerts-pruned" \
             scenario metric_alerts acme "--snapshot $work/metric-alerts-hosted" "$work/metric-alerts.yaml" \
             || failed+=("$s")
         ;;
