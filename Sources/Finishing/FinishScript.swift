@@ -24,7 +24,7 @@ public enum FinishScript {
             "items": .array(work.items.map(\.payload)),
         ])
         let literal = try pythonString(String(decoding: CanonicalJSON.bytes(of: payload), as: UTF8.self))
-        return header(work) + "WORK = json.loads(\(literal))\n" + body
+        return header(work) + "WORK = json.loads(\(literal))\n" + body + FinishAlertScript.python + dispatch
     }
 
     private static func header(_ work: FinishWork) -> String {
@@ -44,6 +44,7 @@ public enum FinishScript {
     }
 
     private static let body = #"""
+        import importlib
         import sys
 
         from django.db import connections, router, transaction
@@ -175,6 +176,10 @@ public enum FinishScript {
             return "sent", "invitation e-mail queued"
 
 
+        """#
+
+    /// What runs each item, after every handler is defined.
+    private static let dispatch = #"""
         HANDLERS = {
             "organization": organization,
             "team": team,
@@ -183,6 +188,9 @@ public enum FinishScript {
             "ownership": ownership,
             "key": key,
             "invite": invite,
+            "projectDetectors": project_detectors,
+            "issueAlert": issue_alert,
+            "metricAlert": metric_alert,
         }
 
         org = Organization.objects.filter(slug=WORK["organization"]).first()
@@ -226,6 +234,16 @@ extension FinishItem {
         case .invite(let email):
             fields["kind"] = .string("invite")
             fields["email"] = .string(email)
+        case .projectDetectors(let project):
+            fields["kind"] = .string("projectDetectors")
+            fields["project"] = .string(project)
+        case .issueAlert(let key, let updated):
+            fields["kind"] = .string("issueAlert")
+            fields.merge(key.payload) { $1 }
+            fields["updated"] = .bool(updated)
+        case .metricAlert(let key):
+            fields["kind"] = .string("metricAlert")
+            fields.merge(key.payload) { $1 }
         }
         return .object(fields)
     }

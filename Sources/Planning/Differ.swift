@@ -164,6 +164,21 @@ public enum Differ {
             let refused = pass.changes.filter {
                 $0.stage == .metricAlerts && $0.action == .update && withIncidents.contains($0.key)
             }
+            // On a workflow-engine target the alert's detector, data conditions and actions hold the
+            // same thresholds and targets; Sentry changes them in its own update/delete (dual write),
+            // which `finish` does not run for changes: changing only the legacy rows would leave the
+            // detector firing on the old values.
+            let existing = pass.changes.filter {
+                $0.stage == .metricAlerts && ($0.action == .update || $0.action == .delete)
+            }
+            if facts.alertsNeedWorkflowEngine, !existing.isEmpty {
+                throw MetricAlertPlanningError(
+                    problems: existing.map {
+                        "metric-alerts/\($0.key): exists on the target and would be \($0.action == .update ? "updated" : "deleted"); "
+                            + "on a workflow-engine target its detector would have to change too, which "
+                            + "sentry-migrate does not do: change or delete it in the target's UI, then plan again"
+                    })
+            }
             if !refused.isEmpty {
                 throw MetricAlertPlanningError(
                     problems: refused.map {

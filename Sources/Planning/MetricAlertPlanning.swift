@@ -52,6 +52,18 @@ public enum MetricAlertPlanning {
                     "dataset '\(alert.dataset)' is evaluated only when the target runs the feature-complete "
                         + "profile (errors-only installs subscribe to events only)")
             }
+            if facts.alertsNeedWorkflowEngine {
+                // Sentry's helper gives an alert one detector on one project (`migrate_alert_rule`:
+                // `alert_rule.projects.get()`); an alert over several projects cannot be built.
+                if alert.projects.count > 1 {
+                    refusals.append(
+                        "metric-alerts/\(alert.key): watches \(alert.projects.count) projects "
+                            + "(\(alert.projects.joined(separator: ", "))), but on this target it notifies only through "
+                            + "the workflow engine, whose migration helper builds a detector for exactly one project: "
+                            + "split it into one alert per project on sentry.io, export and transform again")
+                }
+                notes.append(WorkflowEngineNotes.metricAlert)
+            }
             planned.notes[alert.key] = notes
             planned.alerts.append(alert)
         }

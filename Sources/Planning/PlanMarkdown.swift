@@ -46,7 +46,9 @@ public enum PlanMarkdown {
         }
         let total = summary.total
         out += "| **Total** | **\(total.create)** | **\(total.update)** | **\(total.delete)** | **\(total.keep)** |\n\n"
-        return out + "**\(summary.line)**\n\n"
+        out += "**\(summary.line)**\n\n"
+        if let finish = WorkflowEngineNotes.summaryLine(for: plan.changes) { out += "\(finish)\n\n" }
+        return out
     }
 
     /// One `<details>` per kind; a kind too long for one part is cut between lines into

@@ -35,6 +35,7 @@ public enum PlanText {
             emit("\n")
         }
         emit(paint.bold(PlanSummary(plan.changes).line) + "\n")
+        if let finish = WorkflowEngineNotes.summaryLine(for: plan.changes) { emit(finish + "\n") }
     }
 
     /// What was compared with what, and under which selection.

@@ -34,6 +34,7 @@ public enum RulePlanning {
             if let environment = rule.environment {
                 notes.append("fires only for environment '\(environment)' (created on the target if missing)")
             }
+            if facts.alertsNeedWorkflowEngine { notes.append(WorkflowEngineNotes.issueRule) }
             planned.notes[rule.key] = notes
             planned.rules.append(rule)
         }
@@ -129,8 +130,9 @@ public struct RulePlanningError: ReportableError {
     }
 }
 
-/// The target evaluates alerts in a way sentry-migrate does not build rows for: the rules stage is
-/// refused rather than leaving rules that silently never fire.
+/// The target cannot hold what its Sentry needs for alerts to fire (no rule tables, or a
+/// workflow-engine Sentry without the workflow-engine tables): the stage is refused rather than
+/// leaving alerts that silently never fire.
 public struct AlertStageRefused: ReportableError {
     public var reason: String
     public var otherStages: [Stage]
@@ -139,6 +141,7 @@ public struct AlertStageRefused: ReportableError {
     public var description: String {
         "plan refuses the \(stage.rawValue) stage: \(reason). Nothing was planned. Plan the other stages with "
             + otherStages.map { "--stage \($0.rawValue)" }.joined(separator: " ")
-            + ", and recreate the alert rules in the target's UI (docs/runbook.md, \"Alerts\")."
+            + "; once the target has what is missing, plan the alert stages again (docs/apply.md, \"Alerts on a "
+            + "workflow-engine target\")."
     }
 }

@@ -53,10 +53,14 @@ public struct TargetFacts: Sendable, Hashable {
     /// Integrations installed and active on the target organization (issue alert actions resolve
     /// against them); nil when the target was not asked (then none is assumed missing).
     public var integrations: Set<IntegrationReference>?
-    /// Why the target cannot run migrated alert rules, when it cannot (its Sentry evaluates alerts
-    /// through the workflow engine, whose rows sentry-migrate does not build): the plan refuses the
-    /// rules stage with this reason.
+    /// Why the target cannot run migrated alert rules, when it cannot (no rule tables, or a
+    /// workflow-engine Sentry without the workflow-engine tables): the plan refuses the rules stage
+    /// with this reason.
     public var alertRulesRefusal: String?
+    /// The target's Sentry evaluates alerts only through the workflow engine (26.x): a carried rule or
+    /// metric alert fires only once `sentry-migrate finish` has had Sentry build its workflow-engine
+    /// rows, and the plan says so per alert and in its summary.
+    public var alertsNeedWorkflowEngine = false
     /// Why the target cannot run migrated metric alerts, when it cannot: the plan refuses the
     /// metric-alerts stage with this reason.
     public var metricAlertsRefusal: String?

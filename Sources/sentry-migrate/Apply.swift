@@ -69,6 +69,12 @@ struct Apply: AsyncParsableCommand {
                 "Then refresh exactly those caches (and Relay's configs of new keys) through Sentry's own code: "
                     + "sentry-migrate finish \(plan) [--send-invites] (docs/runbook.md §10.7).")
         }
+        let waiting = WorkflowEngineNotes.pending(in: saved.plan.changes)
+        if waiting > 0 {
+            Terminal.warning(
+                "\(waiting) alert rule(s) will not fire until Sentry's workflow engine has their rows: run "
+                    + "sentry-migrate finish \(plan) now, then verify (docs/runbook.md §7, \"Alerts\").")
+        }
     }
 }
 

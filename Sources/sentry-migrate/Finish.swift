@@ -19,7 +19,11 @@ struct Finish: AsyncParsableCommand {
             created or changed: its row and Relay config; each project whose ownership rules changed: \
             the cached rules) and, with --send-invites, sends the invitation e-mail of each pending \
             invite the plan created, through Sentry's own OrganizationMember.send_invite_email (the \
-            worker must be running and mail configured; see the runbook).
+            worker must be running and mail configured; see the runbook). Where Sentry has a workflow \
+            engine (25.x, 26.x; 26.x evaluates alerts only through it) it also has Sentry's own helpers \
+            build the workflow-engine rows of each rule and metric alert the plan created or changed \
+            (IssueAlertMigrator, dual_write_alert_rule) and the default detectors of each project it \
+            created; without one (23.x, 24.x) those items are reported skipped (docs/apply.md).
 
             It reports one line per item (ok, sent, skipped, missing, failed) and is safe to run again: \
             caches are only refreshed, and an invitation is sent once per member (finish records it in \

@@ -59,7 +59,8 @@ import Testing
         #expect(
             work.items == [
                 .organization(previousSlug: "sentry"), .team(slug: "ops"), .project(slug: "api"),
-                .key(publicKey: Self.keyA, existing: true), .key(publicKey: Self.keyB, existing: false),
+                .projectDetectors(project: "web"), .key(publicKey: Self.keyA, existing: true),
+                .key(publicKey: Self.keyB, existing: false),
                 .key(publicKey: Self.keyC, existing: false), .projectOptions(project: "api"),
                 .ownership(project: "api"),
             ])

@@ -123,6 +123,7 @@ scenario() {
     step "scenario '$name': Sentry $sentry_version reads it back ($(elapsed))"
     CONFORMANCE_SNAPSHOT=$desired CONFORMANCE_PLAN=$dir/plan.json \
         sentry_cmd exec "$conformance_dir/check.py" || return 1
+    [ -z "${FINISH_ALERTS:-}" ] || finish_alerts "$dir" || return 1
     if [ -n "${UPDATED_SIM_ARGS:-}" ]; then
         change_phase updated "$UPDATED_SIM_ARGS" '"metric-alerts update"' "" CONFORMANCE_UPDATED || return 1
         change_phase pruned "$PRUNED_SIM_ARGS" '"metric-alerts delete"' --prune CONFORMANCE_PRUNED || return 1
@@ -249,7 +250,7 @@ for s in "${scenarios[@]}"; do
         # Issue alert rules: team and member targets through a team rename, an environment rename and
         # an environment the target lacks, a Slack action dropped by the mapping's policy, owners, two
         # rules of one name: Tests/Fixtures/snapshots/alerts-hosted.
-        SEED_USERS="" TAMPER=1 scenario alerts hooli "--snapshot Tests/Fixtures/snapshots/alerts-hosted" \
+        SEED_USERS="" TAMPER=1 FINISH_ALERTS=1 scenario alerts hooli "--snapshot Tests/Fixtures/snapshots/alerts-hosted" \
             "$conformance_dir/alerts.yaml" || failed+=("$s")
         ;;
     metric-alerts)
@@ -262,7 +263,7 @@ for s in "${scenarios[@]}"; do
         python3 "$conformance_dir/alerts_fixture.py" Tests/Fixtures/snapshots/acme-hosted \
             "$work/metric-alerts-pruned" --pruned
         sed 's/^  name: "Acme (self-hosted)"$/&\n  alongside: true/' mappings/example.yaml >"$work/metric-alerts.yaml"
-        SEED_USERS="alice@acme.com bob@acme.com david@acme.com erin@acme.com" TAMPER=1 \
+        SEED_USERS="alice@acme.com bob@acme.com david@acme.com erin@acme.com" TAMPER=1 FINISH_ALERTS=1 \
             UPDATED_SIM_ARGS="--snapshot $work/metric-alerts-updated" PRUNED_SIM_ARGS="--snapshot $work/metric-alerts-pruned" \
             scenario metric_alerts acme "--snapshot $work/metric-alerts-hosted" "$work/metric-alerts.yaml" \
             || failed+=("$s")

@@ -9,7 +9,7 @@ extension SchemaCatalog {
             FROM information_schema.columns
             WHERE table_schema = 'public'
               AND (table_name LIKE 'sentry\\_%' OR table_name LIKE 'hybridcloud\\_%'
-                   OR table_name IN ('auth_user', 'django_migrations'))
+                   OR table_name LIKE 'workflow\\_engine\\_%' OR table_name IN ('auth_user', 'django_migrations'))
             ORDER BY table_name, ordinal_position
             """,
             activity: "reading the database's tables and columns")

@@ -94,21 +94,41 @@ extension TargetProfile {
 }
 
 extension TargetProfile {
+    /// Whether this target's Sentry evaluates issue alerts and notifies for metric alerts only through
+    /// the workflow engine (26.x): legacy issue-alert evaluation is gone (migrations 1088/1093,
+    /// 2026-05) and `handle_trigger_action` does nothing, so a rule or metric alert fires only with
+    /// its workflow-engine rows (getsentry/self-hosted#4452; reference/alerts.md §0, §2.7, §2.9).
+    /// apply writes the legacy rows; `finish` has Sentry's own migration helpers build the rest.
+    public var needsWorkflowEngine: Bool { family == .v26 }
+
+    /// The workflow-engine tables `finish`'s helpers write and `verify` reads (Sentry's
+    /// `workflow_engine` app, squash 0001_squashed_0114, 2026-06-16).
+    public static let workflowEngineTables = [
+        "workflow_engine_workflow", "workflow_engine_detector", "workflow_engine_alertruleworkflow",
+        "workflow_engine_alertruledetector", "workflow_engine_datasource", "workflow_engine_datasourcedetector",
+    ]
+
+    /// Workflow-engine tables this target lacks.
+    public var missingWorkflowEngineTables: [String] { Self.workflowEngineTables.filter { !catalog.hasTable($0) } }
+
     /// Why issue alert rules cannot be carried to this target, or nil when they can. 23.x to 25.x
-    /// evaluate issue alerts from `sentry_rule` (`post_process_group` → `RuleProcessor`). 26.x runs
-    /// them through the workflow engine: legacy evaluation is gone (migrations 1088/1093, 2026-05) and
-    /// rules without workflow-engine rows silently stop firing (getsentry/self-hosted#4452;
-    /// reference/alerts.md §0, §2.7, §2.9). sentry-migrate does not build those rows yet.
+    /// evaluate them from `sentry_rule` (`post_process_group` → `RuleProcessor`); 26.x only through
+    /// the workflow engine, whose rows `finish` builds, so a 26.x target without its tables is refused.
     public var alertRulesRefusal: String? {
-        if family == .v26 {
-            return "the target (\(summary)) evaluates alerts through Sentry's workflow engine, and sentry-migrate "
-                + "does not yet write the workflow-engine rows (workflow, data condition groups, actions) a rule "
-                + "needs there; rules written without them never fire (getsentry/self-hosted#4452)"
-        }
         guard catalog.hasTable("sentry_rule"), catalog.hasTable("sentry_ruleactivity") else {
             return "the target has no sentry_rule/sentry_ruleactivity tables"
         }
-        return nil
+        return workflowEngineRefusal
+    }
+
+    /// A 26.x target evaluates alerts only through the workflow engine: without its tables nothing
+    /// `finish` could build would make a rule fire.
+    private var workflowEngineRefusal: String? {
+        let missing = missingWorkflowEngineTables
+        guard needsWorkflowEngine, !missing.isEmpty else { return nil }
+        return "the target (\(summary)) evaluates alerts only through Sentry's workflow engine, but its database "
+            + "has no \(missing.joined(separator: ", ")) table(s) (run `sentry upgrade` on the target first); "
+            + "alerts written without workflow-engine rows never fire (getsentry/self-hosted#4452)"
     }
 }
 
@@ -116,20 +136,14 @@ extension TargetProfile {
     /// Why metric alerts cannot be carried to this target, or nil when they can. 23.x to 25.x evaluate
     /// them from `sentry_alertrule` through Snuba subscriptions (`SubscriptionProcessor`); on 26.x
     /// `handle_trigger_action` does nothing and only the workflow engine notifies (reference/alerts.md
-    /// §2.7), whose detector rows sentry-migrate does not build yet.
+    /// §2.7), through the detector `finish` has Sentry build.
     public var metricAlertsRefusal: String? {
-        if family == .v26 {
-            return "the target (\(summary)) notifies for metric alerts only through Sentry's workflow engine, and "
-                + "sentry-migrate does not yet write the workflow-engine rows (detector, data source, conditions, "
-                + "workflow, actions) a metric alert needs there; alerts written without them never notify "
-                + "(getsentry/self-hosted#4452)"
-        }
         let tables = [
             "sentry_snubaquery", "sentry_snubaqueryeventtype", "sentry_querysubscription", "sentry_alertrule",
             "sentry_alertruletrigger", "sentry_alertruletriggeraction", "sentry_alertruleactivity",
         ]
         let missing = tables.filter { !catalog.hasTable($0) }
-        return missing.isEmpty ? nil : "the target has no \(missing.joined(separator: ", ")) table"
+        return missing.isEmpty ? workflowEngineRefusal : "the target has no \(missing.joined(separator: ", ")) table"
     }
 
     /// Metric alert action types the target's Sentry registers: Opsgenie (6) and Discord (7) came

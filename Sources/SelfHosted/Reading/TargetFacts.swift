@@ -116,6 +116,7 @@ extension TargetDatabase {
             }
             facts.alertRulesRefusal = profile.alertRulesRefusal
             facts.metricAlertsRefusal = profile.metricAlertsRefusal
+            facts.alertsNeedWorkflowEngine = profile.needsWorkflowEngine
             facts.metricAlertActionTypes = profile.metricAlertActionTypes
             if profile.catalog.hasTable("sentry_incident"), profile.catalog.hasTable("sentry_alertrule") {
                 facts.metricAlertsWithIncidents = Set(

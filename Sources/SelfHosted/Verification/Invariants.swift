@@ -18,6 +18,7 @@ extension TargetDatabase {
         violations += try ownerViolations(orgId: orgId, desired: desired)
         violations += try ruleViolations(orgId: orgId)
         violations += try metricAlertViolations(orgId: orgId)
+        violations += try workflowEngineViolations(orgId: orgId, desired: desired)
         return violations
     }
 

@@ -193,22 +193,6 @@ import Testing
         }
     }
 
-    @Test func aWorkflowEngineTargetRefusesTheStage() throws {
-        let desired = Self.desired([MetricAlertPipelineTests.comparisonAlert])
-        try ApplyScratch.withTarget(.v26) { _, database in
-            #expect {
-                try ApplyScratch.plan(desired, on: database)
-            } throws: { error in
-                let refusal = error as? AlertStageRefused
-                return refusal?.description.contains("plan refuses the metric-alerts stage") == true
-                    && refusal?.description.contains("workflow engine") == true
-                    && refusal?.otherStages == Self.allButMetricAlerts
-            }
-            try ApplyScratch.planAndApply(desired, on: database, stages: Self.allButMetricAlerts)
-            #expect(try ApplyScratch.read(database).metricAlerts.isEmpty)
-        }
-    }
-
     /// A subscription Sentry's checker would never pick up (NULL `date_updated`) and a dangling
     /// environment are what verify is for.
     @Test func verifyCatchesASubscriptionThatWillNeverBeCreated() throws {

@@ -274,6 +274,28 @@ import Testing
         }
     }
 
+    /// On a workflow-engine target (26.x) the alert's detector holds the same thresholds and targets;
+    /// changing only the legacy rows would leave it firing on the old ones: updates and deletes of
+    /// existing metric alerts are refused there, naming each alert.
+    @Test func aWorkflowEngineTargetRefusesUpdatesAndDeletes() throws {
+        try ApplyScratch.withTarget(.v26) { _, database in
+            try ApplyScratch.planAndApply(Self.desired([Self.alert]), on: database)
+            var changed = Self.alert
+            changed.query = "level:fatal"
+            for (desired, prune, verb) in [(Self.desired([changed]), false, "updated"), (Self.desired([]), true, "deleted")] {
+                #expect {
+                    try ApplyScratch.plan(desired, on: database, prune: prune)
+                } throws: { error in
+                    "\(error)".contains("metric-alerts/api/Users hit by errors#1: exists on the target and would be \(verb)")
+                        && "\(error)".contains("workflow-engine target")
+                }
+            }
+            // Without --prune the alert only the target has is kept, as before.
+            let kept = try ApplyScratch.plan(Self.desired([]), on: database).changes.filter { $0.stage == .metricAlerts }
+            #expect(kept.map(\.action) == [.keep])
+        }
+    }
+
     /// An e-mail to a team reaches its members only when the team has access to one of the alert's
     /// own projects: `frontend` is a team of the organization (of project web) but not of `api`.
     @Test(arguments: [SchemaFixture.v23, .v24])

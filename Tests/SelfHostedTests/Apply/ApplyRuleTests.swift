@@ -6,7 +6,7 @@ import Testing
 @testable import SelfHosted
 
 /// Issue alert rules through plan → apply → read → verify → plan, on every profile that evaluates
-/// them from `sentry_rule`; refused where the workflow engine evaluates them.
+/// them from `sentry_rule` (26.x, where the workflow engine evaluates them: ApplyWorkflowEngineTests).
 @Suite(.requiresDatabase) struct ApplyRuleTests {
     static let slack = IntegrationReference(provider: "slack", externalId: "T0ACME")
 
@@ -175,22 +175,6 @@ import Testing
             let read = try ApplyScratch.read(database)
             #expect(read.rules[0].frequency == 1440 && read.rules[0].environment == "staging")
             #expect(try ApplyScratch.plan(desired, on: database).changes.filter { $0.action != .keep }.isEmpty)
-        }
-    }
-
-    @Test func aWorkflowEngineTargetRefusesTheRulesStage() throws {
-        let desired = Self.desired(Self.rules)
-        try ApplyScratch.withTarget(.v26) { _, database in
-            #expect {
-                try ApplyScratch.plan(desired, on: database)
-            } throws: { error in
-                let refusal = error as? AlertStageRefused
-                return refusal?.description.contains("workflow engine") == true
-                    && refusal?.otherStages == Self.allButRules
-            }
-            // Every other stage still plans and applies.
-            try ApplyScratch.planAndApply(desired, on: database, stages: Self.allButRules)
-            #expect(try ApplyScratch.read(database).rules.isEmpty)
         }
     }
 

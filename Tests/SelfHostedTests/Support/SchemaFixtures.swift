@@ -48,6 +48,7 @@ enum SchemaFixture: String, CaseIterable, Sendable, CustomTestStringConvertible 
             "schema/sentry-\(rawValue).sql", "schema/alerts/alerts-\(alerts).sql",
             "schema/alerts/metric-alerts-\(alerts).sql",
         ]
+        if self == .v26 { files.append("schema/alerts/workflow-engine-26.x.sql") }
         if smallInts { files.append("schema/small-ints.sql") }
         if jsonbProjectOptions { files.append("schema/projectoptions-jsonb.sql") }
         if seeded { files += ["seed/realistic-org.sql", "seed/realistic-org-\(seedSuffix).sql"] }
