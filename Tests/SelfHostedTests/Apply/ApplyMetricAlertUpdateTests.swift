@@ -282,16 +282,21 @@ import Testing
             try ApplyScratch.planAndApply(Self.desired([Self.alert]), on: database)
             var changed = Self.alert
             changed.query = "level:fatal"
-            for (desired, prune, verb) in [(Self.desired([changed]), false, "updated"), (Self.desired([]), true, "deleted")] {
+            for (desired, prune, verb) in [
+                (Self.desired([changed]), false, "updated"), (Self.desired([]), true, "deleted"),
+            ] {
                 #expect {
                     try ApplyScratch.plan(desired, on: database, prune: prune)
                 } throws: { error in
-                    "\(error)".contains("metric-alerts/api/Users hit by errors#1: exists on the target and would be \(verb)")
+                    "\(error)".contains(
+                        "metric-alerts/api/Users hit by errors#1: exists on the target and would be \(verb)")
                         && "\(error)".contains("workflow-engine target")
                 }
             }
             // Without --prune the alert only the target has is kept, as before.
-            let kept = try ApplyScratch.plan(Self.desired([]), on: database).changes.filter { $0.stage == .metricAlerts }
+            let kept = try ApplyScratch.plan(Self.desired([]), on: database).changes.filter {
+                $0.stage == .metricAlerts
+            }
             #expect(kept.map(\.action) == [.keep])
         }
     }
