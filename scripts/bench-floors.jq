@@ -12,7 +12,6 @@ def pages(n): if n <= 100 then 1 else ((n + 99) / 100 | floor) end;
    | from_entries) as $per_team
 | ($teams | map($per_team[.slug] // 0)) as $team_counts
 | ($keys | group_by(.project) | map({key: .[0].project, value: length}) | from_entries) as $key_counts
-| ($rules | group_by(.project) | map({key: .[0].project, value: length}) | from_entries) as $rule_counts
 | ($team_counts | map(pages(.)) | add // 0) as $team_listing
 | ($members | length) as $m
 # Team roles come from the per-team lists (endpoint team-members) or one detail per member (member).
@@ -21,10 +20,14 @@ def pages(n): if n <= 100 then 1 else ((n + 99) / 100 | floor) end;
 # method (get_rate_limit_key); only the members list and the keys lists have their own.
 | ({preflight: 2, organization: 1, teams: pages($teams | length), projects: pages($projects | length),
     filters: ($projects | length), ownership: ($projects | length), environments: ($projects | length),
-    rules: ($projects | map(pages($rule_counts[.slug] // 0)) | add // 0),
     "metric-alerts": (pages($metric | length) + ($metric | length)),
-    # The not-carried inventory: one list per kind (RequestFormula.inventory; 6 kinds).
-    inventory: (($not_carried | to_entries | map(pages(.value)) | add // 0) + (6 - ($not_carried | length)))}
+    # The not-carried inventory: one list per kind (RequestFormula.inventory; 6 kinds). The combined
+    # alert list (counted as uptimeMonitors) also holds every issue rule and metric alert: issue
+    # rules are read from it and cost no request of their own. Older manifests' alertRules counted
+    # that whole list.
+    inventory: (($not_carried | del(.uptimeMonitors, .alertRules) | to_entries | map(pages(.value)) | add // 0)
+      + pages(($rules | length) + ($metric | length) + ($not_carried.uptimeMonitors // 0))
+      + (5 - ($not_carried | del(.uptimeMonitors, .alertRules) | length)))}
    + $roles) as $shared
 | {shared: ($shared | add), members: pages($m),
    keys: ($projects | map(pages($key_counts[.slug] // 0)) | add // 0)} as $buckets

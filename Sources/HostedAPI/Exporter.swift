@@ -81,7 +81,7 @@ public struct Exporter: Sendable {
             uniqueKeysWithValues: zip(projects.map(\.slug), perProject.map(\.environments)).compactMap { slug, found in
                 found.map { (slug, $0) }
             })
-        let (notCarried, integrationRows) = try await notCarriedWithIntegrations(org: org)
+        let (notCarried, integrationRows, ruleRows) = try await notCarriedWithIntegrations(org: org)
         let metricAlertRows = try await metricAlertDetails(org: org)
         var settingsLeftOut: [String] = []
         let organizationSettings = Self.settings(
@@ -130,7 +130,7 @@ public struct Exporter: Sendable {
             }
         }
         let (rules, leftOutNodes) = Self.rules(
-            perProject.flatMap { result in result.rules.map { (project: result.project, rule: $0) } },
+            try Self.rulesByProject(ruleRows, projects: Set(projects.map(\.slug))),
             teams: Dictionary(teams.map { ($0.id, $0.slug) }, uniquingKeysWith: { first, _ in first }),
             users: Dictionary(
                 keyed.compactMap { member, email in member.user?.id.map { ($0, email) } },
@@ -282,7 +282,6 @@ public struct Exporter: Sendable {
         /// Name → hidden; nil when the project has none.
         var environments: [String: Bool]?
         var project: String
-        var rules: [APIRule]
     }
 
     /// The values of `catalog`'s settings in an answer. A value Sentry itself could not use (the wrong
@@ -330,8 +329,6 @@ public struct Exporter: Sendable {
             async let environmentsRequest = client.get(
                 base + "environments/", query: [URLQueryItem(name: "visibility", value: "all")],
                 as: [APIEnvironment].self, scope: "project:read", what: .project(project.slug))
-            async let rulesRequest = client.getAll(
-                base + "rules/", of: APIRule.self, scope: "project:read", what: .project(project.slug))
             let keys = try await keysRequest
             let done = counter.increment()
             report(.keys, done, projects.count, finished: done == projects.count)
@@ -340,7 +337,6 @@ public struct Exporter: Sendable {
             let ownership = try await ownershipRequest.0
             report(.ownership, done, projects.count, finished: done == projects.count)
             let environments = try await environmentsRequest.0.filter { !$0.name.isEmpty }
-            let rules = try await rulesRequest
             return try ProjectParts(
                 keys: keys.map { Self.clientKey($0, project: project.slug) },
                 secrets: keys.map { KeySecret(publicKey: $0.public, secretKey: $0.secret) },
@@ -350,7 +346,7 @@ public struct Exporter: Sendable {
                 environments: environments.isEmpty
                     ? nil
                     : Dictionary(environments.map { ($0.name, $0.isHidden) }, uniquingKeysWith: { first, _ in first }),
-                project: project.slug, rules: rules)
+                project: project.slug)
         } done: { _ in
         }
     }

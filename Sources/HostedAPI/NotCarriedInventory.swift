@@ -3,6 +3,8 @@ import Foundation
 /// What exists on sentry.io that this tool does not carry, counted with one organization-level
 /// list per kind, so a plan's reviewers see what must be redone by hand.
 public struct NotCarriedKind: Sendable, Hashable {
+    static let combinedRules = "combined-rules/"
+
     /// The name in the manifest and the plan, e.g. `integrations`.
     public var name: String
     /// Organization-level list endpoint, under `/api/0/organizations/{org}/`.
@@ -11,14 +13,17 @@ public struct NotCarriedKind: Sendable, Hashable {
     public var note: String
 
     /// Each list is read with `org:read` (the endpoints' permission classes accept it for GET).
+    /// `combined-rules/` is read whole (every project, every type): its `rule` rows are the issue
+    /// alert rules export carries, so a failure there stops the export like any other read.
     public static let all: [NotCarriedKind] = [
         .init(
             name: "integrations", endpoint: "integrations/",
             note: "installed integrations (GitHub, Slack, Jira, …): reinstall them on the target"),
+        // The one list that is also read for what is carried: its issue rules (active and disabled)
+        // are exported from it, its uptime monitors counted (Exporter+Rules.swift).
         .init(
-            name: "alertRules", endpoint: "combined-rules/",
-            note: "issue and metric alert rules, counted together (active issue alert rules and every metric "
-                + "alert are carried; disabled issue alert rules are not: recreate them)"),
+            name: "uptimeMonitors", endpoint: "combined-rules/",
+            note: "uptime monitors (the combined alert list's `uptime` rows): recreate them"),
         .init(name: "dashboards", endpoint: "dashboards/", note: "custom dashboards: recreate them"),
         .init(name: "cronMonitors", endpoint: "monitors/", note: "cron monitors: recreate them, then update check-ins"),
         .init(
@@ -43,24 +48,30 @@ extension Exporter {
     }
 
     func notCarriedWithIntegrations(org: String) async throws -> (
-        counts: [NotCarriedCount], integrations: [APIIntegrationRow]
+        counts: [NotCarriedCount], integrations: [APIIntegrationRow], rules: [APIRule]
     ) {
-        let found = try await bounded(NotCarriedKind.all) { kind -> (NotCarriedCount, [APIIntegrationRow]) in
+        let found = try await bounded(NotCarriedKind.all) {
+            kind -> (NotCarriedCount, [APIIntegrationRow], [APIRule]) in
+            if kind.endpoint == NotCarriedKind.combinedRules {
+                let rows = try await combinedRules(org: org)
+                let uptime = rows.filter { $0.type == "uptime" }.count
+                return (NotCarriedCount(kind: kind, count: uptime), [], rows.compactMap(\.rule))
+            }
             do {
                 let rows = try await client.getAll(
                     "/api/0/organizations/\(org)/\(kind.endpoint)", of: APIIntegrationRow.self, scope: "org:read",
                     what: .organization(organization))
-                return (NotCarriedCount(kind: kind, count: rows.count), kind.name == "integrations" ? rows : [])
+                return (NotCarriedCount(kind: kind, count: rows.count), kind.name == "integrations" ? rows : [], [])
             } catch let error as HostedAPIError {
                 switch error {
                 // Counting is a courtesy: a list sentry.io refuses or lacks is reported, not fatal.
                 case .forbidden, .notFound, .organizationNotFound, .unexpectedStatus, .malformed:
-                    return (NotCarriedCount(kind: kind, count: nil, problem: error.description), [])
+                    return (NotCarriedCount(kind: kind, count: nil, problem: error.description), [], [])
                 default: throw error
                 }
             }
         } done: { _ in
         }
-        return (found.map(\.0), found.flatMap(\.1))
+        return (found.map(\.0), found.flatMap(\.1), found.flatMap(\.2))
     }
 }

@@ -9,6 +9,8 @@ actor RateGovernor {
         /// Requests we may still start before `reset` (Remaining minus those already in flight).
         var budget: Int
         var reset: Date
+        /// Made up here when a window ended and no answer of the new one has come yet.
+        var estimated = false
     }
 
     private var limit: Int
@@ -46,7 +48,8 @@ actor RateGovernor {
                 // estimate would earn a 429 and a retry (more requests, not only more time).
                 let straggling = limit > 1 ? max(1, limit / 10) : 0
                 windows[bucket] = Window(
-                    budget: limit - inFlight[bucket, default: 0] - straggling, reset: Date().addingTimeInterval(1))
+                    budget: limit - inFlight[bucket, default: 0] - straggling, reset: Date().addingTimeInterval(1),
+                    estimated: true)
                 continue
             }
             if window.budget > 0 {
@@ -71,10 +74,25 @@ actor RateGovernor {
         // The window ends at `reset` (epoch seconds); a little margin absorbs rounding.
         let resetDate = reset.map { Date(timeIntervalSince1970: $0 + 0.05) } ?? now.addingTimeInterval(1)
         let until = min(resetDate, now.addingTimeInterval(maximumPause))
+        let seen: Window
         if refused {
-            windows[bucket] = Window(budget: 0, reset: until)
+            seen = Window(budget: 0, reset: until)
         } else if let remaining {
-            windows[bucket] = Window(budget: remaining - inFlight[bucket, default: 0], reset: until)
+            seen = Window(budget: remaining - inFlight[bucket, default: 0], reset: until)
+        } else {
+            return
         }
+        // Answers arrive out of order. One from an earlier window says nothing about this one, and
+        // one from the same window that left before a 429 (or before other answers) reports more
+        // room than is left: neither may reopen a window a 429 closed, which would spend the rest of
+        // it on more 429s. Only an estimate of ours gives way to any real answer.
+        if let known = windows[bucket], !known.estimated {
+            if seen.reset < known.reset { return }
+            if seen.reset == known.reset {
+                windows[bucket]?.budget = min(known.budget, seen.budget)
+                return
+            }
+        }
+        windows[bucket] = seen
     }
 }

@@ -19,17 +19,17 @@ public enum RequestFormula {
     /// 2 (preflight) + 1 (organization) + pages(teams) + pages(members) + min(Σ pages(team members),
     /// members) + pages(projects) + Σ pages(keys of each project) + 3 × projects (filters, ownership,
     /// environments).
-    /// + Σ pages(rows) of the not-carried lists (integrations, alert rules, dashboards, cron
-    /// monitors, code mappings, saved searches); empty lists cost one request each.
-    /// + Σ pages(issue alert rules of each project) (`rulesPerProject`, none when not given).
+    /// + Σ pages(rows) of the not-carried lists (integrations, the combined alert list, dashboards,
+    /// cron monitors, code mappings, saved searches); empty lists cost one request each. The
+    /// combined alert list's rows are every issue alert rule (active and disabled), every metric
+    /// alert, uptime and cron monitor: issue rules cost no request of their own.
     /// + pages(metric alerts) (the org-level list) + metric alerts (one detail each: only the detail
     /// has `eventTypes`).
     public static func requests(
         teamMemberCounts: [Int], members: Int, keysPerProject: [Int], notCarried: [Int] = [],
-        rulesPerProject: [Int]? = nil, metricAlerts: Int = 0
+        metricAlerts: Int = 0
     ) -> Int {
         pages(metricAlerts) + metricAlerts
-            + (rulesPerProject ?? keysPerProject.map { _ in 0 }).map(pages).reduce(0, +)
             + requestsBeforeRules(
                 teamMemberCounts: teamMemberCounts, members: members, keysPerProject: keysPerProject,
                 notCarried: notCarried)

@@ -138,22 +138,54 @@ public enum Differ {
         }
         if stages.contains(.metricAlerts) {
             let planned = try MetricAlertPlanning.desired(desired, current: current, facts: facts)
-            // Like issue alert rules, metric alerts on the target are never pruned in this version.
+            let withIncidents = Set(
+                (current?.metricAlerts ?? []).filter {
+                    $0.hostedId.map(facts.metricAlertsWithIncidents.contains) ?? false
+                }
+                .map(\.key))
+            // Prune deletes metric alerts only the target has, as Sentry's delete_alert_rule does.
             try pass.compare(
                 .metricAlerts, desired: planned.alerts, current: current?.metricAlerts ?? [], key: \.key,
                 omitting: ["name", "ordinal", "hostedId", "createdBy", "missingIntegration"],
-                annotate: { change, alert in change.notes += planned.notes[alert.key] ?? [] },
-                prunable: { _ in false })
-            // Changing a live alert means moving its Snuba subscriptions through UPDATING and replacing
-            // triggers that incidents may point at; this version only creates metric alerts.
-            let updated = pass.changes.filter { $0.stage == .metricAlerts && $0.action == .update }
-            if !updated.isEmpty {
+                annotate: { change, alert in
+                    MetricAlertUpdates.expandTriggers(&change)
+                    change.notes += planned.notes[alert.key] ?? []
+                    if change.action == .create { change.notes += planned.createNotes[alert.key] ?? [] }
+                    change.notes += MetricAlertUpdates.updateNotes(change, enabled: alert.enabled)
+                })
+            for index in pass.changes.indices
+            where pass.changes[index].stage == .metricAlerts && pass.changes[index].action == .delete {
+                pass.changes[index].notes +=
+                    MetricAlertUpdates.deleteNotes(hasIncidents: withIncidents.contains(pass.changes[index].key))
+            }
+            // Editing an alert with incidents makes Sentry keep its old version as a snapshot for them
+            // (`snapshot_alert_rule`: copies of the query, rule, triggers and actions, the incidents moved
+            // to the copy and resolved by a task); sentry-migrate does not write that.
+            let refused = pass.changes.filter {
+                $0.stage == .metricAlerts && $0.action == .update && withIncidents.contains($0.key)
+            }
+            // On a workflow-engine target the alert's detector, data conditions and actions hold the
+            // same thresholds and targets; Sentry changes them in its own update/delete (dual write),
+            // which `finish` does not run for changes: changing only the legacy rows would leave the
+            // detector firing on the old values.
+            let existing = pass.changes.filter {
+                $0.stage == .metricAlerts && ($0.action == .update || $0.action == .delete)
+            }
+            if facts.alertsNeedWorkflowEngine, !existing.isEmpty {
                 throw MetricAlertPlanningError(
-                    problems: updated.map {
-                        "metric-alerts/\($0.key): exists on the target with other values ("
+                    problems: existing.map {
+                        "metric-alerts/\($0.key): exists on the target and would be \($0.action == .update ? "updated" : "deleted"); "
+                            + "on a workflow-engine target its detector would have to change too, which "
+                            + "sentry-migrate does not do: change or delete it in the target's UI, then plan again"
+                    })
+            }
+            if !refused.isEmpty {
+                throw MetricAlertPlanningError(
+                    problems: refused.map {
+                        "metric-alerts/\($0.key): has incidents on the target and differs ("
                             + $0.fields.map(\.field).joined(separator: ", ")
-                            + "); sentry-migrate does not change existing metric alerts yet: edit it in the target's "
-                            + "UI, or delete it there and plan again"
+                            + "); Sentry keeps an edited alert's old version for its incidents (a snapshot), which "
+                            + "sentry-migrate does not write: edit it in the target's UI, then plan again"
                     })
             }
         }

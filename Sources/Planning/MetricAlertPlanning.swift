@@ -8,6 +8,8 @@ public enum MetricAlertPlanning {
     struct Planned {
         var alerts: [MetricAlert]
         var notes: [String: [String]]
+        /// Notes only a created alert gets (how its subscription comes to exist).
+        var createNotes: [String: [String]] = [:]
     }
 
     /// Datasets Sentry 23.7.1 to 25.x evaluates metric alerts on (`Dataset`, 23.7.1
@@ -41,7 +43,7 @@ public enum MetricAlertPlanning {
                 notes.append("counts only events of environment '\(environment)' (created on the target if missing)")
             }
             if alert.enabled {
-                notes.append(
+                planned.createNotes[alert.key, default: []].append(
                     "its Snuba subscription is created by the target's own subscription_checker within 20 minutes "
                         + "of apply (the cron and worker containers must run); verify shows it pending until then")
             }

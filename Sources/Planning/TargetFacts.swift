@@ -67,6 +67,9 @@ public struct TargetFacts: Sendable, Hashable {
     /// Metric alert action types the target's Sentry knows (23.x has no opsgenie or discord); nil
     /// when not known (then all are assumed known).
     public var metricAlertActionTypes: Set<String>?
+    /// Target ids (decimal) of the organization's metric alerts that have incidents
+    /// (`sentry_incident.alert_rule_id`): Sentry snapshots such an alert when it is edited or deleted.
+    public var metricAlertsWithIncidents: Set<String> = []
 
     /// Organization settings the target's Sentry does not have, with why (e.g. a flag bit added in
     /// a later release): the plan leaves them out and says so.

@@ -38,7 +38,7 @@ struct RuleBody: Encodable {
         } else {
             try container.encodeNil(forKey: "createdBy")
         }
-        try container.encode("2024-01-02T03:04:05.000000Z", forKey: "dateCreated")
+        try container.encode(SimulatedDates.iso(forId: record.id), forKey: "dateCreated")
         try container.encode([rule.project], forKey: "projects")
         try container.encode(rule.enabled ? "active" : "disabled", forKey: "status")
         try container.encode(false, forKey: "snooze")

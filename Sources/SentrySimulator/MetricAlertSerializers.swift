@@ -43,7 +43,7 @@ struct MetricAlertBody: Encodable {
         try container.encodeNil(forKey: "originalAlertRuleId")
         try container.encode(alert.comparisonDelta.map(Double.init), forKey: "comparisonDelta")
         try container.encode("2024-01-02T03:04:05.000000Z", forKey: "dateModified")
-        try container.encode("2024-01-02T03:04:05.000000Z", forKey: "dateCreated")
+        try container.encode(SimulatedDates.iso(forId: record.id), forKey: "dateCreated")
         if let email = alert.createdBy, let member = org.member(email: email), let userId = member.userId {
             try container.encode(
                 CreatedBy(id: userId, name: member.member.name, email: member.member.email),

@@ -8,6 +8,8 @@ final class RateLimiter: Sendable {
         var headers: [(String, String)]
         /// The 429 body when the request is refused.
         var refusal: String?
+        /// The start of the window the request counted against (epoch seconds).
+        var windowStart = 0
     }
 
     private struct State {
@@ -57,7 +59,7 @@ final class RateLimiter: Sendable {
                     ("X-Sentry-Rate-Limit-Reset", String(start + window)),
                     ("X-Sentry-Rate-Limit-ConcurrentLimit", String(settings.concurrentLimit)),
                     ("X-Sentry-Rate-Limit-ConcurrentRemaining", String(concurrentRemaining)),
-                ], refusal: refusal)
+                ], refusal: refusal, windowStart: start)
         }
     }
 

@@ -25,9 +25,13 @@ enum Route {
     /// An organization-level list of something sentry-migrate does not carry (integrations,
     /// combined-rules, dashboards, monitors, code-mappings, searches); only its length matters.
     case notCarried(org: String, list: String)
+    /// `GET /api/0/organizations/{org}/combined-rules/` (`OrganizationCombinedRuleIndexEndpoint`,
+    /// `incidents/endpoints/organization_alert_rule_index.py`): every alert kind, disabled issue
+    /// rules included (CombinedRules.swift).
+    case combinedRules(org: String)
 
     static let notCarriedLists: Set<String> = [
-        "integrations", "combined-rules", "dashboards", "monitors", "code-mappings", "searches",
+        "integrations", "dashboards", "monitors", "code-mappings", "searches",
     ]
 
     init?(_ components: [String]) {
@@ -42,6 +46,7 @@ enum Route {
         case ("organizations", 3) where rest[2] == "teams": self = .teams(org: rest[1])
         case ("organizations", 3) where rest[2] == "members": self = .members(org: rest[1])
         case ("organizations", 3) where rest[2] == "projects": self = .projects(org: rest[1])
+        case ("organizations", 3) where rest[2] == "combined-rules": self = .combinedRules(org: rest[1])
         case ("organizations", 3) where Route.notCarriedLists.contains(rest[2]):
             self = .notCarried(org: rest[1], list: rest[2])
         case ("organizations", 4) where rest[2] == "members": self = .member(org: rest[1], id: rest[3])
@@ -77,6 +82,7 @@ enum Route {
         case .metricAlerts: "alert-rules"
         case .metricAlert: "alert-rule"
         case .notCarried(_, let list): list
+        case .combinedRules: "combined-rules"
         }
     }
 
@@ -90,7 +96,8 @@ enum Route {
         // `OrganizationAlertRulePermission` as sentry.io has it (`alerts:read` where 23.7.1 had
         // `alert_rule:read`; api/bases/organization.py; reference/alerts.md §1.1).
         case .metricAlerts, .metricAlert: return ["org:read", "org:write", "org:admin", "alerts:read"]
-        case .organization, .teams, .projects, .notCarried: area = "org"
+        // `OrganizationPermission` for combined-rules: `alerts:read` alone is not enough.
+        case .organization, .teams, .projects, .notCarried, .combinedRules: area = "org"
         case .members, .member: area = "member"
         case .teamMembers: area = "team"
         case .project, .keys, .filters, .ownership, .environments: area = "project"
@@ -104,7 +111,7 @@ enum Route {
         case .organization(let org), .teams(let org), .members(let org), .member(let org, _), .projects(let org),
             .teamMembers(let org, _), .project(let org, _), .keys(let org, _), .filters(let org, _),
             .ownership(let org, _), .environments(let org, _), .rules(let org, _), .notCarried(let org, _),
-            .metricAlerts(let org), .metricAlert(let org, _):
+            .metricAlerts(let org), .metricAlert(let org, _), .combinedRules(let org):
             org
         }
     }
@@ -314,6 +321,8 @@ extension Simulator {
             return paged(Paginate.offset(alerts, perPage: size, cursor: cursor)) {
                 MetricAlertBody(record: $0, org: org, detailed: false)
             }
+        case .combinedRules:
+            return combinedRules(call: call, caller: caller, org: org, perPage: perPage, cursor: cursor)
         case .metricAlert(_, let id):
             // `OrganizationAlertRuleEndpoint.convert_args`: any alert of the organization, by id.
             guard let record = org.metricAlerts.first(where: { String($0.id) == id }) else { return .notFound() }

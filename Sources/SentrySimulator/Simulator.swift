@@ -118,6 +118,7 @@ public final class Simulator: Sendable {
         let decision = limiter.admit(bucket: bucket, endpoint: route.endpoint)
         defer { if decision.refusal == nil { limiter.finish(bucket: bucket) } }
         if let refusal = decision.refusal {
+            metrics.refused(bucket: bucket, window: decision.windowStart)
             return .tooMany(refusal, headers: decision.headers)
         }
         var reply = handle(route, call: call, caller: caller, org: org)
@@ -204,11 +205,17 @@ public final class SimulatorMetrics: Sendable {
         public var successful = 0
         /// Answers cut off by an injected reset or truncation.
         public var disconnects = 0
+        /// 429s by rate-limit key and window start (epoch seconds), `key@start`.
+        public var refusalsByWindow: [String: Int] = [:]
     }
 
     private let counts = Mutex(Counts())
 
     public var current: Counts { counts.withLock { $0 } }
+
+    func refused(bucket: String, window: Int) {
+        counts.withLock { $0.refusalsByWindow["\(bucket)@\(window)", default: 0] += 1 }
+    }
 
     func record(endpoint: String, status: Int, faulted: Bool) {
         counts.withLock {

@@ -31,6 +31,8 @@ public struct SimulatorConfiguration: Sendable {
     public var changeAfterRequests: Int?
     /// Rows of the organization-level lists sentry-migrate counts but does not carry, by endpoint
     /// (`integrations`, `combined-rules`, `dashboards`, `monitors`, `code-mappings`, `searches`).
+    /// For `combined-rules` it is the number of uptime monitors listed there beside the
+    /// organization's own issue rules and metric alerts.
     public var notCarried: [String: Int] = [:]
 
     public init(

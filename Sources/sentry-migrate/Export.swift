@@ -8,7 +8,8 @@ struct Export: AsyncParsableCommand {
         abstract: "Export an organization's configuration from sentry.io into a snapshot folder.",
         discussion: """
             Reads all seven kinds (organization, teams, members and pending invites with their team \
-            roles, projects, client keys, inbound filters, ownership rules) through sentry.io's REST API \
+            roles, projects, client keys, inbound filters, ownership rules), with settings, environments, \
+            issue alert rules (active and disabled) and metric alerts, through sentry.io's REST API \
             and writes them as a snapshot folder. Client-key secrets go to OUT/secrets/ (mode 0600): \
             commit the folder without secrets/. Nothing on sentry.io is changed.
 

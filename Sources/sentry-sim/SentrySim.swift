@@ -105,7 +105,8 @@ struct SentrySim: AsyncParsableCommand {
     @Option(
         help: ArgumentHelp(
             "How many rows a list sentry-migrate does not carry holds: LIST=N with LIST one of integrations, "
-                + "combined-rules, dashboards, monitors, code-mappings, searches. Repeatable.", valueName: "list=n"))
+                + "combined-rules (its uptime monitors, beside the organization's alert rules), dashboards, monitors, "
+                + "code-mappings, searches. Repeatable.", valueName: "list=n"))
     var notCarried: [String] = []
 
     @Option(help: "Milliseconds added to every answer.")

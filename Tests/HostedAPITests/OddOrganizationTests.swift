@@ -40,7 +40,7 @@ import FoundationNetworking
             let (_, report) = try await Exporter(client: ExportTests.client(base), organization: "acme")
                 .exportWithReport()
             let counts = Dictionary(uniqueKeysWithValues: report.notCarried.map { ($0.kind.name, $0.count) })
-            #expect(counts["integrations"] == 3 && counts["alertRules"] == 250 && counts["dashboards"] == 7)
+            #expect(counts["integrations"] == 3 && counts["uptimeMonitors"] == 250 && counts["dashboards"] == 7)
             #expect(counts["cronMonitors"] == 0 && counts["codeMappings"] == 0 && counts["savedSearches"] == 0)
             // 250 alert rules take 3 pages; every other list one.
             #expect(simulator.metrics.current.byEndpoint["combined-rules"] == 3)

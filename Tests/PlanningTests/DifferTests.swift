@@ -52,16 +52,7 @@ import Testing
     }
 
     @Test(arguments: Stage.allCases) func everyKindCreatesUpdatesKeepsAndDeletes(stage: Stage) throws {
-        var (desired, current) = Self.pair(for: stage, org: org)
-        if stage == .metricAlerts {
-            // Existing metric alerts are never changed in this version: plan refuses, naming the fields.
-            #expect {
-                try diff(desired, current, selection: Plan.Selection(stages: [stage]))
-            } throws: { error in
-                "\(error)".contains("metric-alerts/p/changed#1") && "\(error)".contains("timeWindow")
-            }
-            current.metricAlerts[0].timeWindow = 60
-        }
+        let (desired, current) = Self.pair(for: stage, org: org)
         let changes = try diff(desired, current, selection: Plan.Selection(stages: [stage]))
         // Rules and metric alerts are keyed `project/name#ordinal`.
         func name(_ key: String) -> String {
@@ -72,13 +63,10 @@ import Testing
             #expect(actions == ["acme": .update])
             return
         }
-        let changed: ChangeAction? = stage == .metricAlerts ? nil : .update
-        #expect(actions == ["new": .create, "same": nil, "changed": changed, "old": .keep].compactMapValues { $0 })
+        #expect(actions == ["new": .create, "same": nil, "changed": .update, "old": .keep].compactMapValues { $0 })
         let pruned = try diff(desired, current, selection: Plan.Selection(stages: [stage], prune: true))
-        // Prune never deletes rules or metric alerts in this version: they are kept.
-        #expect(
-            pruned.first { name($0.key) == "old" }?.action
-                == (stage == .rules || stage == .metricAlerts ? .keep : .delete))
+        // Prune never deletes issue alert rules in this version: they are kept.
+        #expect(pruned.first { name($0.key) == "old" }?.action == (stage == .rules ? .keep : .delete))
         #expect(pruned.filter { name($0.key) != "old" } == changes.filter { name($0.key) != "old" })
         #expect(changes.allSatisfy { $0.stage == stage })
     }

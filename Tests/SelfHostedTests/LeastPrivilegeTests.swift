@@ -92,6 +92,46 @@ import Testing
         }
     }
 
+    /// The apply role may update metric alerts in place (query, threshold, an action, a trigger
+    /// removed) and delete one under `--prune`, and the read role verifies each step.
+    @Test(arguments: [SchemaFixture.v23, .v24])
+    func metricAlertUpdatesAndPruneAsTheApplyRole(_ fixture: SchemaFixture) throws {
+        var first = Self.snapshot
+        first.metricAlerts = [MetricAlertPipelineTests.comparisonAlert]
+        var changed = first
+        changed.metricAlerts[0].query = "level:fatal"
+        changed.metricAlerts[0].triggers[0].alertThreshold = 90
+        changed.metricAlerts[0].triggers[0].actions[0].targetTeam = nil
+        changed.metricAlerts[0].triggers[0].actions[0].targetType = "user"
+        changed.metricAlerts[0].triggers[0].actions[0].targetMember = "carol@example.com"
+        changed.metricAlerts[0].triggers.removeLast()
+        var none = first
+        none.metricAlerts = []
+        try Self.withRoles(fixture) { scratch, database in
+            try withTemporaryFolder { folder in
+                let reader = try Self.url(of: scratch, user: "sentry_migrate_read")
+                let applier = try Self.url(of: scratch, user: "sentry_migrate")
+                for (name, snapshot) in [("first", first), ("changed", changed), ("none", none)] {
+                    let desired = folder.appendingPathComponent(name).path
+                    _ = try SnapshotWriter.write(
+                        snapshot, source: SnapshotSource(kind: .hosted, location: "https://sentry.io"),
+                        exportedAt: Date(), to: URL(fileURLWithPath: desired))
+                    let planPath = folder.appendingPathComponent("\(name).json").path
+                    let plan = try SentryMigrateBinary.run(
+                        ["plan", "--snapshot", desired, "--database", reader, "--prune", "--out", planPath])
+                    #expect(plan.status == 0, "\(name) plan: \(plan.stderr)")
+                    let apply = try SentryMigrateBinary.run(["apply", planPath, "--database", applier])
+                    #expect(apply.status == 0, "\(name) apply as sentry_migrate: \(apply.stderr)")
+                    let verify = try SentryMigrateBinary.run(["verify", "--snapshot", desired, "--database", reader])
+                    #expect(verify.status == 0, "\(name) verify: \(verify.stdout)\(verify.stderr)")
+                    let read = try ApplyScratch.read(database).metricAlerts
+                    #expect(read.map(\.query) == snapshot.metricAlerts.map(\.query), "\(name)")
+                    #expect(read.map(\.triggers.count) == snapshot.metricAlerts.map(\.triggers.count), "\(name)")
+                }
+            }
+        }
+    }
+
     /// `snapshot` without one member, one team and one project (and what refers to them).
     static var pruned: Snapshot {
         var snapshot = Self.snapshot

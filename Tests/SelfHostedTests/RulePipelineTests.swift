@@ -18,7 +18,7 @@ import Testing
         }
         var rules = ApplyRuleTests.rules
         rules[1].enabled = true
-        // sentry.io lists active rules only: this one stays behind (counted under alertRules).
+        // Disabled on sentry.io: it arrives disabled (`sentry_rule.status` 1), not dropped.
         rules.append(IssueAlertRule(project: "web", name: "Off", enabled: false, hostedId: "7002"))
         snapshot.rules = rules + [ApplyRuleTests.slackRule(nil)]
         return snapshot.canonicalized()
@@ -71,8 +71,9 @@ import Testing
                 let desired = try SnapshotReader.read(from: URL(fileURLWithPath: path("desired"))).snapshot
                 #expect(
                     desired.rules.map(\.key) == [
-                        "api/Notify backend#1", "api/Notify backend#2", "web/Page #ops on Slack#1",
+                        "api/Notify backend#1", "api/Notify backend#2", "web/Off#1", "web/Page #ops on Slack#1",
                     ])
+                #expect(desired.rules.first { $0.key == "web/Off#1" }?.enabled == false)
                 let first = try #require(desired.rules.first { $0.key == "api/Notify backend#1" })
                 #expect(first.ownerTeam == "core")
                 #expect(first.actions.compactMap(AlertNodes.targetTeam(of:)) == ["core"])
@@ -96,6 +97,10 @@ import Testing
                 let target = try #require(try TargetDatabase(target: scratch.target).readOrganization(slug: "acme-io"))
                 #expect(target.rules.map(\.key) == desired.rules.map(\.key))
                 #expect(target.rules.first { $0.key == first.key }?.actions == first.actions)
+                #expect(target.rules.first { $0.key == "web/Off#1" }?.enabled == false)
+                let status = try connection.query(
+                    "SELECT status FROM sentry_rule WHERE label = 'Off'", activity: "test")
+                #expect(try status.map { try $0.int("status") } == [1], "ObjectStatus.DISABLED")
             }
         }
     }

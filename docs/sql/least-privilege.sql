@@ -89,16 +89,21 @@ BEGIN
             ('sentry_environment',                             'INSERT'),
             ('sentry_environmentproject',                      'INSERT'),
             -- metric-alerts stage: the Snuba query, its event types and subscriptions (left for
-            -- Sentry's subscription_checker to create in Snuba), the alert, its projects (24.x+),
-            -- activity, triggers and actions
-            ('sentry_snubaquery',                              'INSERT'),
-            ('sentry_snubaqueryeventtype',                     'INSERT'),
-            ('sentry_querysubscription',                       'INSERT'),
-            ('sentry_alertrule',                               'INSERT'),
-            ('sentry_alertruleprojects',                       'INSERT'),
-            ('sentry_alertruleactivity',                       'INSERT'),
-            ('sentry_alertruletrigger',                        'INSERT'),
-            ('sentry_alertruletriggeraction',                  'INSERT'),
+            -- Sentry's subscription_checker to create, re-create or remove in Snuba), the alert, its
+            -- projects (24.x+), activity, triggers and actions; updates change them in place, --prune
+            -- deletes an alert with the rows that refer to it (23.x) or marks it a snapshot (24.x+)
+            ('sentry_snubaquery',                              'INSERT, UPDATE'),
+            ('sentry_snubaqueryeventtype',                     'INSERT, DELETE'),
+            ('sentry_querysubscription',                       'INSERT, UPDATE'),
+            ('sentry_alertrule',                               'INSERT, UPDATE, DELETE'),
+            ('sentry_alertruleprojects',                       'INSERT, DELETE'),
+            ('sentry_alertruleactivity',                       'INSERT, DELETE'),
+            ('sentry_alertruleexcludedprojects',               'DELETE'),
+            ('sentry_alertruletrigger',                        'INSERT, UPDATE, DELETE'),
+            ('sentry_alertruletriggeraction',                  'INSERT, UPDATE, DELETE'),
+            ('sentry_alertruletriggerexclusion',               'DELETE'),
+            -- read only: an alert with incidents is never changed in place
+            ('sentry_incident',                                ''),
             ('sentry_integration',                             ''),
             ('sentry_organizationintegration',                 '')
         ) AS tables(name, apply_privileges)

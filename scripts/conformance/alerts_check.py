@@ -4,6 +4,7 @@
 # whose values are in that API's own shape (minutes, percent changes, untranslated aggregates);
 # then Sentry's own subscription_checker runs and must hand every pending subscription of those
 # alerts to create_subscription_in_snuba (recorded, not sent: there is no Snuba here).
+import os
 from unittest import mock
 
 from sentry.api.serializers import serialize
@@ -69,6 +70,11 @@ def check_metric_alerts(report, alerts, org, user):
         for field in sorted(set(alert) - set(SAME_FIELDS) - SKIPPED):
             report.unchecked.append(f"metric-alerts.json {field}")
     _check_subscription_checker(report, alerts, org)
+    # Sentry lists exactly the snapshot's alerts (snapshots of deleted ones are not listed).
+    report.equal(
+        "metric-alerts", "alert rules Sentry lists", sorted(r.name for r in AlertRule.objects.filter(organization=org)),
+        sorted(a["name"] for a in alerts))
+    _check_deleted_subscriptions(report, org)
 
 
 def _projects(rule):
@@ -112,21 +118,79 @@ def _check_triggers(report, entity, triggers, alert, org):
 
 
 def _check_subscription_checker(report, alerts, org):
-    """subscription_checker must pick up every pending subscription of the migrated active alerts."""
+    """subscription_checker must pick up every pending subscription of the migrated active alerts:
+    CREATING ones for create_subscription_in_snuba, UPDATING ones (an updated query) for
+    update_subscription_in_snuba. After an update (CONFORMANCE_UPDATED=1) there must be UPDATING ones,
+    and Sentry's own update task, run on each (Snuba calls recorded), must delete the old Snuba
+    subscription and leave a new one ACTIVE."""
     rules = AlertRule.objects.filter(organization=org, status=AlertRuleStatus.PENDING.value)
-    pending = set(
-        QuerySubscription.objects.filter(
-            snuba_query_id__in=[r.snuba_query_id for r in rules], status=QuerySubscription.Status.CREATING.value
-        ).values_list("id", flat=True)
+    subscriptions = QuerySubscription.objects.filter(snuba_query_id__in=[r.snuba_query_id for r in rules])
+    creating = set(subscriptions.filter(status=QuerySubscription.Status.CREATING.value).values_list("id", flat=True))
+    updating = set(subscriptions.filter(status=QuerySubscription.Status.UPDATING.value).values_list("id", flat=True))
+    updated = os.environ.get("CONFORMANCE_UPDATED") == "1"
+    if updated:
+        report.ok(bool(updating), "metric-alerts", "no subscription is UPDATING after an updated query")
+    else:
+        report.ok(
+            bool(creating or updating),
+            "metric-alerts",
+            "no subscription is pending creation or update: nothing for Sentry to create",
+        )
+    with mock.patch.object(snuba_tasks.create_subscription_in_snuba, "delay") as create, mock.patch.object(
+        snuba_tasks.update_subscription_in_snuba, "delay"
+    ) as update, mock.patch.object(snuba_tasks.delete_subscription_from_snuba, "delay"):
+        snuba_tasks.subscription_checker()
+    for pending, delay, task in ((creating, create, "create"), (updating, update, "update")):
+        picked = {call.kwargs.get("query_subscription_id") for call in delay.call_args_list}
+        missing = sorted(pending - picked)
+        report.ok(
+            not missing,
+            "metric-alerts",
+            f"subscription_checker does not pick up subscriptions {missing} for {task}_subscription_in_snuba "
+            "(status CREATING or UPDATING needs a date_updated older than 10 minutes)",
+        )
+    for subscription in QuerySubscription.objects.filter(id__in=updating):
+        old_id = subscription.subscription_id
+        with mock.patch.object(snuba_tasks, "_delete_from_snuba") as delete, mock.patch.object(
+            snuba_tasks, "_create_in_snuba", return_value="0/recreated"
+        ):
+            snuba_tasks.update_subscription_in_snuba(query_subscription_id=subscription.id)
+        subscription.refresh_from_db()
+        where = f"metric-alerts subscription {subscription.id}"
+        deleted = [call.args[1] for call in delete.call_args_list]
+        report.equal(where, "Snuba subscriptions the update task deletes", deleted, [old_id] if old_id else [])
+        report.equal(where, "status after the update task", subscription.status, QuerySubscription.Status.ACTIVE.value)
+        report.equal(where, "Snuba id after the update task", subscription.subscription_id, "0/recreated")
+
+
+def _check_deleted_subscriptions(report, org):
+    """After --prune (CONFORMANCE_PRUNED=1) the deleted alerts' subscriptions are DELETING: the checker
+    must hand each to delete_subscription_from_snuba, and that task, run for real with Snuba's call
+    recorded, must remove the Snuba subscription it has and delete the row."""
+    deleting = QuerySubscription.objects.filter(
+        project__organization_id=org.id, status=QuerySubscription.Status.DELETING.value
     )
-    report.ok(bool(pending), "metric-alerts", "no subscription is pending creation: nothing for Sentry to create")
-    with mock.patch.object(snuba_tasks.create_subscription_in_snuba, "delay") as delay:
+    ids = set(deleting.values_list("id", flat=True))
+    if os.environ.get("CONFORMANCE_PRUNED") == "1":
+        report.ok(bool(ids), "metric-alerts", "no subscription is DELETING after --prune deleted an alert")
+    with mock.patch.object(snuba_tasks.delete_subscription_from_snuba, "delay") as delay, mock.patch.object(
+        snuba_tasks.create_subscription_in_snuba, "delay"
+    ), mock.patch.object(snuba_tasks.update_subscription_in_snuba, "delay"):
         snuba_tasks.subscription_checker()
     picked = {call.kwargs.get("query_subscription_id") for call in delay.call_args_list}
-    missing = sorted(pending - picked)
     report.ok(
-        not missing,
+        not (ids - picked),
         "metric-alerts",
-        f"subscription_checker does not pick up subscriptions {missing} (status CREATING needs a date_updated "
-        "older than 10 minutes)",
+        f"subscription_checker does not pick up subscriptions {sorted(ids - picked)} for delete_subscription_from_snuba",
     )
+    for subscription in deleting:
+        old_id = subscription.subscription_id
+        with mock.patch.object(snuba_tasks, "_delete_from_snuba") as delete:
+            snuba_tasks.delete_subscription_from_snuba(query_subscription_id=subscription.id)
+        where = f"metric-alerts subscription {subscription.id}"
+        report.equal(
+            where, "Snuba subscriptions the delete task removes", [c.args[1] for c in delete.call_args_list],
+            [old_id] if old_id else [])
+        report.ok(
+            not QuerySubscription.objects.filter(id=subscription.id).exists(), where,
+            "delete_subscription_from_snuba left the row")

@@ -1,7 +1,10 @@
 # Writes the hosted snapshot of the 'alerts' conformance scenario: Tests/Fixtures/snapshots/acme-hosted
 # plus metric-alerts.json (a percent-change alert on an environment with team and member e-mail
 # targets, a transaction alert below a threshold, a disabled one), the manifest updated to list it.
-#   python3 alerts_fixture.py SOURCE_DIR OUT_DIR
+# With --updated, the same organization after someone changed the alerts on sentry.io: the first
+# alert's query and warning threshold, the second alert's action target (the update phase); with
+# --pruned, that and the disabled alert deleted on sentry.io (the prune phase).
+#   python3 alerts_fixture.py SOURCE_DIR OUT_DIR [--updated | --pruned]
 import hashlib
 import json
 import os
@@ -9,6 +12,8 @@ import shutil
 import sys
 
 source, out = sys.argv[1], sys.argv[2]
+pruned = sys.argv[3:] == ["--pruned"]
+updated = pruned or sys.argv[3:] == ["--updated"]
 shutil.copytree(source, out)
 
 
@@ -45,6 +50,12 @@ alerts = [
         "triggers": [{"label": "critical", "alertThreshold": 100, "actions": []}], "hostedId": "10000000005",
     },
 ]
+if updated:
+    alerts[0]["query"] = "level:fatal"
+    alerts[0]["triggers"][1]["alertThreshold"] = 40
+    alerts[1]["triggers"][0]["actions"] = [email("user", targetMember="ivan@acme.io")]
+if pruned:
+    alerts.pop()
 data = (json.dumps(alerts, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode()
 with open(os.path.join(out, "metric-alerts.json"), "wb") as f:
     f.write(data)

@@ -6,7 +6,8 @@
 #   the rule editor's validator (api/serializers/rest_framework/rule.py RuleSerializer): every node
 #   is a known rule class whose form accepts its fields (an e-mail target team must be on the
 #   project), the environment exists in the organization;
-#   Rule.get_for_project (the cached list RuleProcessor fires), which must hold every enabled rule.
+#   Rule.get_for_project (the cached list RuleProcessor fires), which must hold every enabled rule
+#   and no disabled one (a rule sentry.io disabled arrives with status ObjectStatus.DISABLED).
 from sentry.api.serializers import serialize
 from sentry.api.serializers.models.rule import RuleSerializer
 from sentry.api.serializers.rest_framework.rule import RuleSerializer as RuleValidator
@@ -62,6 +63,11 @@ def check_rules(report, snapshot_rules, projects, org, user):
             continue
         data = serialize(rule, user, RuleSerializer())
         report.equal(entity, "enabled (status)", rule.status == ObjectStatus.ACTIVE, expected["enabled"])
+        # 23.7.1 stores a disabled rule as ObjectStatus.DISABLED, never a pending deletion.
+        report.ok(rule.status in (ObjectStatus.ACTIVE, ObjectStatus.DISABLED), entity,
+                  f"status {rule.status} is neither ACTIVE nor DISABLED")
+        if "status" in data:  # RuleSerializer shows it from 24.x on; 23.7.1's has no such field
+            report.equal(entity, "status", data["status"], "active" if expected["enabled"] else "disabled")
         for field in ("name", "environment", "actionMatch", "filterMatch", "frequency"):
             report.equal(entity, field, data[field], expected.get(field))
         for part in ("conditions", "filters", "actions"):
@@ -99,9 +105,11 @@ def check_rules(report, snapshot_rules, projects, org, user):
             report.fail(entity, f"Sentry's rule editor refuses it: {dict(validator.errors)}")
         else:
             report.checks += 1
+        fired = {r.id for r in Rule.get_for_project(project.id)}
         if expected["enabled"]:
-            fired = {r.id for r in Rule.get_for_project(project.id)}
             report.ok(rule.id in fired, entity, "Rule.get_for_project (what RuleProcessor fires) leaves it out")
+        else:
+            report.ok(rule.id not in fired, entity, "Rule.get_for_project (what RuleProcessor fires) has this disabled rule")
 
 
 def _strip(node):

@@ -124,7 +124,65 @@ scenario() {
     CONFORMANCE_SNAPSHOT=$desired CONFORMANCE_PLAN=$dir/plan.json \
         sentry_cmd exec "$conformance_dir/check.py" || return 1
     [ -z "${FINISH_ALERTS:-}" ] || finish_alerts "$dir" || return 1
+    if [ -n "${UPDATED_SIM_ARGS:-}" ]; then
+        change_phase updated "$UPDATED_SIM_ARGS" '"metric-alerts update"' "" CONFORMANCE_UPDATED || return 1
+        change_phase pruned "$PRUNED_SIM_ARGS" '"metric-alerts delete"' --prune CONFORMANCE_PRUNED || return 1
+        desired=$dir/pruned/desired
+    fi
     [ -z "${TAMPER:-}" ] || tamper "$desired" "$dir"
+}
+
+# The same organization changed on sentry.io since the last migration: exported again, transformed,
+# planned (the plan must hold exactly EXPECTED, e.g. '"metric-alerts update"'), applied, verified, and
+# read back by Sentry with CHECK_ENV=1; the plan after that must be empty. Before the first change,
+# the subscriptions are made ACTIVE with a Snuba id, as create_subscription_in_snuba leaves them, so
+# that the update moves live subscriptions.
+#   change_phase LABEL SIM_ARGS EXPECTED PLAN_FLAGS CHECK_ENV
+change_phase() {
+    local label=$1 sim_args=$2 expected=$3 flags=$4 check_env=$5 up=$dir/$1
+    step "scenario '$name': the alerts changed on sentry.io ($label) are planned and applied"
+    mkdir -p "$up"
+    psql -q -v ON_ERROR_STOP=1 -d "$SENTRY_DB_NAME" -c \
+        "UPDATE sentry_querysubscription SET status = 0, subscription_id = '0/conformance' || id WHERE status = 1"
+    # shellcheck disable=SC2086
+    "$bindir/sentry-sim" $sim_args --token conformance-token --port 0 2>"$up/sim.log" &
+    sim_pid=$!
+    local port="" _
+    for _ in $(seq 100); do
+        port=$(grep -o '127\.0\.0\.1:[0-9]*' "$up/sim.log" | head -n 1 | cut -d: -f2 || true)
+        [ -n "$port" ] && break
+        sleep 0.1
+    done
+    [ -n "$port" ] || { cat "$up/sim.log" >&2; fatal "sentry-sim did not start"; }
+    SENTRY_AUTH_TOKEN=conformance-token "$bin" export --url "http://127.0.0.1:$port" --org "$org" \
+        --out "$up/hosted" >"$up/export.log" 2>&1 \
+        || { cat "$up/export.log" >&2; fatal "export of the changed organization failed (output above)"; }
+    kill "$sim_pid" 2>/dev/null || true
+    wait "$sim_pid" 2>/dev/null || true
+    sim_pid=""
+    "$bin" transform --snapshot "$up/hosted" --mapping "$mapping" --out "$up/desired" >"$up/transform.log" 2>&1 \
+        || { cat "$up/transform.log" >&2; fatal "transform of the changed organization failed (output above)"; }
+    # shellcheck disable=SC2086
+    "$bin" plan --snapshot "$up/desired" --database "$db" $flags --out "$up/plan.json" >"$up/plan.txt" 2>&1 \
+        || { cat "$up/plan.txt" >&2; fatal "plan of the changed alerts failed (output above)"; }
+    local changes
+    changes=$(jq '[.changes[] | select(.action != "keep")] | map("\(.stage) \(.action)") | unique | join(", ")' "$up/plan.json")
+    [ "$changes" = "$expected" ] \
+        || { cat "$up/plan.txt" >&2; fatal "the plan of the changed alerts holds $changes, not only $expected"; }
+    "$bin" apply "$up/plan.json" --database "$db" >"$up/apply.log" 2>&1 \
+        || { cat "$up/apply.log" >&2; fatal "apply of the changed alerts failed (output above)"; }
+    "$bin" verify --snapshot "$up/desired" --database "$db" >"$up/verify.log" 2>&1 \
+        || { cat "$up/verify.log" >&2; fatal "verify after the change found differences (output above)"; }
+    # shellcheck disable=SC2086
+    "$bin" plan --snapshot "$up/desired" --database "$db" $flags --out "$up/replan.json" >"$up/replan.txt" 2>&1 \
+        || { cat "$up/replan.txt" >&2; fatal "the plan after the change failed (output above)"; }
+    [ "$(jq '[.changes[] | select(.action != "keep")] | length' "$up/replan.json")" = 0 ] \
+        || { cat "$up/replan.txt" >&2; fatal "the plan after the change is not empty (above)"; }
+    step "scenario '$name': Sentry $sentry_version reads the alerts back after the change ($label, $(elapsed))"
+    (
+        export "$check_env=1"
+        CONFORMANCE_SNAPSHOT=$up/desired CONFORMANCE_PLAN=$dir/plan.json sentry_cmd exec "$conformance_dir/check.py"
+    )
 }
 
 # The checker must be able to fail: faults written behind apply's back (scripts/conformance/
@@ -200,8 +258,13 @@ for s in "${scenarios[@]}"; do
         # DetailedAlertRuleSerializer reads each back, and its subscription_checker picks up every
         # pending subscription (scripts/conformance/alerts_check.py).
         python3 "$conformance_dir/alerts_fixture.py" Tests/Fixtures/snapshots/acme-hosted "$work/metric-alerts-hosted"
+        python3 "$conformance_dir/alerts_fixture.py" Tests/Fixtures/snapshots/acme-hosted \
+            "$work/metric-alerts-updated" --updated
+        python3 "$conformance_dir/alerts_fixture.py" Tests/Fixtures/snapshots/acme-hosted \
+            "$work/metric-alerts-pruned" --pruned
         sed 's/^  name: "Acme (self-hosted)"$/&\n  alongside: true/' mappings/example.yaml >"$work/metric-alerts.yaml"
         SEED_USERS="alice@acme.com bob@acme.com david@acme.com erin@acme.com" TAMPER=1 FINISH_ALERTS=1 \
+            UPDATED_SIM_ARGS="--snapshot $work/metric-alerts-updated" PRUNED_SIM_ARGS="--snapshot $work/metric-alerts-pruned" \
             scenario metric_alerts acme "--snapshot $work/metric-alerts-hosted" "$work/metric-alerts.yaml" \
             || failed+=("$s")
         ;;

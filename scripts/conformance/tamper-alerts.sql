@@ -10,3 +10,6 @@ UPDATE sentry_rule SET environment_id = NULL WHERE label = 'Regressions on stagi
 -- A disabled rule never fires.
 -- want: rules/web/Page #ops on Slack#1 enabled (status)
 UPDATE sentry_rule SET status = 1 WHERE label = 'Page #ops on Slack';
+-- A rule disabled on sentry.io that fires again.
+-- want: rules/api/Notify platform#3 enabled (status)
+UPDATE sentry_rule SET status = 0 WHERE label = 'Notify platform' AND status = 1;

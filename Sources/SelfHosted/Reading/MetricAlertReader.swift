@@ -4,7 +4,8 @@ import SentryModel
 /// Sentry's history, never listed), in the snapshot's form: minutes, thresholds and aggregate as the
 /// API shows them (`AlertRuleSerializer`), ids as natural keys. Projects come from
 /// `sentry_alertruleprojects` where it exists (24.x+ lists alerts by it), else from the alert's
-/// subscriptions (23.x `AlertRule.objects.fetch_for_project`).
+/// subscriptions (23.x `AlertRule.objects.fetch_for_project`), leaving out DELETING (3) ones: a
+/// project removed from the alert, whose subscription the checker is about to delete.
 struct MetricAlertReader {
     let connection: PostgresConnection
     let profile: TargetProfile
@@ -39,6 +40,7 @@ struct MetricAlertReader {
             : """
             SELECT DISTINCT a.id AS alert_rule_id, s.project_id FROM sentry_alertrule a
             JOIN sentry_querysubscription s ON s.snuba_query_id = a.snuba_query_id WHERE a.id = ANY(\(alertIds))
+            AND s.status <> 3
             """
         for row in try connection.query(projectSQL, activity: "reading metric alert projects") {
             if let slug = projectSlugs[try row.int64("project_id")] {

@@ -118,6 +118,17 @@ extension TargetDatabase {
             facts.metricAlertsRefusal = profile.metricAlertsRefusal
             facts.alertsNeedWorkflowEngine = profile.needsWorkflowEngine
             facts.metricAlertActionTypes = profile.metricAlertActionTypes
+            if profile.catalog.hasTable("sentry_incident"), profile.catalog.hasTable("sentry_alertrule") {
+                facts.metricAlertsWithIncidents = Set(
+                    try connection.query(
+                        """
+                        SELECT DISTINCT i.alert_rule_id FROM sentry_incident i
+                        JOIN sentry_alertrule a ON a.id = i.alert_rule_id
+                        JOIN sentry_organization o ON o.id = a.organization_id
+                        WHERE o.slug = \(desired.organization.slug) AND o.status = 0
+                        """, activity: "finding metric alerts with incidents"
+                    ).map { String(try $0.int64("alert_rule_id")) })
+            }
             if !(desired.rules.isEmpty && desired.metricAlerts.isEmpty), profile.catalog.hasTable("sentry_integration"),
                 let orgId = try connection.query(
                     "SELECT id FROM sentry_organization WHERE slug = \(desired.organization.slug) AND status = 0",

@@ -4,8 +4,9 @@ extension TargetDatabase {
     /// What a migrated metric alert needs to fire (reference/alerts.md §3.1, §4, §5): every project
     /// it watches has a subscription that is active, or pending creation in a state Sentry's
     /// `subscription_checker` picks up (CREATING or UPDATING with a `date_updated`: a NULL one is
-    /// never older than anything); its environment exists; its e-mail targets are a team of one of
-    /// its projects or a member user; every integration an action names is installed and active.
+    /// never older than anything); its environment exists; its e-mail targets are a team with access
+    /// to one of the alert's own projects, or a member user; every integration an action names is
+    /// installed and active.
     func metricAlertViolations(orgId: Int64) throws -> [InvariantViolation] {
         guard profile.catalog.hasTable("sentry_alertrule"), profile.catalog.hasTable("sentry_querysubscription")
         else { return [] }
@@ -29,6 +30,23 @@ extension TargetDatabase {
             """, activity: "reading project teams for metric alerts")
         {
             projectTeams.insert("\(try row.int64("project_id"))/\(try row.int64("team_id"))")
+        }
+        // The alert's own projects: 24.x+ lists an alert's projects in sentry_alertruleprojects, 23.x
+        // by its subscriptions (`AlertRule.objects.fetch_for_project`).
+        let projectSQL: SQL =
+            profile.catalog.hasTable("sentry_alertruleprojects")
+            ? """
+            SELECT p.alert_rule_id, p.project_id FROM sentry_alertruleprojects p
+            JOIN sentry_alertrule a ON a.id = p.alert_rule_id WHERE a.organization_id = \(orgId)
+            """
+            : """
+            SELECT DISTINCT a.id AS alert_rule_id, s.project_id FROM sentry_alertrule a
+            JOIN sentry_querysubscription s ON s.snuba_query_id = a.snuba_query_id WHERE a.organization_id = \(orgId)
+            AND s.status <> 3
+            """
+        var alertProjects: [Int64: Set<Int64>] = [:]
+        for row in try connection.query(projectSQL, activity: "reading metric alert projects") {
+            alertProjects[try row.int64("alert_rule_id"), default: []].insert(try row.int64("project_id"))
         }
         let users = Set(
             try connection.query(
@@ -58,7 +76,7 @@ extension TargetDatabase {
             case (0, 2):
                 actionProblems[alertId, default: []].append(
                     contentsOf: target == nil ? ["\(label) e-mail action names no team"] : [])
-                if let target { actionProblems[alertId, default: []] += teamCheck(target, label) }
+                if let target { actionProblems[alertId, default: []] += teamCheck(target, label, alertId) }
             default: break
             }
             // PagerDuty, Slack, MS Teams, Opsgenie and Discord notify through an installed integration.
@@ -71,9 +89,16 @@ extension TargetDatabase {
                         + "installed on the organization")
             }
         }
-        func teamCheck(_ team: Int64, _ label: String) -> [String] {
-            projectTeams.contains { $0.hasSuffix("/\(team)") }
-                ? [] : ["\(label) e-mail action names team id \(team), which is no team of the organization's projects"]
+        // An e-mail to a team reaches its members only if the team has access to one of the alert's
+        // own projects; a team of another project of the organization is not enough.
+        func teamCheck(_ team: Int64, _ label: String, _ alertId: Int64) -> [String] {
+            let projects = alertProjects[alertId] ?? []
+            return projects.contains { projectTeams.contains("\($0)/\(team)") }
+                ? []
+                : [
+                    "\(label) e-mail action names team id \(team), which has no access to the alert's projects (ids "
+                        + projects.sorted().map(String.init).joined(separator: ", ") + ")"
+                ]
         }
 
         var violations: [InvariantViolation] = []

@@ -11,31 +11,43 @@ import SentryModel
 /// status CREATING (1), no Snuba id, `date_updated` 11 minutes in the past, so that the periodic
 /// `subscription_checker` (every 20 minutes, rows older than 10) calls `create_subscription_in_snuba`
 /// (reference/alerts.md §3.1). A disabled alert's subscriptions are DISABLED (4), as Sentry leaves
-/// them. Existing alerts are never changed or deleted in this version (plan refuses updates).
+/// them. Updates and deletes (`--prune`) of existing alerts: MetricAlertWriter+Updates.swift.
 struct MetricAlertWriter {
     let session: WriteSession
 
     func write(_ changes: [EntityChange], desired: [MetricAlert], index: OrganizationIndex) throws {
         let orgId = try index.requireOrganization()
         let split = try StageChanges(changes, entities: desired, key: \.key)
-        guard split.updates.isEmpty else {
-            throw WriterBug("the plan updates metric alerts, which plan refuses to plan")
-        }
         // Created in key order, so that alerts of one name get ascending ids in ordinal order.
         let creates = split.creates.map(\.entity).sorted { $0.key.utf8Precedes($1.key) }
-        guard !creates.isEmpty else { return }
+        let updates = split.updates.map(\.entity).sorted { $0.key.utf8Precedes($1.key) }
+        guard !(creates.isEmpty && updates.isEmpty && split.deletes.isEmpty) else { return }
 
         let installed = try RuleReader.integrations(orgId: orgId, connection: session.connection)
-        let knownTypes = session.profile.metricAlertActionTypes
-        let alerts = try creates.map { desired -> MetricAlert in
-            let (alert, _, refusals) = MetricAlertPlanning.adjusted(
-                desired, installed: Set(installed.keys), knownTypes: knownTypes)
-            guard refusals.isEmpty else {
-                throw RuleTargetError(
-                    rule: desired.key, problem: refusals.joined(separator: "; "), stage: "metric-alerts")
-            }
-            return alert
+        // Read before anything is created, so that the alerts to change are the ones the plan saw.
+        let existing = try updates.isEmpty && split.deletes.isEmpty ? [:] : existingAlerts(orgId: orgId, index: index)
+        let adjust = { (desired: MetricAlert) throws -> MetricAlert in try self.adjusted(desired, installed: installed)
         }
+        try create(try creates.map(adjust), orgId: orgId, index: index, installed: installed)
+        try update(try updates.map(adjust), existing: existing, orgId: orgId, index: index, installed: installed)
+        try delete(split.deletes, existing: existing)
+    }
+
+    /// The alert as the plan showed it, given the integrations installed now.
+    func adjusted(_ desired: MetricAlert, installed: [IntegrationReference: Int64]) throws -> MetricAlert {
+        let (alert, _, refusals) = MetricAlertPlanning.adjusted(
+            desired, installed: Set(installed.keys), knownTypes: session.profile.metricAlertActionTypes)
+        guard refusals.isEmpty else {
+            throw RuleTargetError(rule: desired.key, problem: refusals.joined(separator: "; "), stage: "metric-alerts")
+        }
+        return alert
+    }
+
+    /// `create_alert_rule` with its triggers and actions, for every alert the plan creates.
+    private func create(
+        _ alerts: [MetricAlert], orgId: Int64, index: OrganizationIndex, installed: [IntegrationReference: Int64]
+    ) throws {
+        guard !alerts.isEmpty else { return }
         var pairs: [(projectId: Int64, name: String)] = []
         for alert in alerts {
             if let name = alert.environment {
@@ -104,37 +116,43 @@ struct MetricAlertWriter {
                 ]
             })
 
-        var triggers: [(alert: MetricAlert, trigger: MetricAlertTrigger, record: Record)] = []
+        var triggers: [(alert: MetricAlert, alertId: Int64, trigger: MetricAlertTrigger)] = []
         for (alert, alertId) in zip(alerts, alertIds) {
-            for trigger in alert.triggers {
-                // The trigger's own threshold type and resolve threshold stay NULL: Sentry reads the
-                // alert's (`create_alert_rule_trigger` sets neither).
-                triggers.append(
-                    (
-                        alert, trigger,
-                        [
-                            "alert_rule_id": alertId, "label": trigger.label,
-                            "alert_threshold": alert.storedThreshold(trigger.alertThreshold) ?? trigger.alertThreshold,
-                            "threshold_type": SQLNull(), "resolve_threshold": SQLNull(), "date_added": now,
-                        ]
-                    ))
-            }
+            for trigger in alert.triggers { triggers.append((alert, alertId, trigger)) }
         }
-        let triggerIds = try session.copyReturningIds("sentry_alertruletrigger", triggers.map(\.record))
+        try createTriggers(triggers, index: index, installed: installed)
+    }
+
+    /// `create_alert_rule_trigger` and `create_alert_rule_trigger_action` for each trigger. The
+    /// trigger's own threshold type and resolve threshold stay NULL: Sentry reads the alert's
+    /// (`create_alert_rule_trigger` sets neither).
+    func createTriggers(
+        _ triggers: [(alert: MetricAlert, alertId: Int64, trigger: MetricAlertTrigger)], index: OrganizationIndex,
+        installed: [IntegrationReference: Int64]
+    ) throws {
+        guard !triggers.isEmpty else { return }
+        let triggerIds = try session.copyReturningIds(
+            "sentry_alertruletrigger",
+            triggers.map { entry -> Record in
+                [
+                    "alert_rule_id": entry.alertId, "label": entry.trigger.label,
+                    "alert_threshold": entry.alert.storedThreshold(entry.trigger.alertThreshold)
+                        ?? entry.trigger.alertThreshold,
+                    "threshold_type": SQLNull(), "resolve_threshold": SQLNull(), "date_added": session.now,
+                ]
+            })
         var actions: [Record] = []
         for (entry, triggerId) in zip(triggers, triggerIds) {
             for action in entry.trigger.actions {
                 actions.append(
-                    try record(
-                        action, triggerId: triggerId, alert: entry.alert, index: index,
-                        installed: installed))
+                    try record(action, triggerId: triggerId, alert: entry.alert, index: index, installed: installed))
             }
         }
         try session.copy("sentry_alertruletriggeraction", actions)
     }
 
     /// The `sentry_alertrule` row, owner columns of every version (each target keeps its own).
-    private func alertRecord(
+    func alertRecord(
         _ alert: MetricAlert, queryId: Int64, orgId: Int64, owners: OwnerIds, index: OrganizationIndex
     ) -> Record {
         let null: any PostgresEncodable = SQLNull()
@@ -162,7 +180,7 @@ struct MetricAlertWriter {
     /// One action's row: team and member targets and the integration as the target's ids. An action
     /// whose integration is missing is only left in a disabled alert (`disable`): it keeps no
     /// integration id, so it cannot notify a wrong workspace.
-    private func record(
+    func record(
         _ action: MetricAlertAction, triggerId: Int64, alert: MetricAlert, index: OrganizationIndex,
         installed: [IntegrationReference: Int64]
     ) throws -> Record {
@@ -222,7 +240,7 @@ struct MetricAlertWriter {
         return minutes * 60
     }
 
-    private func projectId(_ slug: String, _ index: OrganizationIndex) throws -> Int64 {
+    func projectId(_ slug: String, _ index: OrganizationIndex) throws -> Int64 {
         guard let id = index.projects[slug] else {
             throw ApplyOrderError(
                 message: "project '\(slug)' is not on the target; apply the projects stage (or its wave) first")

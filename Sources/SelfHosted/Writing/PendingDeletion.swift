@@ -54,7 +54,7 @@ struct PendingDeletion {
         try schedule(model: "Team", ids: teams.map(\.id))
     }
 
-    private func schedule(model: String, ids: [Int64]) throws {
+    func schedule(model: String, ids: [Int64]) throws {
         guard session.has(Self.scheduledDeletionTable) else { return }
         try session.insert(
             Self.scheduledDeletionTable,

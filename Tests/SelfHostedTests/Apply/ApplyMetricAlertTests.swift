@@ -158,16 +158,38 @@ import Testing
         }
     }
 
-    @Test func anExistingAlertWithOtherValuesIsRefusedNotChanged() throws {
-        try ApplyScratch.withTarget(.v24) { _, database in
+    /// Sentry snapshots an alert with incidents when it is edited (`snapshot_alert_rule`), which
+    /// sentry-migrate does not write: the plan refuses the update. `--prune` keeps such an alert as a
+    /// snapshot (status 4) with a DELETED activity, as 23.7.1's `delete_alert_rule` does.
+    @Test func anAlertWithIncidentsIsNotChangedInPlace() throws {
+        try ApplyScratch.withTarget(.v23) { scratch, database in
             try ApplyScratch.planAndApply(Self.desired([MetricAlertPipelineTests.comparisonAlert]), on: database)
+            let db = try scratch.connect()
+            // The columns of 23.7.1's sentry_incident that matter here (the fixtures carry no incident table).
+            try db.execute(
+                """
+                CREATE TABLE sentry_incident (id bigserial PRIMARY KEY, alert_rule_id bigint
+                REFERENCES sentry_alertrule(id) DEFERRABLE INITIALLY DEFERRED)
+                """)
+            try db.execute("INSERT INTO sentry_incident (alert_rule_id) SELECT id FROM sentry_alertrule")
+            let database = try TargetDatabase(target: scratch.target)
             var changed = MetricAlertPipelineTests.comparisonAlert
             changed.timeWindow = 30
             #expect {
                 try ApplyScratch.plan(Self.desired([changed]), on: database)
             } throws: { error in
-                "\(error)".contains("timeWindow") && "\(error)".contains("does not change existing metric alerts")
+                "\(error)".contains("timeWindow") && "\(error)".contains("has incidents on the target")
             }
+            let none = Self.desired([])
+            let plan = try ApplyScratch.plan(none, on: database, prune: true)
+            #expect(
+                plan.changes.first { $0.stage == .metricAlerts }?.notes.contains { $0.contains("snapshot") } == true)
+            try ApplyScratch.planAndApply(none, on: database, prune: true)
+            #expect(try ApplyScratch.count(db, "SELECT count(*) FROM sentry_alertrule WHERE status = 4") == 1)
+            #expect(try ApplyScratch.count(db, "SELECT count(*) FROM sentry_alertruleactivity WHERE type = 2") == 1)
+            #expect(try ApplyScratch.count(db, "SELECT count(*) FROM sentry_incident") == 1)
+            #expect(
+                try ApplyScratch.plan(none, on: database, prune: true).changes.filter { $0.action != .keep }.isEmpty)
         }
     }
 

@@ -178,6 +178,40 @@ import Testing
         }
     }
 
+    /// A rule disabled (or re-enabled) on sentry.io is an update of one field, `enabled`, which is
+    /// `sentry_rule.status` (ObjectStatus ACTIVE 0 / DISABLED 1): the row is kept, its id too, and
+    /// a disabled rule is not among what `Rule.get_for_project` (status ACTIVE) hands the processor.
+    @Test(arguments: [SchemaFixture.v23, .v25])
+    func aStatusChangeIsAnUpdateOfTheSameRow(_ fixture: SchemaFixture) throws {
+        try ApplyScratch.withTarget(fixture) { scratch, database in
+            try ApplyScratch.planAndApply(Self.desired(Self.rules), on: database)
+            let db = try scratch.connect()
+            let firstId: SQL = "SELECT min(id) AS count FROM sentry_rule WHERE label = 'Notify backend'"
+            let id = try ApplyScratch.count(db, firstId)
+            for enabled in [false, true] {
+                var changed = Self.rules
+                changed[0].enabled = enabled
+                let desired = Self.desired(changed)
+                let plan = try ApplyScratch.plan(desired, on: database)
+                let update = try #require(plan.changes.first { $0.stage == .rules && $0.action != .keep })
+                #expect(update.key == "api/Notify backend#1" && update.action == .update)
+                #expect(update.fields.map(\.field) == ["enabled"])
+                #expect(update.fields.first?.after == .bool(enabled))
+                try ApplyScratch.planAndApply(desired, on: database)
+                #expect(try ApplyScratch.count(db, firstId) == id, "the same row, not a new one")
+                #expect(
+                    try ApplyScratch.count(db, "SELECT status AS count FROM sentry_rule WHERE id = \(id)")
+                        == (enabled ? 0 : 1))
+                // What `Rule.get_for_project` reads: `status=ObjectStatus.ACTIVE`.
+                let fired = try ApplyScratch.count(
+                    db, "SELECT count(*) FROM sentry_rule WHERE id = \(id) AND status = 0")
+                #expect(fired == (enabled ? 1 : 0))
+                #expect(try ApplyScratch.read(database).rules[0].enabled == enabled)
+                #expect(try ApplyScratch.plan(desired, on: database).changes.filter { $0.action != .keep }.isEmpty)
+            }
+        }
+    }
+
     @Test func aMemberWhoIsOnlyInvitedCannotBeARuleTarget() throws {
         var rule = Self.rules[0]
         rule.actions = [
