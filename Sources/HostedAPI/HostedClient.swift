@@ -1,4 +1,5 @@
 import Foundation
+import SentryModel
 import Synchronization
 
 #if canImport(FoundationNetworking)
@@ -139,7 +140,9 @@ public final class HostedClient: Sendable {
                     do {
                         return (try JSONDecoder().decode(T.self, from: data), http)
                     } catch let error as DecodingError {
-                        throw HostedAPIError.malformed(url: display, path: error.jsonPath, detail: error.summary)
+                        let problem = DecodingProblem(error)
+                        throw HostedAPIError.malformed(
+                            url: display, path: problem.path.rendered, detail: problem.summary)
                     }
                 case 429:
                     rateLimitWaits += 1
@@ -289,29 +292,4 @@ extension String {
     }
 
     func trimmingSuffix(_ suffix: String) -> String { hasSuffix(suffix) ? String(dropLast(suffix.count)) : self }
-}
-
-extension DecodingError {
-    var jsonPath: String {
-        let path: [any CodingKey]
-        switch self {
-        case .typeMismatch(_, let context), .valueNotFound(_, let context), .keyNotFound(_, let context),
-            .dataCorrupted(let context):
-            path = context.codingPath
-        @unknown default: path = []
-        }
-        return path.reduce("$") { text, key in
-            key.intValue.map { text + "[\($0)]" } ?? text + "." + key.stringValue
-        }
-    }
-
-    var summary: String {
-        switch self {
-        case .keyNotFound(let key, _): "missing field '\(key.stringValue)'"
-        case .typeMismatch(let type, _): "expected \(type)"
-        case .valueNotFound(let type, _): "null where \(type) is required"
-        case .dataCorrupted(let context): "not valid JSON (\(context.debugDescription))"
-        @unknown default: "cannot decode"
-        }
-    }
 }

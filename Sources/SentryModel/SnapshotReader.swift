@@ -42,7 +42,7 @@ private struct ReadPass {
     let requireSecrets: Bool
     var problems: [SnapshotProblem] = []
     var bytes: [String: [UInt8]] = [:]
-    private var lineIndexes: [String: LineIndex] = [:]
+    private var lineIndexes: [String: JSONLineIndex] = [:]
     private var reparsed: [String: JSONNode] = [:]
 
     init(directory: URL, requireSecrets: Bool) {
@@ -365,7 +365,7 @@ private struct ReadPass {
     // MARK: Positions
 
     private mutating func position(of offset: Int, in file: String) -> (line: Int, column: Int) {
-        if lineIndexes[file] == nil { lineIndexes[file] = LineIndex(bytes[file] ?? []) }
+        if lineIndexes[file] == nil { lineIndexes[file] = JSONLineIndex(bytes[file] ?? []) }
         return lineIndexes[file]!.position(of: offset)
     }
 

@@ -153,7 +153,9 @@ import Testing
                 try await Exporter(client: Self.client(base), organization: "acme").export(to: folder)
             }
             #expect(error?.exitStatus == .dataError)
-            #expect(error?.description.contains("/ownership/: unexpected answer at $: missing field") == true)
+            #expect(
+                error?.description.contains(
+                    "/ownership/: unexpected answer at $.fallthrough: missing required field 'fallthrough'") == true)
         }
         #expect(!FileManager.default.fileExists(atPath: folder.path))
     }

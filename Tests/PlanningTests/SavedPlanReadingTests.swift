@@ -90,7 +90,8 @@ import Testing
         // Cut inside a change, inside a string, and before the last closing brace.
         for cut in [1, bytes.count / 3, bytes.count / 2, bytes.count - 2] {
             let message = try refusal(Array(bytes.prefix(cut)))
-            #expect(message.contains("is not a sentry-migrate plan (line "), "\(message)")
+            #expect(message.contains("is not a sentry-migrate plan ($"), "\(message)")
+            #expect(message.contains("(line "), "\(message)")
             #expect(
                 message.contains("unexpected end of file") || message.contains("unterminated string"), "\(message)")
         }
@@ -108,7 +109,7 @@ import Testing
         let message = try refusal(Array(edited.utf8))
         #expect(message.contains("unknown field 'approvedBy'"), "\(message)")
         #expect(message.contains("$.changes[2].approvedBy"), "\(message)")
-        #expect(message.contains("line "), "\(message)")
+        #expect(message.contains("(line "), "\(message)")
     }
 
     @Test func aWrongTypeInChangeNNamesItsIndexAndPlace() throws {
@@ -124,7 +125,7 @@ import Testing
         let message = try refusal(Array(edited))
         #expect(message.contains("$.changes[\(index)].fields[0].sensitive"), "\(message)")
         #expect(message.contains("expected true or false, found a string"), "\(message)")
-        #expect(message.contains("line "), "\(message)")
+        #expect(message.contains("(line "), "\(message)")
     }
 
     @Test func aBadHeaderAndTrailingTextAreRefused() throws {

@@ -9,7 +9,7 @@ import Testing
             _ = try JSONParser.parse(bytes)
             return nil
         } catch {
-            let position = LineIndex(bytes).position(of: error.offset)
+            let position = JSONLineIndex(bytes).position(of: error.offset)
             return (position.line, position.column, error.message)
         }
     }

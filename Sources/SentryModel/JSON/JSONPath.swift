@@ -1,15 +1,15 @@
 // JSONPath-style locations (`$[3].teams[0].slug`) for messages about snapshot files.
 
-enum JSONPathComponent: Hashable, Sendable {
+public enum JSONPathComponent: Hashable, Sendable {
     case key(String)
     case index(Int)
 }
 
-typealias JSONPath = [JSONPathComponent]
+public typealias JSONPath = [JSONPathComponent]
 
 extension Array where Element == JSONPathComponent {
     /// `$`, `$[3].teams[0].slug`, `$.files["secrets/keys.json"]`.
-    var rendered: String {
+    public var rendered: String {
         var text = "$"
         for component in self {
             switch component {

@@ -8,7 +8,7 @@ import Foundation
 
 /// Why a streamed JSON file cannot be used: where (JSON path, and line and column when known) and what.
 public struct StreamedJSONError: Error, Sendable, CustomStringConvertible {
-    /// `$.changes[3].fields[0].sensitive`.
+    /// `$.changes[3].fields[0].sensitive`; with `DecodingProblem`'s wording: `path: what (line, column)`.
     public var path: String
     /// 1-based line and column, when the problem has a place in the file.
     public var line: Int?
@@ -16,8 +16,8 @@ public struct StreamedJSONError: Error, Sendable, CustomStringConvertible {
     public var message: String
 
     public var description: String {
-        let place = line.map { "line \($0), column \(column ?? 1), " } ?? ""
-        return "\(place)at \(path): \(message)"
+        let place = line.map { " (line \($0), column \(column ?? 1))" } ?? ""
+        return "\(path): \(message)\(place)"
     }
 }
 
@@ -51,7 +51,7 @@ public enum StreamedJSONFile {
     ) throws -> T {
         let place = { (offset: Int) -> (Int?, Int?) in
             guard let start else { return (nil, nil) }
-            let inner = LineIndex(bytes).position(of: offset)
+            let inner = JSONLineIndex(bytes).position(of: offset)
             return (start.line + inner.line - 1, inner.line == 1 ? start.column + inner.column - 1 : inner.column)
         }
         let node: JSONNode
@@ -63,9 +63,13 @@ public enum StreamedJSONFile {
         }
         let (value, problems) = StrictDecoder.decode(T.self, from: node, at: path)
         if let value { return value }
-        let first = problems.min { $0.offset < $1.offset } ?? problems[0]
+        // An invalid value stops decoding, so the fields after it were never asked for and show as
+        // unknown: the invalid value is the problem to tell.
+        let invalid = problems.first { $0.kind == .invalidValue }
+        let first = invalid ?? problems.min { $0.offset < $1.offset } ?? problems[0]
         let (line, column) = place(first.offset)
-        let more = problems.count > 1 ? " (and \(problems.count - 1) more problem(s) in this value)" : ""
+        let more =
+            invalid == nil && problems.count > 1 ? " (and \(problems.count - 1) more problem(s) in this value)" : ""
         throw StreamedJSONError(path: first.path.rendered, line: line, column: column, message: first.message + more)
     }
 }

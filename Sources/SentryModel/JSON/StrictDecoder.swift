@@ -37,22 +37,10 @@ enum StrictDecoder {
     }
 
     private static func problem(from error: DecodingError, root: JSONNode, rootPath: JSONPath) -> FieldProblem {
-        let codingPath: [any CodingKey]
-        let message: String
-        switch error {
-        case .keyNotFound(let key, let context):
-            codingPath = context.codingPath + [key]
-            message = "missing required field '\(key.stringValue)'"
-        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
-            codingPath = context.codingPath
-            message = context.debugDescription
-        @unknown default:
-            codingPath = []
-            message = "\(error)"
-        }
-        let path = codingPath.map(JSONPathComponent.init)
-        let relative = path.starts(with: rootPath) ? Array(path.dropFirst(rootPath.count)) : []
-        return FieldProblem(kind: .invalidValue, path: path, offset: root.offset(at: relative), message: message)
+        let problem = DecodingProblem(error)
+        let relative = problem.path.starts(with: rootPath) ? Array(problem.path.dropFirst(rootPath.count)) : []
+        return FieldProblem(
+            kind: .invalidValue, path: problem.path, offset: root.offset(at: relative), message: problem.summary)
     }
 }
 
@@ -124,11 +112,11 @@ extension JSONNode {
     }
 }
 
-/// A coding key that stands for a JSON path component.
+/// A coding key that stands for a JSON path component; an array position is `Index N`, as
+/// `DecodingProblem` reads it back.
 private struct PathKey: CodingKey {
     var stringValue: String
     var intValue: Int?
-    let isIndex: Bool
 
     init(_ component: JSONPathComponent) {
         switch component {
@@ -140,27 +128,15 @@ private struct PathKey: CodingKey {
     init(index: Int) {
         stringValue = "Index \(index)"
         intValue = index
-        isIndex = true
     }
 
     init(stringValue: String) {
         self.stringValue = stringValue
         intValue = nil
-        isIndex = false
     }
 
     init?(intValue: Int) {
         self.init(index: intValue)
-    }
-}
-
-extension JSONPathComponent {
-    fileprivate init(_ key: any CodingKey) {
-        if let key = key as? PathKey, key.isIndex, let index = key.intValue {
-            self = .index(index)
-        } else {
-            self = .key(key.stringValue)
-        }
     }
 }
 

@@ -28,7 +28,7 @@ package struct OwnershipDocument: Sendable {
     package var unparsed: [Range<Int>] = []
 
     /// Where each line starts, for positions.
-    private let lineStarts: [Int]
+    private let lines: LineIndex<AnyNewlineBreaks>
 
     package init(parsing raw: String) {
         text = Array(raw.unicodeScalars)
@@ -36,12 +36,7 @@ package struct OwnershipDocument: Sendable {
         parser.parseDocument()
         rules = parser.rules
         unparsed = parser.unparsed
-        var starts = [0]
-        for (index, scalar) in text.enumerated()
-        where scalar == "\n" || (scalar == "\r" && (index + 1 == text.count || text[index + 1] != "\n")) {
-            starts.append(index + 1)
-        }
-        lineStarts = starts
+        lines = LineIndex(text)
     }
 
     package func string(_ range: Range<Int>) -> String {
@@ -52,14 +47,8 @@ package struct OwnershipDocument: Sendable {
 
     /// 1-based line and column of a position, counting `\n`, `\r\n` and a lone `\r` as line breaks.
     package func position(of index: Int) -> Position {
-        // The last line start at or before `index`.
-        var low = 0
-        var high = lineStarts.count - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if lineStarts[middle] <= index { low = middle } else { high = middle - 1 }
-        }
-        return Position(line: low + 1, column: index - lineStarts[low] + 1)
+        let position = lines.position(of: index)
+        return Position(line: position.line, column: position.column)
     }
 }
 
