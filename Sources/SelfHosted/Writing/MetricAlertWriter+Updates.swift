@@ -52,16 +52,7 @@ extension MetricAlertWriter {
             return (alert, current)
         }
         try refuseIncidents(targets.map(\.1))
-        var pairs: [(projectId: Int64, name: String)] = []
-        for alert in alerts {
-            if let name = alert.environment {
-                for project in alert.projects { pairs.append((projectId: try projectId(project, index), name: name)) }
-            }
-        }
-        let environments = try EnvironmentRows(session: session).ensure(orgId: orgId, pairs: pairs)
-        let owners = try OwnerIds(
-            session: session, index: index, table: "sentry_alertrule",
-            owners: alerts.map { (team: $0.ownerTeam, member: $0.ownerMember) })
+        let (environments, owners) = try environmentsAndOwners(of: alerts, orgId: orgId, index: index)
         let checkerReady = session.now.addingTimeInterval(-11 * 60)
         var newTriggers: [(alert: MetricAlert, alertId: Int64, trigger: MetricAlertTrigger)] = []
         var activity: [Record] = []

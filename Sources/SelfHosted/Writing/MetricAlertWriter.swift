@@ -43,11 +43,11 @@ struct MetricAlertWriter {
         return alert
     }
 
-    /// `create_alert_rule` with its triggers and actions, for every alert the plan creates.
-    private func create(
-        _ alerts: [MetricAlert], orgId: Int64, index: OrganizationIndex, installed: [IntegrationReference: Int64]
-    ) throws {
-        guard !alerts.isEmpty else { return }
+    /// The environment ids (each made sure of on every project of an alert naming it) and owner ids of
+    /// a batch of alerts: what creating and updating alerts both need before their rows.
+    func environmentsAndOwners(
+        of alerts: [MetricAlert], orgId: Int64, index: OrganizationIndex
+    ) throws -> (environments: [String: Int64], owners: OwnerIds) {
         var pairs: [(projectId: Int64, name: String)] = []
         for alert in alerts {
             if let name = alert.environment {
@@ -58,6 +58,15 @@ struct MetricAlertWriter {
         let owners = try OwnerIds(
             session: session, index: index, table: "sentry_alertrule",
             owners: alerts.map { (team: $0.ownerTeam, member: $0.ownerMember) })
+        return (environments, owners)
+    }
+
+    /// `create_alert_rule` with its triggers and actions, for every alert the plan creates.
+    private func create(
+        _ alerts: [MetricAlert], orgId: Int64, index: OrganizationIndex, installed: [IntegrationReference: Int64]
+    ) throws {
+        guard !alerts.isEmpty else { return }
+        let (environments, owners) = try environmentsAndOwners(of: alerts, orgId: orgId, index: index)
 
         let now = session.now
         let queryIds = try session.copyReturningIds(
