@@ -71,22 +71,7 @@ import Testing
     func pruneAsTheApplyRole(_ fixture: SchemaFixture) throws {
         try Self.withRoles(fixture) { scratch, database in
             try withTemporaryFolder { folder in
-                let reader = try Self.url(of: scratch, user: "sentry_migrate_read")
-                let applier = try Self.url(of: scratch, user: "sentry_migrate")
-                for (name, snapshot) in [("full", Self.snapshot), ("pruned", Self.pruned)] {
-                    let desired = folder.appendingPathComponent(name).path
-                    _ = try SnapshotWriter.write(
-                        snapshot, source: SnapshotSource(kind: .hosted, location: "https://sentry.io"),
-                        exportedAt: Date(), to: URL(fileURLWithPath: desired))
-                    let planPath = folder.appendingPathComponent("\(name).json").path
-                    let plan = try SentryMigrateBinary.run(
-                        ["plan", "--snapshot", desired, "--database", reader, "--prune", "--out", planPath])
-                    #expect(plan.status == 0, "\(name) plan: \(plan.stderr)")
-                    let apply = try SentryMigrateBinary.run(["apply", planPath, "--database", applier])
-                    #expect(apply.status == 0, "\(name) apply as sentry_migrate: \(apply.stderr)")
-                    let verify = try SentryMigrateBinary.run(["verify", "--snapshot", desired, "--database", reader])
-                    #expect(verify.status == 0, "\(name) verify: \(verify.stdout)\(verify.stderr)")
-                }
+                try Self.pruneSteps([("full", Self.snapshot), ("pruned", Self.pruned)], scratch: scratch, in: folder)
                 expectSameConfiguration(try ApplyScratch.read(database), Self.pruned)
             }
         }
@@ -109,26 +94,39 @@ import Testing
         none.metricAlerts = []
         try Self.withRoles(fixture) { scratch, database in
             try withTemporaryFolder { folder in
-                let reader = try Self.url(of: scratch, user: "sentry_migrate_read")
-                let applier = try Self.url(of: scratch, user: "sentry_migrate")
-                for (name, snapshot) in [("first", first), ("changed", changed), ("none", none)] {
-                    let desired = folder.appendingPathComponent(name).path
-                    _ = try SnapshotWriter.write(
-                        snapshot, source: SnapshotSource(kind: .hosted, location: "https://sentry.io"),
-                        exportedAt: Date(), to: URL(fileURLWithPath: desired))
-                    let planPath = folder.appendingPathComponent("\(name).json").path
-                    let plan = try SentryMigrateBinary.run(
-                        ["plan", "--snapshot", desired, "--database", reader, "--prune", "--out", planPath])
-                    #expect(plan.status == 0, "\(name) plan: \(plan.stderr)")
-                    let apply = try SentryMigrateBinary.run(["apply", planPath, "--database", applier])
-                    #expect(apply.status == 0, "\(name) apply as sentry_migrate: \(apply.stderr)")
-                    let verify = try SentryMigrateBinary.run(["verify", "--snapshot", desired, "--database", reader])
-                    #expect(verify.status == 0, "\(name) verify: \(verify.stdout)\(verify.stderr)")
+                try Self.pruneSteps(
+                    [("first", first), ("changed", changed), ("none", none)], scratch: scratch, in: folder
+                ) { name, snapshot in
                     let read = try ApplyScratch.read(database).metricAlerts
                     #expect(read.map(\.query) == snapshot.metricAlerts.map(\.query), "\(name)")
                     #expect(read.map(\.triggers.count) == snapshot.metricAlerts.map(\.triggers.count), "\(name)")
                 }
             }
+        }
+    }
+
+    /// For each named snapshot in turn: `plan --prune` as the read role, `apply` as the apply role and
+    /// `verify` as the read role, each expected to succeed; then `after` with the step.
+    static func pruneSteps(
+        _ steps: [(name: String, snapshot: Snapshot)], scratch: TestDatabase.Scratch, in folder: URL,
+        after: (String, Snapshot) throws -> Void = { _, _ in }
+    ) throws {
+        let reader = try url(of: scratch, user: "sentry_migrate_read")
+        let applier = try url(of: scratch, user: "sentry_migrate")
+        for (name, snapshot) in steps {
+            let desired = folder.appendingPathComponent(name).path
+            _ = try SnapshotWriter.write(
+                snapshot, source: SnapshotSource(kind: .hosted, location: "https://sentry.io"),
+                exportedAt: Date(), to: URL(fileURLWithPath: desired))
+            let planPath = folder.appendingPathComponent("\(name).json").path
+            let plan = try SentryMigrateBinary.run(
+                ["plan", "--snapshot", desired, "--database", reader, "--prune", "--out", planPath])
+            #expect(plan.status == 0, "\(name) plan: \(plan.stderr)")
+            let apply = try SentryMigrateBinary.run(["apply", planPath, "--database", applier])
+            #expect(apply.status == 0, "\(name) apply as sentry_migrate: \(apply.stderr)")
+            let verify = try SentryMigrateBinary.run(["verify", "--snapshot", desired, "--database", reader])
+            #expect(verify.status == 0, "\(name) verify: \(verify.stdout)\(verify.stderr)")
+            try after(name, snapshot)
         }
     }
 
