@@ -8,6 +8,10 @@ import SentryModel
 public enum PlanComparison {
     /// Every difference between the saved changes and the fresh ones, as `stage/key: what` lines.
     public static func differences(saved: [EntityChange], fresh: [EntityChange]) -> [String] {
+        // The usual case, change by change without indexing either side: the planner lists changes
+        // in stage order, each stage's by key; when the saved plan equals the fresh one element by
+        // element and the fresh one is strictly in that order (so no key twice), nothing differs.
+        if saved.count == fresh.count, strictlyOrdered(fresh), saved.elementsEqual(fresh) { return [] }
         func index(_ changes: [EntityChange]) -> [String: EntityChange] {
             Dictionary(changes.map { ("\($0.stage.rawValue)/\($0.key)", $0) }, uniquingKeysWith: { first, _ in first })
         }
@@ -29,6 +33,13 @@ public enum PlanComparison {
             }
         }
         return lines
+    }
+
+    /// Each change after the one before it: a later stage, or the same stage and a later key.
+    private static func strictlyOrdered(_ changes: [EntityChange]) -> Bool {
+        zip(changes, changes.dropFirst()).allSatisfy { before, after in
+            before.stage == after.stage ? before.key.utf8Precedes(after.key) : before.stage < after.stage
+        }
     }
 
     private static func describe(_ planned: EntityChange, _ wanted: EntityChange) -> String {

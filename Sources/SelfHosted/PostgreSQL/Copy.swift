@@ -28,6 +28,21 @@ extension PostgresConnection {
         table: String, schema: String? = nil, columns: [String], activity: String? = nil,
         produce: (_ send: ([any PostgresEncodable]) throws -> Void) throws -> Void
     ) throws -> Int {
+        try copyInText(table: table, schema: schema, columns: columns, activity: activity) { sendText in
+            try withoutActuallyEscaping(sendText) { sendText in
+                try produce { row in try sendText(row.map(\.postgresText)) }
+            }
+        }
+    }
+
+    /// `copyIn(table:schema:columns:activity:produce:)` of rows already in PostgreSQL's text form (nil
+    /// for NULL): the writers check each value's text against its column before sending it, so each
+    /// value is turned into text once.
+    @discardableResult
+    public func copyInText(
+        table: String, schema: String? = nil, columns: [String], activity: String? = nil,
+        produce: (_ send: ([String?]) throws -> Void) throws -> Void
+    ) throws -> Int {
         let columnList = columns.map { SQL.quoted(identifier: $0) }.joined(separator: ", ")
         let statement: SQL = "COPY \(identifier: table, schema: schema) (\(unescaped: columnList)) FROM STDIN"
         let activity = activity ?? "copying rows into \(SQL.quoted(identifier: table))"
@@ -48,7 +63,7 @@ extension PostgresConnection {
                 }
                 for (index, value) in row.enumerated() {
                     if index > 0 { buffer.append(UInt8(ascii: "\t")) }
-                    guard CopyText.appendField(value.postgresText, to: &buffer) else {
+                    guard CopyText.appendField(value, to: &buffer) else {
                         let reason = "row \(rowNumber), column \"\(columns[index])\" contains a NUL character"
                         throw PostgresError(
                             kind: .statement, activity: activity, sqlState: "22021",

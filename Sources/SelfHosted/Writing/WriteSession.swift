@@ -101,7 +101,8 @@ final class WriteSession {
         let (columns, catalogColumns) = try columns(of: table, first: batch[0])
         let keyCount = batch[0].count
         var rows = try checkedRows(table, batch, columns: columns, catalogColumns: catalogColumns, keyCount: keyCount)
-        try connection.copyIn(table: table, columns: columns, activity: "\(stage.rawValue): writing \(table)") { send in
+        try connection.copyInText(table: table, columns: columns, activity: "\(stage.rawValue): writing \(table)") {
+            send in
             var made = batch.count
             while true {
                 for row in rows { try send(row) }
@@ -149,7 +150,8 @@ final class WriteSession {
         }
         let (columns, rows) = try prepare(table, records)
         let result = try connection.insert(
-            into: table, columns: columns, rows: rows, suffix: suffix, activity: "\(stage.rawValue): writing \(table)")
+            into: table, columns: columns, rows: rows.lazy.map { $0.map { $0 as any PostgresEncodable } },
+            suffix: suffix, activity: "\(stage.rawValue): writing \(table)")
         rowsWritten[table, default: 0] += records.count
         tick()
         return result
@@ -173,7 +175,7 @@ final class WriteSession {
 
     /// The columns the target's table has, in a stable order, after checking that no NOT NULL column
     /// without a default is left out; and the values row by row.
-    private func prepare(_ table: String, _ records: [Record]) throws -> ([String], [[any PostgresEncodable]]) {
+    private func prepare(_ table: String, _ records: [Record]) throws -> ([String], [[String?]]) {
         let (columns, catalogColumns) = try columns(of: table, first: records[0])
         return (
             columns,
@@ -205,12 +207,13 @@ final class WriteSession {
         return (columns, catalogColumns)
     }
 
-    /// The values of `records` row by row in `columns`' order, each checked against its column.
+    /// The values of `records` row by row in `columns`' order, as PostgreSQL text (nil for NULL), each
+    /// checked against its column: the text checked is the text sent, made once.
     private func checkedRows(
         _ table: String, _ records: [Record], columns: [String], catalogColumns: [SchemaCatalog.Column],
         keyCount: Int
-    ) throws -> [[any PostgresEncodable]] {
-        var rows: [[any PostgresEncodable]] = []
+    ) throws -> [[String?]] {
+        var rows: [[String?]] = []
         rows.reserveCapacity(records.count)
         var found: [TargetCannotHoldError.Problem] = []
         for record in records {
@@ -225,19 +228,19 @@ final class WriteSession {
         return rows
     }
 
-    /// `value`, or after a problem is recorded, a stand-in the column can hold (in a rehearsal).
+    /// The text of `value`, or after a problem is recorded, a stand-in the column can hold (in a rehearsal).
     private func checked(
         _ value: any PostgresEncodable, column: SchemaCatalog.Column, table: String, record: Record,
         into found: inout [TargetCannotHoldError.Problem]
-    ) -> any PostgresEncodable {
+    ) -> String? {
         let text = value.postgresText
-        guard let problem = ValueCheck.problem(text, column: column) else { return value }
+        guard let problem = ValueCheck.problem(text, column: column) else { return text }
         let entity = ValueCheck.entity(of: record, table: table)
         found.append(
             .init(
                 stage: stage, entity: entity, table: table, column: column.name, problem: problem,
                 origin: origins?.origin(of: entity, field: ValueCheck.field(table: table, column: column.name))))
-        return text.map { ValueCheck.standIn($0, column: column) } ?? value
+        return text.map { ValueCheck.standIn($0, column: column) }
     }
 
     /// Outside a rehearsal, values the target cannot hold stop the stage before its statement is sent.
@@ -266,7 +269,9 @@ final class WriteSession {
             var fixed = record
             for column in catalogColumns {
                 if let value = record[column.name] {
-                    fixed[column.name] = checked(value, column: column, table: table, record: record, into: &found)
+                    // Boxed as it is: a nil text is NULL, not a removed key.
+                    let text = checked(value, column: column, table: table, record: record, into: &found)
+                    fixed[column.name] = text as any PostgresEncodable
                 }
             }
             return fixed
