@@ -3,9 +3,11 @@ extension Snapshot {
     /// under `"secrets/<public key>"`), so a saved plan can name what changed since it was made.
     /// Provenance ids are part of an entity and count as changes.
     public func entityDigests() throws -> [String: String] {
-        var digests: [String: String] = [
-            "organization/\(organization.slug)": try CanonicalJSON.digest(of: organization)
-        ]
+        var digests: [String: String] = [:]
+        digests.reserveCapacity(
+            1 + teams.count + members.count + projects.count + keys.count + filters.count + ownership.count
+                + rules.count + metricAlerts.count + secrets.count)
+        digests["organization/\(organization.slug)"] = try CanonicalJSON.digest(of: organization)
         for team in teams { digests["teams/\(team.slug)"] = try CanonicalJSON.digest(of: team) }
         for member in members { digests["members/\(member.email)"] = try CanonicalJSON.digest(of: member) }
         for project in projects { digests["projects/\(project.slug)"] = try CanonicalJSON.digest(of: project) }
@@ -21,8 +23,27 @@ extension Snapshot {
     /// One digest of a whole snapshot, from its `entityDigests()`, plus `context` (the target
     /// profile): equal fingerprints mean the target holds exactly what the plan was computed against.
     public static func fingerprint(of entityDigests: [String: String], context: String) -> String {
-        let lines = entityDigests.sorted { $0.key.utf8Precedes($1.key) }
-            .map { "\($0.key)=\($0.value)" }
-        return SHA256Digest.hex(of: Array(([context] + lines).joined(separator: "\n").utf8))
+        // Names sorted as UTF-8 bytes, hashed as `context`, then `\nname=digest` per entity. The
+        // names' bytes are taken once and sorted as byte arrays (comparing `String`s re-reads
+        // their storage on every comparison: a sixth of the digest time on 70,000 entities).
+        var names: [(name: [UInt8], digest: String)] = []
+        names.reserveCapacity(entityDigests.count)
+        for (name, digest) in entityDigests { names.append((Array(name.utf8), digest)) }
+        names.sort { $0.name.bytesPrecede($1.name) }
+        var hasher = SHA256Hasher()
+        var text: [UInt8] = Array(context.utf8)
+        text.reserveCapacity(1 << 16)
+        for entry in names {
+            text.append(0x0a)
+            text.append(contentsOf: entry.name)
+            text.append(UInt8(ascii: "="))
+            text.append(contentsOf: entry.digest.utf8)
+            if text.count >= 1 << 15 {
+                hasher.update(text)
+                text.removeAll(keepingCapacity: true)
+            }
+        }
+        hasher.update(text)
+        return SHA256Digest(hasher).hex
     }
 }

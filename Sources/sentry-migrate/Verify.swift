@@ -58,20 +58,23 @@ struct Verify: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let desired = try await desiredSnapshot()
-        let target = try database.connect()
-        let current = try target.readOrganization(slug: desired.organization.slug)
-        let violations = try target.checkInvariants(organization: desired.organization.slug, desired: desired)
+        let (desired, target, current) = try await desiredAndTarget()
         for owner in desired.unresolvedOwners() {
             Terminal.note(
                 "note: \(owner.description) is already unresolved on sentry.io: carried as written, not a violation")
         }
         // The same facts plan uses, so both agree on who is still only invited.
         let facts = try target.readFacts(for: desired)
+        // The invariants are the database's work, the comparison is ours: both at once.
+        let (compared, violations) = try concurrently(
+            {
+                try VerificationReport(
+                    desired: desired, current: current, facts: facts, violations: [],
+                    target: target.connection.target.description, profile: target.profile.summary)
+            }, { try target.checkInvariants(organization: desired.organization.slug, desired: desired) })
+        var report = compared
+        report.violations = violations
         target.warnings.forEach(Terminal.warning)
-        let report = try VerificationReport(
-            desired: desired, current: current, facts: facts, violations: violations,
-            target: target.connection.target.description, profile: target.profile.summary)
         switch format {
         case .text: print(VerificationText.render(report), terminator: "")
         case .markdown: print(VerificationText.render(report, markdown: true), terminator: "")
@@ -80,11 +83,23 @@ struct Verify: AsyncParsableCommand {
         if !report.holds { throw ExitCode(ExitStatus.differences.rawValue) }
     }
 
-    /// The saved snapshot, or the hosted organization as it is now, through the mapping.
-    private func desiredSnapshot() async throws -> Snapshot {
+    /// The desired snapshot, the target, and the organization the target holds under its slug.
+    private func desiredAndTarget() async throws -> (Snapshot, TargetDatabase, Snapshot?) {
         if let snapshot {
-            return try SnapshotReader.read(from: URL(fileURLWithPath: snapshot), requireSecrets: true).snapshot
+            return try BothSides.read(
+                snapshot: snapshot, database: database,
+                desired: {
+                    try SnapshotReader.read(from: URL(fileURLWithPath: snapshot), requireSecrets: true).snapshot
+                },
+                organization: \.organization, target: { try $0.readOrganization(slug: $1.slug) })
         }
+        let desired = try await liveSnapshot()
+        let target = try database.connect()
+        return (desired, target, try target.readOrganization(slug: desired.organization.slug))
+    }
+
+    /// The hosted organization as it is now, through the mapping.
+    private func liveSnapshot() async throws -> Snapshot {
         let slug = org ?? ""
         let client = try hosted.client()
         let exported = try await Exporter(client: client, organization: slug) { _ in }.export()
