@@ -60,14 +60,20 @@ struct Applier {
     let database: TargetDatabase
     let request: ApplyRequest
     let killSwitch = KillSwitch.fromEnvironment()
-    /// The plan's changes other than `keep`, by stage, split once: filtering the whole plan again
-    /// each time a stage's changes were asked for copied its 70,000 changes a dozen times.
-    private let work: [Stage: [EntityChange]]
+    /// Where the plan's changes other than `keep` are, by stage, found once: filtering the whole plan
+    /// again each time a stage's changes were asked for copied its 70,000 changes a dozen times.
+    /// Positions, not copies, so that the check before the first write (which holds the saved plan and
+    /// a fresh one) holds no third list of changes.
+    private let work: [Stage: [Int]]
 
     init(database: TargetDatabase, request: ApplyRequest) {
         self.database = database
         self.request = request
-        work = Dictionary(grouping: request.plan.changes.lazy.filter { $0.action != .keep }, by: \.stage)
+        var work: [Stage: [Int]] = [:]
+        for (index, change) in request.plan.changes.enumerated() where change.action != .keep {
+            work[change.stage, default: []].append(index)
+        }
+        self.work = work
     }
 
     var connection: PostgresConnection { database.connection }
@@ -275,7 +281,7 @@ struct Applier {
         guard problems.isEmpty else { throw TargetCannotHoldError(problems: problems, when: when) }
     }
 
-    private func changes(of stage: Stage) -> [EntityChange] { work[stage] ?? [] }
+    private func changes(of stage: Stage) -> [EntityChange] { (work[stage] ?? []).map { request.plan.changes[$0] } }
 
     private func hasWork(_ stage: Stage) -> Bool { work[stage]?.isEmpty == false }
 
