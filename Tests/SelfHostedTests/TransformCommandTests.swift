@@ -95,11 +95,11 @@ import Testing
             #expect(
                 result.stderr == """
                     \(mapping.path):1:1: error: member 'erin@acme.io' has role 'billing', which self-hosted Sentry lacks
-                        hint: map it in members.roles, for example 'billing: member'
+                      next: map it in members.roles, for example 'billing: member'
                     \(mapping.path):3:12: error: team 'paymnts' in teams.rename is not in the snapshot (did you mean 'payments'?)
-                        hint: teams.rename names teams by their hosted slug
+                      next: teams.rename names teams by their hosted slug
                     \(mapping.path):4:3: error: unknown key 'exclud' in teams (did you mean 'exclude'?)
-                        hint: teams accepts: rename, merge, exclude
+                      next: teams accepts: rename, merge, exclude
                     3 errors in \(mapping.path); nothing was written.
 
                     """)
