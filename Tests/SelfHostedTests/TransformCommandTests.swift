@@ -143,7 +143,7 @@ import Testing
                 "transform", "--snapshot", Self.hosted, "--mapping", "nope.yaml", "--out", out,
             ])
             #expect(noMapping.status == 65)
-            #expect(noMapping.stderr.hasPrefix("error: nope.yaml: cannot read the mapping file"))
+            #expect(noMapping.stderr.hasPrefix("nope.yaml: error: cannot read the mapping file"))
             let sameFolder = try SentryMigrateBinary.run([
                 "transform", "--snapshot", Self.hosted, "--mapping", "mappings/identity.yaml", "--out", Self.hosted,
             ])

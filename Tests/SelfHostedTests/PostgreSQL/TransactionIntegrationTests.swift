@@ -105,7 +105,7 @@ private struct BodyFailure: Error, Equatable {}
             let bodyError = try #require(thrown.error as? PostgresError)
             let rollbackError = try #require(thrown.rollbackError)
             #expect(thrown.description.contains(bodyError.message))
-            #expect(thrown.description.contains("Rolling back failed too"))
+            #expect(thrown.description.contains("\nerror: rolling back failed too"))
             #expect(thrown.description.contains(rollbackError.message))
             #expect(rollbackError.activity == "rolling back applying members")
         }
