@@ -22,22 +22,17 @@ public enum MetricAlertPlanning {
     static func desired(_ snapshot: Snapshot, current: Snapshot?, facts: TargetFacts) throws -> Planned {
         var planned = Planned(alerts: [], notes: [:])
         var refusals: [String] = []
-        let membersWithUser = Set((current?.members ?? []).filter { !$0.pending }.map { $0.email.lowercased() })
-        let desiredMembers = Dictionary(
-            snapshot.members.map { ($0.email.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
+        var recipients = AlertRecipients(snapshot: snapshot, current: current, facts: facts)
         for original in snapshot.metricAlerts {
             let result = adjusted(original, installed: facts.integrations, knownTypes: facts.metricAlertActionTypes)
             let alert = result.alert
             var notes = result.notes
             refusals += result.refusals
             let members = (alert.ownerMember.map { [$0] } ?? []) + alert.actions.compactMap(\.targetMember)
-            for email in Set(members.map { $0.lowercased() }).sorted() where !membersWithUser.contains(email) {
-                let outcome = desiredMembers[email].map { IdentityOutcomes.outcome(for: $0, facts: facts).0.policy }
-                if outcome == nil || outcome == .invite {
-                    refusals.append(
-                        "metric-alerts/\(alert.key): names member \(email), who will have no user on the target "
-                            + "(identity: invite) until the invite is accepted")
-                }
+            for email in Set(members.map { $0.lowercased() }).sorted() where recipients.lacksUser(email) {
+                refusals.append(
+                    "metric-alerts/\(alert.key): names member \(email), who will have no user on the target "
+                        + "(identity: invite) until the invite is accepted")
             }
             if let environment = alert.environment {
                 notes.append("counts only events of environment '\(environment)' (created on the target if missing)")

@@ -44,14 +44,18 @@ public enum Planner {
             throw AlertStageRefused(
                 reason: reason, otherStages: selection.stages.filter { $0 != .metricAlerts }, stage: .metricAlerts)
         }
-        let changes = try Differ.changes(
-            desired: desired.snapshot, current: target.current, facts: target.facts, selection: selection, wave: wave)
+        // The target's digests depend on the target alone: hashed while the diff runs.
+        let (changes, reference) = try concurrently(
+            {
+                try Differ.changes(
+                    desired: desired.snapshot, current: target.current, facts: target.facts, selection: selection,
+                    wave: wave)
+            },
+            { try Plan.TargetReference(location: target.location, profile: target.profile, current: target.current) })
         return Plan(
             createdAt: Date(timeIntervalSince1970: createdAt.timeIntervalSince1970.rounded(.down)),
             organization: desired.snapshot.organization.slug,
             snapshot: Plan.SnapshotReference(path: desired.path, manifestSHA256: desired.manifestSHA256),
-            target: try Plan.TargetReference(
-                location: target.location, profile: target.profile, current: target.current),
-            selection: selection, changes: changes)
+            target: reference, selection: selection, changes: changes)
     }
 }

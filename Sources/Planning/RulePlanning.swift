@@ -12,24 +12,17 @@ public enum RulePlanning {
     static func desired(_ snapshot: Snapshot, current: Snapshot?, facts: TargetFacts) throws -> Planned {
         var planned = Planned(rules: [], notes: [:])
         var refusals: [String] = []
-        let membersWithUser = Set(
-            (current?.members ?? []).filter { !$0.pending }.map { $0.email.lowercased() })
-        let desiredMembers = Dictionary(
-            snapshot.members.map { ($0.email.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
+        var recipients = AlertRecipients(snapshot: snapshot, current: current, facts: facts)
         for original in snapshot.rules {
             let result = adjusted(original, installed: facts.integrations)
             let rule = result.rule
             var notes = result.notes
             refusals += result.refusals
             // A member target needs the member's user; an invite has none until it is accepted.
-            for email in memberTargets(of: rule) where !membersWithUser.contains(email) {
-                let member = desiredMembers[email]
-                let outcome = member.map { IdentityOutcomes.outcome(for: $0, facts: facts).0.policy }
-                if outcome == nil || outcome == .invite {
-                    refusals.append(
-                        "rules/\(rule.key): targets member \(email), who will have no user on the target "
-                            + "(identity: invite) until the invite is accepted")
-                }
+            for email in memberTargets(of: rule) where recipients.lacksUser(email) {
+                refusals.append(
+                    "rules/\(rule.key): targets member \(email), who will have no user on the target "
+                        + "(identity: invite) until the invite is accepted")
             }
             if let environment = rule.environment {
                 notes.append("fires only for environment '\(environment)' (created on the target if missing)")

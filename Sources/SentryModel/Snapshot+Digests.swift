@@ -21,8 +21,27 @@ extension Snapshot {
     /// One digest of a whole snapshot, from its `entityDigests()`, plus `context` (the target
     /// profile): equal fingerprints mean the target holds exactly what the plan was computed against.
     public static func fingerprint(of entityDigests: [String: String], context: String) -> String {
-        let lines = entityDigests.sorted { $0.key.utf8Precedes($1.key) }
-            .map { "\($0.key)=\($0.value)" }
-        return SHA256Digest.hex(of: Array(([context] + lines).joined(separator: "\n").utf8))
+        // Names sorted as UTF-8 bytes, hashed as `context`, then `\nname=digest` per entity. The
+        // names' bytes are taken once and sorted as byte arrays (comparing `String`s re-reads
+        // their storage on every comparison: a sixth of the digest time on 70,000 entities).
+        var names: [(name: [UInt8], digest: String)] = []
+        names.reserveCapacity(entityDigests.count)
+        for (name, digest) in entityDigests { names.append((Array(name.utf8), digest)) }
+        names.sort { $0.name.bytesPrecede($1.name) }
+        var hasher = SHA256Hasher()
+        var text: [UInt8] = Array(context.utf8)
+        text.reserveCapacity(1 << 16)
+        for entry in names {
+            text.append(0x0a)
+            text.append(contentsOf: entry.name)
+            text.append(UInt8(ascii: "="))
+            text.append(contentsOf: entry.digest.utf8)
+            if text.count >= 1 << 15 {
+                hasher.update(text)
+                text.removeAll(keepingCapacity: true)
+            }
+        }
+        hasher.update(text)
+        return SHA256Digest(hasher).hex
     }
 }

@@ -396,3 +396,14 @@ private struct ReadPass {
         return located
     }
 }
+
+extension SnapshotReader {
+    /// The folder's organization file decoded without any of `read`'s checks, or nil when it cannot
+    /// be. Only for starting to read the target while `read` checks the snapshot: the caller must
+    /// compare it with the organization `read` returns and read again when they differ.
+    public static func peekOrganization(in directory: URL) -> Organization? {
+        let file = directory.appendingPathComponent(SnapshotFile.organization.path)
+        guard let data = try? Data(contentsOf: file) else { return nil }
+        return try? JSONDecoder().decode(Organization.self, from: data)
+    }
+}

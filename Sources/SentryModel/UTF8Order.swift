@@ -23,3 +23,16 @@ extension String {
         }
     }
 }
+
+extension Array where Element == UInt8 {
+    /// Byte order of two byte strings (one `memcmp`), as `String.utf8Precedes` for their texts.
+    public func bytesPrecede(_ other: [UInt8]) -> Bool {
+        withUnsafeBufferPointer { lhs in
+            other.withUnsafeBufferPointer { rhs in
+                let common = Swift.min(lhs.count, rhs.count)
+                let order = common == 0 ? 0 : memcmp(lhs.baseAddress!, rhs.baseAddress!, common)
+                return order != 0 ? order < 0 : lhs.count < rhs.count
+            }
+        }
+    }
+}

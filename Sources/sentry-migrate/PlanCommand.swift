@@ -90,9 +90,11 @@ struct PlanCommand: AsyncParsableCommand {
     var rehearse = true
 
     func run() async throws {
-        let desired = try DesiredState.read(from: snapshot, requireSecrets: true)
-        let target = try database.connect()
-        let state = try target.readState(for: desired.snapshot)
+        let (desired, target, current) = try BothSides.read(
+            snapshot: snapshot, database: database,
+            desired: { try DesiredState.read(from: snapshot, requireSecrets: true) },
+            organization: \.snapshot.organization, target: { try $0.readOrganization(for: $1) })
+        let state = try target.readState(for: desired.snapshot, current: current)
         target.warnings.forEach(Terminal.warning)
         OrganizationNotes.print(desired: desired.snapshot.organization, state: state)
         for owner in desired.snapshot.unresolvedOwners() {

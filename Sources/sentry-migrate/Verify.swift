@@ -58,9 +58,7 @@ struct Verify: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let desired = try await desiredSnapshot()
-        let target = try database.connect()
-        let current = try target.readOrganization(slug: desired.organization.slug)
+        let (desired, target, current) = try await desiredAndTarget()
         let violations = try target.checkInvariants(organization: desired.organization.slug, desired: desired)
         for owner in desired.unresolvedOwners() {
             Terminal.note(
@@ -80,11 +78,23 @@ struct Verify: AsyncParsableCommand {
         if !report.holds { throw ExitCode(ExitStatus.differences.rawValue) }
     }
 
-    /// The saved snapshot, or the hosted organization as it is now, through the mapping.
-    private func desiredSnapshot() async throws -> Snapshot {
+    /// The desired snapshot, the target, and the organization the target holds under its slug.
+    private func desiredAndTarget() async throws -> (Snapshot, TargetDatabase, Snapshot?) {
         if let snapshot {
-            return try SnapshotReader.read(from: URL(fileURLWithPath: snapshot), requireSecrets: true).snapshot
+            return try BothSides.read(
+                snapshot: snapshot, database: database,
+                desired: {
+                    try SnapshotReader.read(from: URL(fileURLWithPath: snapshot), requireSecrets: true).snapshot
+                },
+                organization: \.organization, target: { try $0.readOrganization(slug: $1.slug) })
         }
+        let desired = try await liveSnapshot()
+        let target = try database.connect()
+        return (desired, target, try target.readOrganization(slug: desired.organization.slug))
+    }
+
+    /// The hosted organization as it is now, through the mapping.
+    private func liveSnapshot() async throws -> Snapshot {
         let slug = org ?? ""
         let client = try hosted.client()
         let exported = try await Exporter(client: client, organization: slug) { _ in }.export()

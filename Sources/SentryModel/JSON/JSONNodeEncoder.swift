@@ -55,15 +55,28 @@ private enum Slot {
 private final class ObjectBox {
     /// In the order encoded; a key encoded again replaces its value, as JSONEncoder does.
     var members: [(String, Slot)] = []
-    var index: [String: Int] = [:]
+    /// Positions by key, kept only once an object is large (a plan's 70,000 entity digests): an
+    /// entity's few dozen keys are found faster by a scan than by a dictionary allocated and hashed
+    /// for every key of every entity.
+    private var index: [String: Int]?
+    private static let scanLimit = 32
 
     func set(_ key: String, _ slot: Slot) {
-        if let position = index[key] {
+        if let position = position(of: key) {
             members[position].1 = slot
-        } else {
-            index[key] = members.count
-            members.append((key, slot))
+            return
         }
+        members.append((key, slot))
+        if index != nil {
+            index?[key] = members.count - 1
+        } else if members.count > Self.scanLimit {
+            index = Dictionary(members.enumerated().map { ($1.0, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+    }
+
+    private func position(of key: String) -> Int? {
+        if let index { return index[key] }
+        return members.firstIndex { $0.0 == key }
     }
 }
 

@@ -74,7 +74,8 @@ enum JSONPrinter {
             guard !elements.isEmpty else { return output.append(contentsOf: "[]".utf8) }
             output.append(UInt8(ascii: "["))
             for (position, element) in elements.enumerated() {
-                output.append(contentsOf: position == 0 ? [0x0a] : [UInt8(ascii: ","), 0x0a])
+                if position > 0 { output.append(UInt8(ascii: ",")) }
+                output.append(0x0a)
                 writeIndent(indent + 1, into: &output)
                 write(element, indent: indent + 1, into: &output)
             }
@@ -84,9 +85,11 @@ enum JSONPrinter {
         case .object(let members):
             guard !members.isEmpty else { return output.append(contentsOf: "{}".utf8) }
             output.append(UInt8(ascii: "{"))
-            let sorted = members.sorted { $0.key.utf8Precedes($1.key) }
+            var sorted = members
+            sorted.sortIfNeeded { $0.key.utf8Precedes($1.key) }
             for (position, member) in sorted.enumerated() {
-                output.append(contentsOf: position == 0 ? [0x0a] : [UInt8(ascii: ","), 0x0a])
+                if position > 0 { output.append(UInt8(ascii: ",")) }
+                output.append(0x0a)
                 writeIndent(indent + 1, into: &output)
                 writeString(member.key, into: &output)
                 output.append(contentsOf: ": ".utf8)
@@ -104,6 +107,16 @@ enum JSONPrinter {
 
     private static func writeString(_ text: String, into output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
+        // Most strings need no escape: copied whole instead of a byte at a time.
+        var text = text
+        let copied = text.withUTF8 { bytes in
+            guard !bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+                return false
+            }
+            output.append(contentsOf: bytes)
+            return true
+        }
+        if copied { return output.append(UInt8(ascii: "\"")) }
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "\""): output.append(contentsOf: #"\""#.utf8)

@@ -102,6 +102,11 @@ private final class DecodingSession {
 }
 
 extension JSONNode {
+    fileprivate var isNull: Bool {
+        if case .null = value { return true }
+        return false
+    }
+
     /// An object or array with members or elements: only those can hold unknown fields.
     fileprivate var hasChildren: Bool {
         switch value {
@@ -198,12 +203,59 @@ private struct KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerProtoco
     }
 
     private func child(_ key: Key) throws -> NodeDecoder {
-        let member = members.first { $0.key == key.stringValue }
+        NodeDecoder(node: try node(key), codingPath: codingPath + [key], session: session)
+    }
+
+    /// The member's value, recorded as asked for.
+    private func node(_ key: Key) throws -> JSONNode {
+        let name = key.stringValue
+        let member = members.first { $0.key == name }
         session.request(member, inObjectAt: object.offset)
         guard let member else {
             throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "missing field"))
         }
-        return NodeDecoder(node: member.value, codingPath: codingPath + [key], session: session)
+        return member.value
+    }
+
+    /// The member's value, or nil when it is absent or null (one lookup, where the protocol's default
+    /// `decodeIfPresent` makes three: `contains`, `decodeNil`, `decode`).
+    private func presentNode(_ key: Key) -> JSONNode? {
+        let name = key.stringValue
+        let member = members.first { $0.key == name }
+        session.request(member, inObjectAt: object.offset)
+        guard let member, !member.value.isNull else { return nil }
+        return member.value
+    }
+
+    // Strings, booleans and 64-bit integers are most of a snapshot's fields: read straight from the
+    // node when it has the wanted kind. Anything else goes the general way, which builds the coding
+    // path and the error.
+
+    private func string(_ node: JSONNode, _ key: Key) throws -> String {
+        if case .string(let text) = node.value { return text }
+        return try String(from: NodeDecoder(node: node, codingPath: codingPath + [key], session: session))
+    }
+
+    private func bool(_ node: JSONNode, _ key: Key) throws -> Bool {
+        if case .bool(let flag) = node.value { return flag }
+        return try Bool(from: NodeDecoder(node: node, codingPath: codingPath + [key], session: session))
+    }
+
+    private func int64(_ node: JSONNode, _ key: Key) throws -> Int64 {
+        if case .number(let text) = node.value, let value = Int64(text) { return value }
+        return try Int64(from: NodeDecoder(node: node, codingPath: codingPath + [key], session: session))
+    }
+
+    func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? {
+        try presentNode(key).map { try string($0, key) }
+    }
+
+    func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? {
+        try presentNode(key).map { try bool($0, key) }
+    }
+
+    func decodeIfPresent(_ type: Int64.Type, forKey key: Key) throws -> Int64? {
+        try presentNode(key).map { try int64($0, key) }
     }
 
     func decodeNil(forKey key: Key) throws -> Bool {
@@ -215,15 +267,15 @@ private struct KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerProtoco
         try child(key).decodeValue()
     }
 
-    func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try type.init(from: child(key)) }
-    func decode(_ type: String.Type, forKey key: Key) throws -> String { try type.init(from: child(key)) }
+    func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try bool(node(key), key) }
+    func decode(_ type: String.Type, forKey key: Key) throws -> String { try string(node(key), key) }
     func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try type.init(from: child(key)) }
     func decode(_ type: Float.Type, forKey key: Key) throws -> Float { try type.init(from: child(key)) }
     func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try type.init(from: child(key)) }
     func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try type.init(from: child(key)) }
     func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 { try type.init(from: child(key)) }
     func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 { try type.init(from: child(key)) }
-    func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { try type.init(from: child(key)) }
+    func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { try int64(node(key), key) }
     func decode(_ type: UInt.Type, forKey key: Key) throws -> UInt { try type.init(from: child(key)) }
     func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 { try type.init(from: child(key)) }
     func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 { try type.init(from: child(key)) }
