@@ -133,7 +133,8 @@ public struct MissingSecretsError: ReportableError {
     public var diagnostics: [Diagnostic] {
         [
             Diagnostic(
-                .error, "keys.json is missing, and the plan creates client keys or changes secret keys; nothing was "
+                .error,
+                "keys.json is missing, and the plan creates client keys or changes secret keys; nothing was "
                     + "applied",
                 why: "without the secret keys their DSNs would change",
                 next: "Put the secrets/ folder export wrote (it is kept out of git) back into the snapshot folder, "

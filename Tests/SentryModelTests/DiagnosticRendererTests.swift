@@ -15,7 +15,9 @@ import Testing
         (
             Diagnostic(
                 "team 'x' is not in teams.json",
-                at: .json(Location(file: "snap/members.json", position: Position(line: 45, column: 18)), path: "$[3].teams[0]")),
+                at: .json(
+                    Location(file: "snap/members.json", position: Position(line: 45, column: 18)), path: "$[3].teams[0]"
+                )),
             "snap/members.json:45:18: error: $[3].teams[0]: team 'x' is not in teams.json"
         ),
         (Diagnostic("gone", at: .json(Location(file: ""), path: "$.slug")), "error: $.slug: gone"),

@@ -24,7 +24,8 @@ struct ConnectionOptions {
         guard !string.utf8.contains(0) else { return .failure(ParseFailure(reason: "it contains a NUL character")) }
         var failure: UnsafeMutablePointer<CChar>?
         guard let parsed = PQconninfoParse(string, &failure) else {
-            let reason = failure.map { SecretMasking.maskingQuoted(PostgresConnection.trimmed($0)) } ?? "it is malformed"
+            let reason =
+                failure.map { SecretMasking.maskingQuoted(PostgresConnection.trimmed($0)) } ?? "it is malformed"
             if let failure { PQfreemem(failure) }
             return .failure(ParseFailure(reason: reason))
         }

@@ -52,9 +52,12 @@ public struct ConnectionTarget: Sendable, CustomStringConvertible, CustomDebugSt
         var secrets = [rawValue]
         var strings = [rawValue]
         while let string = strings.popLast() {
-            guard ConnectionOptions.isConnectionString(string), case .success(let options) = ConnectionOptions.parse(string)
+            guard ConnectionOptions.isConnectionString(string),
+                case .success(let options) = ConnectionOptions.parse(string)
             else { continue }
-            for value in options.secrets { secrets += [value, Self.percentEncoded(value, upper: true), Self.percentEncoded(value, upper: false)] }
+            for value in options.secrets {
+                secrets += [value, Self.percentEncoded(value, upper: true), Self.percentEncoded(value, upper: false)]
+            }
             // A dbname that is itself a connection string is expanded by libpq when connecting.
             strings += options.options.filter { $0.keyword == "dbname" }.map(\.value)
         }
@@ -67,7 +70,9 @@ public struct ConnectionTarget: Sendable, CustomStringConvertible, CustomDebugSt
         var result = ""
         for byte in value.utf8 {
             let scalar = Unicode.Scalar(byte)
-            if byte < 0x80, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-._~".unicodeScalars.contains(scalar) {
+            if byte < 0x80,
+                scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-._~".unicodeScalars.contains(scalar)
+            {
                 result.unicodeScalars.append(scalar)
             } else {
                 let hex = String(byte, radix: 16, uppercase: upper)

@@ -120,7 +120,8 @@ public struct TransactionError: ReportableError, Sendable {
         if let rollbackError {
             diagnostics += Diagnostic.wrapping(
                 rollbackError,
-                in: "rolling back failed too (PostgreSQL discards an unfinished transaction when its connection closes)")
+                in: "rolling back failed too (PostgreSQL discards an unfinished transaction when its connection closes)"
+            )
         }
         return diagnostics
     }

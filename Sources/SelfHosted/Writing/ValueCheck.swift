@@ -115,7 +115,8 @@ public struct TargetCannotHoldError: ReportableError {
             + "file:line:column) or on sentry.io, run transform and plan again; \(when) checks every value against "
             + "the target's columns before writing."
         return problems.map { problem in
-            let what = "\(problem.stage.rawValue): \(problem.entity): \(problem.table).\(problem.column) \(problem.problem)"
+            let what =
+                "\(problem.stage.rawValue): \(problem.entity): \(problem.table).\(problem.column) \(problem.problem)"
             guard let origin = problem.origin else { return Diagnostic(what, next: next) }
             return Diagnostic(.error, "\(origin.rule): \(what)", next: next, at: Location(file: origin.location))
         }

@@ -42,7 +42,8 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         self.place = place
     }
 
-    public init(_ severity: Severity, _ message: String, why: String? = nil, next: String? = nil, at location: Location) {
+    public init(_ severity: Severity, _ message: String, why: String? = nil, next: String? = nil, at location: Location)
+    {
         self.init(severity, message, why: why, next: next, at: .file(location))
     }
 
@@ -118,7 +119,9 @@ extension Diagnostic {
     /// `error`'s diagnostics with `context` (what we were doing) before the first one's message, for an
     /// error that wraps another: `applying teams failed, so nothing was written: PostgreSQL 23505 …`.
     public static func wrapping(_ error: any Error, in context: String) -> [Diagnostic] {
-        guard var diagnostics = (error as? any ReportableError)?.diagnostics, !diagnostics.isEmpty else { return [Diagnostic("\(context): \(error)")] }
+        guard var diagnostics = (error as? any ReportableError)?.diagnostics, !diagnostics.isEmpty else {
+            return [Diagnostic("\(context): \(error)")]
+        }
         diagnostics[0].message = "\(context): \(diagnostics[0].message)"
         return diagnostics
     }

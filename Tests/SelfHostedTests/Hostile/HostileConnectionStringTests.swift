@@ -30,7 +30,10 @@ import Testing
                 DesiredOrganization.snapshot, source: SnapshotSource(kind: .hosted, location: "https://sentry.io"),
                 exportedAt: Date(), to: URL(fileURLWithPath: snapshot))
             let commands = [
-                ["read", "--database", database, "--target-org", "acme", "--out", folder.appendingPathComponent("r").path],
+                [
+                    "read", "--database", database, "--target-org", "acme", "--out",
+                    folder.appendingPathComponent("r").path,
+                ],
                 ["plan", "--snapshot", snapshot, "--database", database],
                 ["status", "--database", database],
             ]

@@ -6,7 +6,10 @@ import Testing
     // The shown form is libpq's parse (PQconninfoParse) in libpq's keyword order, whatever form the
     // string was written in; secret-bearing options (dispchar "*") are masked.
     @Test(arguments: [
-        ("postgresql://user:s3cret-pw@db.example:5432/sentry", "user=user password=*** dbname=sentry host=db.example port=5432"),
+        (
+            "postgresql://user:s3cret-pw@db.example:5432/sentry",
+            "user=user password=*** dbname=sentry host=db.example port=5432"
+        ),
         ("postgres://user:s3cret%40pw@h/db?sslmode=require", "user=user password=*** dbname=db host=h sslmode=require"),
         (
             "postgresql://u@h/db?password=s3cret-pw&sslmode=verify-full",

@@ -23,7 +23,8 @@ import Testing
     @Test func libpqsSecondLineBecomesWhy() {
         let error = PostgresError(
             kind: .connect, activity: "connecting",
-            message: "connection to server at \"127.0.0.1\", port 1 failed: Connection refused\n\tIs the server running?",
+            message:
+                "connection to server at \"127.0.0.1\", port 1 failed: Connection refused\n\tIs the server running?",
             target: "host=127.0.0.1 port=1")
         let lines = error.description.split(separator: "\n").map(String.init)
         #expect(lines.count == 3)
