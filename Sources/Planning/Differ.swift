@@ -282,6 +282,8 @@ private struct DiffPass {
     private static func same<Entity: Equatable>(
         _ desired: Entity, _ current: Entity, clearing: (inout Entity) -> Void
     ) -> Bool {
+        // Most entities of a re-plan are equal as they are: compared before any copy is cleared.
+        if desired == current { return true }
         var desired = desired
         var current = current
         clearing(&desired)

@@ -3,9 +3,11 @@ extension Snapshot {
     /// under `"secrets/<public key>"`), so a saved plan can name what changed since it was made.
     /// Provenance ids are part of an entity and count as changes.
     public func entityDigests() throws -> [String: String] {
-        var digests: [String: String] = [
-            "organization/\(organization.slug)": try CanonicalJSON.digest(of: organization)
-        ]
+        var digests: [String: String] = [:]
+        digests.reserveCapacity(
+            1 + teams.count + members.count + projects.count + keys.count + filters.count + ownership.count
+                + rules.count + metricAlerts.count + secrets.count)
+        digests["organization/\(organization.slug)"] = try CanonicalJSON.digest(of: organization)
         for team in teams { digests["teams/\(team.slug)"] = try CanonicalJSON.digest(of: team) }
         for member in members { digests["members/\(member.email)"] = try CanonicalJSON.digest(of: member) }
         for project in projects { digests["projects/\(project.slug)"] = try CanonicalJSON.digest(of: project) }

@@ -146,16 +146,19 @@ enum SnapshotValidator {
 
     /// Every repeat of a natural key, pointing back at its first occurrence.
     static func duplicates<T>(
-        _ items: [T], _ file: SnapshotFile, _ field: String?, _ what: String, under base: JSONPath = [],
-        note: String = "", key: (T) -> String
+        _ items: [T], _ file: SnapshotFile, _ field: String?, _ what: String,
+        under base: @autoclosure () -> JSONPath = [], note: String = "", key: (T) -> String
     ) -> [SnapshotProblem] {
+        // A member's or project's few teams: no dictionary (50,000 of them per large snapshot).
+        if items.count < 2 { return [] }
         var firstIndex: [String: Int] = [:]
+        firstIndex.reserveCapacity(items.count)
         var problems: [SnapshotProblem] = []
         for (index, item) in items.enumerated() {
             let value = key(item)
             if let first = firstIndex[value] {
-                let path = base + [.index(index)] + (field.map { [.key($0)] } ?? [])
-                let firstPath = (base + [.index(first)]).rendered
+                let path = base() + [.index(index)] + (field.map { [.key($0)] } ?? [])
+                let firstPath = (base() + [.index(first)]).rendered
                 problems.append(
                     SnapshotProblem(
                         .duplicateKey, file: file.path, path: path,
@@ -168,13 +171,13 @@ enum SnapshotValidator {
     }
 
     static func dangling(
-        _ value: String, in known: Set<String>?, _ file: SnapshotFile, _ path: JSONPath, _ what: String,
-        _ target: SnapshotFile
+        _ value: String, in known: Set<String>?, _ file: SnapshotFile, _ path: @autoclosure () -> JSONPath,
+        _ what: String, _ target: SnapshotFile
     ) -> [SnapshotProblem] {
         guard let known, !known.contains(value) else { return [] }
         return [
             SnapshotProblem(
-                .danglingReference, file: file.path, path: path, "\(what) '\(value)' is not in \(target.path)")
+                .danglingReference, file: file.path, path: path(), "\(what) '\(value)' is not in \(target.path)")
         ]
     }
 

@@ -59,17 +59,22 @@ struct Verify: AsyncParsableCommand {
 
     func run() async throws {
         let (desired, target, current) = try await desiredAndTarget()
-        let violations = try target.checkInvariants(organization: desired.organization.slug, desired: desired)
         for owner in desired.unresolvedOwners() {
             Terminal.note(
                 "note: \(owner.description) is already unresolved on sentry.io: carried as written, not a violation")
         }
         // The same facts plan uses, so both agree on who is still only invited.
         let facts = try target.readFacts(for: desired)
+        // The invariants are the database's work, the comparison is ours: both at once.
+        let (compared, violations) = try concurrently(
+            {
+                try VerificationReport(
+                    desired: desired, current: current, facts: facts, violations: [],
+                    target: target.connection.target.description, profile: target.profile.summary)
+            }, { try target.checkInvariants(organization: desired.organization.slug, desired: desired) })
+        var report = compared
+        report.violations = violations
         target.warnings.forEach(Terminal.warning)
-        let report = try VerificationReport(
-            desired: desired, current: current, facts: facts, violations: violations,
-            target: target.connection.target.description, profile: target.profile.summary)
         switch format {
         case .text: print(VerificationText.render(report), terminator: "")
         case .markdown: print(VerificationText.render(report, markdown: true), terminator: "")
