@@ -46,15 +46,18 @@ public struct ConnectionTarget: Sendable, CustomStringConvertible, CustomDebugSt
     }
 
     /// Texts that must never be printed for this target: each secret libpq parses from it, decoded and
-    /// percent-encoded (as a URL may write it), the whole string, and `PGPASSWORD`, which libpq may
-    /// use instead.
+    /// percent-encoded (as a URL may write it), the whole string when it holds a secret or cannot be
+    /// parsed, and `PGPASSWORD`, which libpq may use instead.
     func secrets() -> [String] {
-        var secrets = [rawValue]
+        var secrets: [String] = []
         var strings = [rawValue]
         while let string = strings.popLast() {
-            guard ConnectionOptions.isConnectionString(string),
-                case .success(let options) = ConnectionOptions.parse(string)
-            else { continue }
+            guard ConnectionOptions.isConnectionString(string) else { continue }
+            guard case .success(let options) = ConnectionOptions.parse(string) else {
+                secrets.append(string)
+                continue
+            }
+            if !options.secrets.isEmpty { secrets.append(string) }
             for value in options.secrets {
                 secrets += [value, Self.percentEncoded(value, upper: true), Self.percentEncoded(value, upper: false)]
             }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import SelfHosted
@@ -50,5 +51,9 @@ import Testing
         let secrets = target.secrets()
         #expect(secrets.contains("a%2Fb"))
         #expect(secrets.contains("a/b"))
+        #expect(secrets.contains("postgresql://u:a%2Fb@h/db"))
+        // A name without a secret stays readable in libpq's messages ("database "sentry" does not exist").
+        #expect(ConnectionTarget("sentry").secrets().allSatisfy { $0 != "sentry" })
+        #expect(ConnectionTarget("host=h dbname=sentry").secrets().isEmpty || getenv("PGPASSWORD") != nil)
     }
 }
