@@ -15,28 +15,34 @@ import Dispatch
 public func concurrently<First, Second>(
     _ first: () throws -> First, _ second: () throws -> Second
 ) throws -> (First, Second) {
-    try withoutActuallyEscaping(first) { first in
-        try withoutActuallyEscaping(second) { second in
+    let (one, two) = concurrently({ Result { try first() } }, { Result { try second() } })
+    return (try one.get(), try two.get())
+}
+
+/// The same for work that cannot fail.
+public func concurrently<First, Second>(_ first: () -> First, _ second: () -> Second) -> (First, Second) {
+    withoutActuallyEscaping(first) { first in
+        withoutActuallyEscaping(second) { second in
             let results = ResultPair<First, Second>()
             nonisolated(unsafe) let first = first
             nonisolated(unsafe) let second = second
             DispatchQueue.concurrentPerform(iterations: 2) { index in
                 if index == 0 {
-                    results.first = Result { try first() }
+                    results.first = first()
                 } else {
-                    results.second = Result { try second() }
+                    results.second = second()
                 }
             }
             guard let one = results.first, let two = results.second else {
                 preconditionFailure("concurrentPerform returned before running both halves")
             }
-            return (try one.get(), try two.get())
+            return (one, two)
         }
     }
 }
 
 /// Written by one thread each, read only after `concurrentPerform` has joined both.
 private final class ResultPair<First, Second>: @unchecked Sendable {
-    var first: Result<First, any Error>?
-    var second: Result<Second, any Error>?
+    var first: First?
+    var second: Second?
 }

@@ -29,11 +29,13 @@ extension Snapshot {
         var names: [(name: [UInt8], digest: String)] = []
         names.reserveCapacity(entityDigests.count)
         for (name, digest) in entityDigests { names.append((Array(name.utf8), digest)) }
-        names.sort { $0.name.bytesPrecede($1.name) }
+        // Positions are sorted, not the entries: moving an entry retains and releases its arrays.
+        let order = names.indices.sorted { names[$0].name.bytesPrecede(names[$1].name) }
         var hasher = SHA256Hasher()
         var text: [UInt8] = Array(context.utf8)
         text.reserveCapacity(1 << 16)
-        for entry in names {
+        for position in order {
+            let entry = names[position]
             text.append(0x0a)
             text.append(contentsOf: entry.name)
             text.append(UInt8(ascii: "="))

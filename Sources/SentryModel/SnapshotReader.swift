@@ -343,6 +343,9 @@ private struct ReadPass {
     }
 
     /// Decodes every element, so that one bad element does not hide the others' problems.
+    /// Files with at least this many elements are decoded in two halves at once (members, keys).
+    private static let halvingThreshold = 4096
+
     private mutating func decodeArray<T: Decodable>(_ type: T.Type, _ file: SnapshotFile) -> [T]? {
         guard let node = parse(file.path) else { return nil }
         guard case .array(let elements) = node.value else {
@@ -350,12 +353,24 @@ private struct ReadPass {
                 problem(.invalidValue, file.path, node, [], "expected an array, found \(node.kindDescription)"))
             return nil
         }
+        // Each element is decoded alone (a session of its own), so a large file's two halves are
+        // decoded at once; problems are then reported in element order, as one pass would.
+        let namesKeys = !file.isSecret
+        func decode(_ range: Range<Int>) -> [(value: T?, problems: [FieldProblem])] {
+            range.map { StrictDecoder.decode(type, from: elements[$0], at: [.index($0)], namesKeys: namesKeys) }
+        }
+        let middle = elements.count / 2
+        let decoded: [(value: T?, problems: [FieldProblem])]
+        if elements.count >= Self.halvingThreshold {
+            let (first, second) = concurrently({ decode(0..<middle) }, { decode(middle..<elements.count) })
+            decoded = first + second
+        } else {
+            decoded = decode(0..<elements.count)
+        }
         var values: [T] = []
         values.reserveCapacity(elements.count)
         var failed = false
-        for (index, element) in elements.enumerated() {
-            let (value, fieldProblems) = StrictDecoder.decode(
-                type, from: element, at: [.index(index)], namesKeys: !file.isSecret)
+        for (value, fieldProblems) in decoded {
             problems += fieldProblems.map { problem(from: $0, in: file.path) }
             if let value { values.append(value) } else { failed = true }
         }

@@ -59,22 +59,26 @@ extension Int64: PostgresArrayElement {}
 extension Array: PostgresEncodable where Element: PostgresArrayElement {
     /// `{"a","b\"c"}`: every element double-quoted, with `"` and `\` escaped, so that commas, braces,
     /// spaces and the word NULL inside strings stay data.
+    /// Built as UTF-8 bytes (`"` and `\` are single bytes that never occur inside a multi-byte
+    /// character): plan sends its 50,000 member e-mails this way, and appending a `Character` at a
+    /// time was a twentieth of its time.
     public var postgresText: String? {
-        var literal = "{"
+        var literal: [UInt8] = [UInt8(ascii: "{")]
         for (index, element) in enumerated() {
-            if index > 0 { literal += "," }
+            if index > 0 { literal.append(UInt8(ascii: ",")) }
             guard let text = element.postgresText else {
-                literal += "NULL"
+                literal.append(contentsOf: "NULL".utf8)
                 continue
             }
-            literal += "\""
-            for character in text {
-                if character == "\"" || character == "\\" { literal += "\\" }
-                literal.append(character)
+            literal.append(UInt8(ascii: "\""))
+            for byte in text.utf8 {
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { literal.append(UInt8(ascii: "\\")) }
+                literal.append(byte)
             }
-            literal += "\""
+            literal.append(UInt8(ascii: "\""))
         }
-        return literal + "}"
+        literal.append(UInt8(ascii: "}"))
+        return String(decoding: literal, as: UTF8.self)
     }
 }
 
