@@ -81,9 +81,12 @@ public struct FinishCommandError: ReportableError {
     }
 
     public var exitStatus: ExitStatus { .unavailable }
-    public var description: String {
-        "finish could not run its script inside Sentry through `\(command)`: \(reason)\n"
-            + "    hint: run it where that command works (for docker compose: in the self-hosted checkout, with the "
-            + "web service up), or give --command; --print-script prints the script to run by hand"
+    public var diagnostics: [Diagnostic] {
+        [
+            Diagnostic(
+                "finish could not run its script inside Sentry through `\(command)`: \(reason)",
+                next: "Run it where that command works (for docker compose: in the self-hosted checkout, with the "
+                    + "web service up), or give --command; --print-script prints the script to run by hand.")
+        ]
     }
 }

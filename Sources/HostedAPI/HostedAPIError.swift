@@ -56,63 +56,96 @@ public enum HostedAPIError: ReportableError, Equatable {
         + "Integration, with Read on Organization, Team, Member and Project) or the personal token of an Owner or "
         + "Manager with scopes org:read, team:read, member:read, project:read"
 
-    public var description: String {
+    public var diagnostics: [Diagnostic] {
+        let (what, why, next) = parts
+        return [Diagnostic(what, why: why, next: next)]
+    }
+
+    private static var tokenNext: String { tokenAdvice.prefix(1).uppercased() + tokenAdvice.dropFirst() + "." }
+
+    /// What went wrong, why (when there is more to say) and what to do next.
+    private var parts: (String, String?, String) {
         switch self {
         case .unauthorized(let url, let detail):
-            "GET \(url): 401 \(detail): the API token is invalid or expired; create a new one and pass it through "
-                + "SENTRY_AUTH_TOKEN or --auth-token-file: \(Self.tokenAdvice)"
+            (
+                "GET \(url): 401 \(detail): the API token is invalid or expired", nil,
+                "Create a new token and pass it through SENTRY_AUTH_TOKEN or --auth-token-file: \(Self.tokenAdvice)."
+            )
         case .forbidden(let url, let area):
-            "GET \(url): 403: " + Self.forbiddenReason(area) + "; nothing was written. "
-                + Self.tokenAdvice.prefix(1)
-                .uppercased() + Self.tokenAdvice.dropFirst()
+            ("GET \(url): 403; nothing was written", Self.forbiddenReason(area), Self.tokenNext)
         case .organizationToken:
-            "this is an organization auth token (sntrys_…): Sentry gives those only the scope org:ci, for releases "
-                + "and source maps, and no endpoint an export reads accepts it; nothing was requested beyond /api/0/. "
-                + Self.tokenAdvice.prefix(1).uppercased() + Self.tokenAdvice.dropFirst()
+            (
+                "this is an organization auth token (sntrys_…); nothing was requested beyond /api/0/",
+                "Sentry gives those only the scope org:ci, for releases and source maps, and no endpoint an export "
+                    + "reads accepts it", Self.tokenNext
+            )
         case .missingScopes(let missing, let held):
-            "the API token lacks the scope\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")) "
-                + "(it has \(held.isEmpty ? "none" : held.joined(separator: ", "))); an export reads the organization, "
-                + "its teams, members and projects, each guarded by its own scope. Nothing was exported: "
-                + Self.tokenAdvice
+            (
+                "the API token lacks the scope\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")) "
+                    + "(it has \(held.isEmpty ? "none" : held.joined(separator: ", "))); nothing was exported",
+                "an export reads the organization, its teams, members and projects, each guarded by its own scope",
+                Self.tokenNext
+            )
         case .incompleteAccess(let role, let openMembership, let projects, let total):
-            "the token's user is \(role == "admin" ? "an" : "a") '\(role)' of the organization"
-                + (openMembership ? "" : " and Open Membership is off")
-                + ", so sentry.io lets it read the keys, filters and ownership only of its own teams' projects "
-                + "(ProjectPermission checks has_project_access): \(projects.count) of \(total) projects are out of "
-                + "reach (\(Self.list(projects))). Nothing was exported. Use a token of an Owner or Manager or an "
-                + "internal integration's token, or turn on Open Membership (Settings > General Settings) "
-                + "while you export"
+            (
+                "\(projects.count) of \(total) projects are out of reach (\(Self.list(projects))); nothing was exported",
+                "the token's user is \(role == "admin" ? "an" : "a") '\(role)' of the organization"
+                    + (openMembership ? "" : " and Open Membership is off")
+                    + ", so sentry.io lets it read the keys, filters and ownership only of its own teams' projects "
+                    + "(ProjectPermission checks has_project_access)",
+                "Use a token of an Owner or Manager or an internal integration's token, or turn on Open Membership "
+                    + "(Settings > General Settings) while you export."
+            )
         case .optionsWithheld(let project):
-            "sentry.io left out the options of project '\(project)' (its filter lists), which it sends only to "
-                + "callers with access to the project; nothing was written. "
-                + Self.tokenAdvice.prefix(1).uppercased() + Self.tokenAdvice.dropFirst()
+            (
+                "sentry.io left out the options of project '\(project)' (its filter lists); nothing was written",
+                "sentry.io sends them only to callers with access to the project", Self.tokenNext
+            )
         case .organizationNotFound(let url, let slug):
-            "GET \(url): 404: organization '\(slug)' does not exist or this token cannot see it; check --org "
-                + "(the slug in https://sentry.io/organizations/SLUG/) and --url (e.g. https://us.sentry.io or "
-                + "https://de.sentry.io)"
+            (
+                "GET \(url): 404: organization '\(slug)' does not exist or this token cannot see it", nil,
+                "Check --org (the slug in https://sentry.io/organizations/SLUG/) and --url (e.g. https://us.sentry.io "
+                    + "or https://de.sentry.io)."
+            )
         case .notFound(let url, let what):
-            "GET \(url): 404: \(what) no longer exists; the organization changed during the export, run it again"
+            (
+                "GET \(url): 404: \(what) no longer exists", "the organization changed during the export",
+                "Run the export again."
+            )
         case .organizationChanged(let detail):
-            "\(detail): the organization changed during the export; nothing was written, run it again"
+            ("\(detail); nothing was written", "the organization changed during the export", "Run the export again.")
         case .duplicateMembers(let first, let second):
-            "\(first) and \(second) have e-mails that differ only by case; self-hosted Sentry keys members by "
-                + "e-mail without case, so they cannot both be carried and nothing was written. Fix it on sentry.io "
-                + "(change one user's e-mail, or remove the membership that should not be there) and export again"
+            (
+                "\(first) and \(second) have e-mails that differ only by case; nothing was written",
+                "self-hosted Sentry keys members by e-mail without case, so they cannot both be carried",
+                "Fix it on sentry.io (change one user's e-mail, or remove the membership that should not be there) "
+                    + "and export again."
+            )
         case .malformed(let url, let path, let detail):
-            "GET \(url): unexpected answer at \(path.isEmpty ? "$" : path): \(detail); nothing was written. Is "
-                + "--url a Sentry server? If it is, please report this with the endpoint"
+            (
+                "GET \(url): unexpected answer at \(path.isEmpty ? "$" : path): \(detail); nothing was written", nil,
+                "Is --url a Sentry server? If it is, please report this with the endpoint."
+            )
         case .endlessPagination(let url, let pages):
-            "GET \(url): after \(pages) pages the list still promises more (results=\"true\") but its last pages "
-                + "were empty; sentry.io's lists never do that, so the export stopped and nothing was written. "
-                + "Check that --url is sentry.io or your region and not a proxy that rewrites Link headers"
+            (
+                "GET \(url): after \(pages) pages the list still promises more (results=\"true\") but its last pages "
+                    + "were empty; nothing was written",
+                "sentry.io's lists never do that, so the export stopped",
+                "Check that --url is sentry.io or your region and not a proxy that rewrites Link headers."
+            )
         case .gaveUp(let url, let attempts, let lastProblem):
-            "GET \(url): failed \(attempts) times (last: \(lastProblem)); sentry.io seems unwell, nothing was "
-                + "written; try again later or with a lower --concurrency"
+            (
+                "GET \(url): failed \(attempts) times (last: \(lastProblem)); nothing was written",
+                "sentry.io seems unwell", "Try again later or with a lower --concurrency."
+            )
         case .unreachable(let url, let detail):
-            "GET \(url): cannot reach the server (\(detail)); check --url and the network"
+            ("GET \(url): cannot reach the server (\(detail))", nil, "Check --url and the network.")
         case .unexpectedStatus(let url, let status, let detail):
-            "GET \(url): unexpected status \(status)\(detail.isEmpty ? "" : ": " + detail); nothing was written."
-                + " Check that --url is sentry.io or your region (a proxy may answer instead), then run it again"
+            (
+                "GET \(url): unexpected status \(status)\(detail.isEmpty ? "" : ": " + detail); nothing was written",
+                nil,
+                "Check that --url is sentry.io or your region (a proxy may answer instead), then run it again."
+            )
         }
     }
 

@@ -13,7 +13,7 @@ extension MappingParser {
                 continue
             }
             let hint = "write 'project-slug-or-pattern: {resolveAge: 24, environments: {staging: true}}'"
-            for (pattern, overrides) in reader.entries(value, at: "settings.projects", hint: hint) {
+            for (pattern, overrides) in reader.entries(value, at: "settings.projects", next: hint) {
                 let path = "settings.projects.\(pattern.value)"
                 var rule = ProjectSettingsRule(pattern: pattern)
                 rule.settings = parseSettingValues(
@@ -33,14 +33,14 @@ extension MappingParser {
     mutating func parseEnvironmentRenames(_ node: Node) {
         let hint = "write 'environments: {rename: {production: prod}}' (hosted name: self-hosted name)"
         for (key, value) in reader.entries(node, at: "environments", allowed: ["rename"]) where key.value == "rename" {
-            for (from, toNode) in reader.entries(value, at: "environments.rename", hint: hint) {
-                guard let to = reader.string(toNode, at: "environments.rename.\(from.value)", hint: hint) else {
+            for (from, toNode) in reader.entries(value, at: "environments.rename", next: hint) {
+                guard let to = reader.string(toNode, at: "environments.rename.\(from.value)", next: hint) else {
                     continue
                 }
                 var valid = true
                 for name in [from, to] {
                     guard let problem = EnvironmentName.problem(name.value) else { continue }
-                    reader.error("environments.rename: \(problem)", hint: hint, at: name.position)
+                    reader.error("environments.rename: \(problem)", next: hint, at: name.position)
                     valid = false
                 }
                 if valid { mapping.environmentRenames.append(EnvironmentRename(from: from, to: to)) }
@@ -71,7 +71,7 @@ extension MappingParser {
             }
             if let problem = definition.problem(with: json) {
                 reader.error(
-                    "\(fieldPath): \(problem)", hint: "\(definition.name): \(definition.summary)",
+                    "\(fieldPath): \(problem)", next: "\(definition.name): \(definition.summary)",
                     at: NodeReader.position(of: value))
                 continue
             }
@@ -83,9 +83,9 @@ extension MappingParser {
     private mutating func parseEnvironments(_ node: Node, at path: String) -> [(name: Located<String>, hidden: Bool?)] {
         let hint = "write 'environment-name: true' (hidden), 'false' (visible) or '~' (not carried)"
         var result: [(name: Located<String>, hidden: Bool?)] = []
-        for (name, value) in reader.entries(node, at: path, hint: hint) {
+        for (name, value) in reader.entries(node, at: path, next: hint) {
             if let problem = EnvironmentName.problem(name.value) {
-                reader.error("\(path): \(problem)", hint: hint, at: name.position)
+                reader.error("\(path): \(problem)", next: hint, at: name.position)
                 continue
             }
             if NodeReader.isNull(value) {

@@ -25,7 +25,7 @@ extension MappingFile {
         }
         guard let root else {
             let problem = Diagnostic(
-                .error, "the mapping file is empty", hint: "start it with 'version: 1'",
+                .error, "the mapping file is empty", next: "start it with 'version: 1'",
                 at: Location(file: path, position: Position(line: 1, column: 1)))
             return (nil, [problem])
         }
@@ -42,7 +42,7 @@ struct MappingParser {
 
     mutating func parseRoot(_ root: Node) {
         let entries = reader.entries(
-            root, at: "", allowed: MappingFile.sectionNames, hint: "a mapping file is a YAML mapping: 'version: 1', …")
+            root, at: "", allowed: MappingFile.sectionNames, next: "a mapping file is a YAML mapping: 'version: 1', …")
         var sawVersion = false
         for (key, value) in entries {
             mapping.sections[key.value] = key.position
@@ -70,7 +70,7 @@ struct MappingParser {
         }
         if !sawVersion, case .mapping = root {
             reader.error(
-                "the mapping file has no 'version'", hint: "add 'version: 1' as its first line",
+                "the mapping file has no 'version'", next: "add 'version: 1' as its first line",
                 at: NodeReader.position(of: root))
         }
     }
@@ -79,7 +79,7 @@ struct MappingParser {
         guard case .scalar(let scalar) = node, scalar.string == "1" else {
             reader.error(
                 "unsupported mapping version \(NodeReader.describe(node))",
-                hint: "this sentry-migrate reads 'version: 1'", at: NodeReader.position(of: node))
+                next: "this sentry-migrate reads 'version: 1'", at: NodeReader.position(of: node))
             return
         }
     }
@@ -124,19 +124,19 @@ struct MappingParser {
     mutating func parseRenames(_ node: Node, at path: String, nameLimit: String) -> [RenameRule] {
         let hint = "write 'old-slug: new-slug' or 'old-slug: {slug: new-slug, name: \"New name\"}'"
         var rules: [RenameRule] = []
-        for (key, value) in reader.entries(node, at: path, hint: hint) {
+        for (key, value) in reader.entries(node, at: path, next: hint) {
             let entryPath = "\(path).\(key.value)"
             if case .mapping = value {
                 var rule = RenameRule(from: key)
-                for (field, fieldValue) in reader.entries(value, at: entryPath, allowed: ["slug", "name"], hint: hint) {
+                for (field, fieldValue) in reader.entries(value, at: entryPath, allowed: ["slug", "name"], next: hint) {
                     let located = reader.string(fieldValue, at: "\(entryPath).\(field.value)")
                     if field.value == "slug" { rule.slug = located } else { rule.name = located }
                 }
                 if rule.slug == nil && rule.name == nil {
-                    reader.error("\(entryPath) renames nothing", hint: hint, at: NodeReader.position(of: value))
+                    reader.error("\(entryPath) renames nothing", next: hint, at: NodeReader.position(of: value))
                 }
                 rules.append(rule)
-            } else if let slug = reader.string(value, at: entryPath, hint: hint) {
+            } else if let slug = reader.string(value, at: entryPath, next: hint) {
                 rules.append(RenameRule(from: key, slug: slug))
             }
         }
@@ -145,37 +145,37 @@ struct MappingParser {
 
     mutating func parseMerges(_ node: Node) {
         let hint = "write 'target-slug: {from: [team-a, team-b], name: \"Target\"}'"
-        for (key, value) in reader.entries(node, at: "teams.merge", hint: hint) {
+        for (key, value) in reader.entries(node, at: "teams.merge", next: hint) {
             let path = "teams.merge.\(key.value)"
             var rule = MergeRule(target: key, from: [])
             var sawFrom = false
-            for (field, fieldValue) in reader.entries(value, at: path, allowed: ["from", "name"], hint: hint) {
+            for (field, fieldValue) in reader.entries(value, at: path, allowed: ["from", "name"], next: hint) {
                 if field.value == "from" {
                     sawFrom = true
-                    rule.from = reader.stringList(fieldValue, at: "\(path).from", hint: hint) ?? []
+                    rule.from = reader.stringList(fieldValue, at: "\(path).from", next: hint) ?? []
                     if rule.from.isEmpty, case .sequence = fieldValue {
-                        reader.error("\(path).from is empty", hint: hint, at: NodeReader.position(of: fieldValue))
+                        reader.error("\(path).from is empty", next: hint, at: NodeReader.position(of: fieldValue))
                     }
                 } else {
                     rule.name = reader.string(fieldValue, at: "\(path).name")
                 }
             }
             if !sawFrom, case .mapping = value {
-                reader.error("\(path) has no 'from' list", hint: hint, at: key.position)
+                reader.error("\(path) has no 'from' list", next: hint, at: key.position)
             }
             mapping.teams.merge.append(rule)
         }
     }
 
     mutating func parseGlobs(_ node: Node, at path: String, what: String) -> [Located<String>] {
-        reader.stringList(node, at: path, hint: "a list of \(what) or patterns, like ['sandbox-*', legacy]") ?? []
+        reader.stringList(node, at: path, next: "a list of \(what) or patterns, like ['sandbox-*', legacy]") ?? []
     }
 
     mutating func parsePlatforms(_ node: Node) {
         let hint = "write 'project-slug: python' (or '~' to clear the platform)"
-        for (key, value) in reader.entries(node, at: "projects.platform", hint: hint) {
+        for (key, value) in reader.entries(node, at: "projects.platform", next: hint) {
             let path = "projects.platform.\(key.value)"
-            guard let platform = reader.optionalString(value, at: path, hint: hint) else { continue }
+            guard let platform = reader.optionalString(value, at: path, next: hint) else { continue }
             if let value = platform.value, let problem = SlugRules.problem(withPlatform: value) {
                 reader.error("platform '\(value)' in \(path) \(problem)", at: platform.position)
                 continue
@@ -192,12 +192,12 @@ struct MappingParser {
             let path = "members.\(key.value)"
             switch key.value {
             case "email":
-                mapping.members.email = parseNameMap(value, at: path, hint: "write 'old@example.com: new@example.com'")
+                mapping.members.email = parseNameMap(value, at: path, next: "write 'old@example.com: new@example.com'")
             case "domains":
-                mapping.members.domains = parseNameMap(value, at: path, hint: "write 'old.example: new.example'")
-            case "roles": mapping.members.roles = parseNameMap(value, at: path, hint: "write 'billing: member'")
+                mapping.members.domains = parseNameMap(value, at: path, next: "write 'old.example: new.example'")
+            case "roles": mapping.members.roles = parseNameMap(value, at: path, next: "write 'billing: member'")
             case "teamRoles":
-                mapping.members.teamRoles = parseNameMap(value, at: path, hint: "write 'old-role: contributor'")
+                mapping.members.teamRoles = parseNameMap(value, at: path, next: "write 'old-role: contributor'")
             case "exclude": mapping.members.exclude = parseGlobs(value, at: path, what: "e-mails")
             case "identity": parseIdentity(value, sectionAt: key.position)
             default: mapping.members.pendingInvites = reader.choice(value, at: path)
@@ -205,9 +205,9 @@ struct MappingParser {
         }
     }
 
-    mutating func parseNameMap(_ node: Node, at path: String, hint: String) -> [NameMapRule] {
-        reader.entries(node, at: path, hint: hint).compactMap { key, value in
-            reader.string(value, at: "\(path).\(key.value)", hint: hint).map { NameMapRule(from: key, to: $0) }
+    mutating func parseNameMap(_ node: Node, at path: String, next hint: String) -> [NameMapRule] {
+        reader.entries(node, at: path, next: hint).compactMap { key, value in
+            reader.string(value, at: "\(path).\(key.value)", next: hint).map { NameMapRule(from: key, to: $0) }
         }
     }
 
@@ -219,7 +219,7 @@ struct MappingParser {
                 continue
             }
             let hint = "write 'person@example.com: create'"
-            for (email, policy) in reader.entries(value, at: "members.identity.members", hint: hint) {
+            for (email, policy) in reader.entries(value, at: "members.identity.members", next: hint) {
                 if let policy = reader.choice(
                     policy, at: "members.identity.members.\(email.value)", of: IdentityPolicy.self)
                 {
@@ -256,7 +256,7 @@ struct MappingParser {
     mutating func parseRateLimits(_ node: Node, at path: String) -> [RateLimitRule] {
         let hint = "write '{count: 1000, window: 60}' (events per window of seconds), or 'none' for no limit"
         var rules: [RateLimitRule] = []
-        for (subject, value) in reader.entries(node, at: path, hint: hint) {
+        for (subject, value) in reader.entries(node, at: path, next: hint) {
             let entryPath = "\(path).\(subject.value)"
             if NodeReader.isNull(value) || value.scalar?.string == "none" {
                 rules.append(RateLimitRule(subject: subject, limit: nil))
@@ -264,19 +264,19 @@ struct MappingParser {
             }
             guard case .mapping = value else {
                 reader.error(
-                    "\(entryPath) must be a rate limit or 'none', found \(NodeReader.describe(value))", hint: hint,
+                    "\(entryPath) must be a rate limit or 'none', found \(NodeReader.describe(value))", next: hint,
                     at: NodeReader.position(of: value))
                 continue
             }
             var count: Int?
             var window: Int?
-            for (field, fieldValue) in reader.entries(value, at: entryPath, allowed: ["count", "window"], hint: hint) {
+            for (field, fieldValue) in reader.entries(value, at: entryPath, allowed: ["count", "window"], next: hint) {
                 let number = reader.positiveInt(fieldValue, at: "\(entryPath).\(field.value)")?.value
                 if field.value == "count" { count = number } else { window = number }
             }
             let given = (value.mapping?.keys.compactMap(\.string)) ?? []
             for missing in ["count", "window"] where !given.contains(missing) {
-                reader.error("\(entryPath) has no '\(missing)'", hint: hint, at: NodeReader.position(of: value))
+                reader.error("\(entryPath) has no '\(missing)'", next: hint, at: NodeReader.position(of: value))
             }
             if let count, let window {
                 rules.append(RateLimitRule(subject: subject, limit: RateLimit(count: count, window: window)))
@@ -344,12 +344,12 @@ struct MappingParser {
                 reader.error(
                     "unknown legacy-browser filter '\(name.value)' in \(path)"
                         + (suggestion.map { " (did you mean '\($0)'?)" } ?? ""),
-                    hint: "Sentry knows: \(SlugRules.legacyBrowserSubfilters.joined(separator: ", "))",
+                    next: "Sentry knows: \(SlugRules.legacyBrowserSubfilters.joined(separator: ", "))",
                     at: name.position)
             }
             if names.isEmpty {
                 reader.error(
-                    "\(path) is an empty list", hint: "write 'false' to turn the filter off",
+                    "\(path) is an empty list", next: "write 'false' to turn the filter off",
                     at: NodeReader.position(of: node))
                 valid = false
             }
@@ -366,7 +366,7 @@ struct MappingParser {
             valid = false
             reader.error(
                 "'\(item.value)' in \(path) is not an IP address or network",
-                hint: "write addresses like 10.0.0.1 or networks like 10.0.0.0/8 or 2001:db8::/32",
+                next: "write addresses like 10.0.0.1 or networks like 10.0.0.0/8 or 2001:db8::/32",
                 at: item.position)
         }
         return valid ? Located(items.map(\.value), at: NodeReader.position(of: node)) : nil
@@ -384,28 +384,28 @@ struct MappingParser {
 
     mutating func parseWaves(_ node: Node) {
         let hint = "write 'wave-1: {teams: [team-a, team-b]}'"
-        for (name, value) in reader.entries(node, at: "waves", hint: hint) {
+        for (name, value) in reader.entries(node, at: "waves", next: hint) {
             let path = "waves.\(name.value)"
             if name.value.isEmpty || !name.value.unicodeScalars.allSatisfy(Self.isWaveNameCharacter) {
                 reader.error(
                     "wave name '\(name.value)' is not usable on the command line",
-                    hint: "use letters, digits, '-', '_' and '.', as in 'wave-1'", at: name.position)
+                    next: "use letters, digits, '-', '_' and '.', as in 'wave-1'", at: name.position)
             }
             var wave = WaveRule(name: name, teams: [])
             var sawTeams = false
-            for (field, fieldValue) in reader.entries(value, at: path, allowed: ["teams", "description"], hint: hint) {
+            for (field, fieldValue) in reader.entries(value, at: path, allowed: ["teams", "description"], next: hint) {
                 if field.value == "teams" {
                     sawTeams = true
-                    wave.teams = reader.stringList(fieldValue, at: "\(path).teams", hint: hint) ?? []
+                    wave.teams = reader.stringList(fieldValue, at: "\(path).teams", next: hint) ?? []
                     if wave.teams.isEmpty, case .sequence = fieldValue {
-                        reader.error("\(path).teams is empty", hint: hint, at: NodeReader.position(of: fieldValue))
+                        reader.error("\(path).teams is empty", next: hint, at: NodeReader.position(of: fieldValue))
                     }
                 } else {
                     wave.description = reader.string(fieldValue, at: "\(path).description")?.value
                 }
             }
             if !sawTeams, case .mapping = value {
-                reader.error("\(path) has no 'teams' list", hint: hint, at: name.position)
+                reader.error("\(path) has no 'teams' list", next: hint, at: name.position)
             }
             mapping.waves.append(wave)
         }

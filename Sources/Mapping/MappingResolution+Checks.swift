@@ -8,13 +8,13 @@ extension MappingResolution {
             error(
                 "project '\(project.value)' in \(rule) is not in the snapshot"
                     + Self.didYouMean(project.value, among: hosted),
-                hint: "\(rule) names projects by their hosted slug", at: project.position)
+                next: "\(rule) names projects by their hosted slug", at: project.position)
             return false
         }
         if let exclusion = projectExcluded[project.value] {
             error(
                 "project '\(project.value)' in \(rule) is excluded by \(Self.describe(exclusion))",
-                hint: "remove it from one of the two", at: project.position)
+                next: "remove it from one of the two", at: project.position)
             return false
         }
         return true
@@ -31,7 +31,7 @@ extension MappingResolution {
                 error(
                     "client key '\(rule.subject.value)' in keys.rateLimits.keys is not in the snapshot"
                         + Self.didYouMean(rule.subject.value, among: keys.keys.sorted()),
-                    hint: "name keys by their public key (32 hexadecimal characters, as in keys.json)",
+                    next: "name keys by their public key (32 hexadecimal characters, as in keys.json)",
                     at: rule.subject.position)
                 continue
             }
@@ -70,7 +70,7 @@ extension MappingResolution {
                 if let exclusion = teamExcluded[team.value] {
                     error(
                         "team '\(team.value)' in \(path) is excluded by \(Self.describe(exclusion))",
-                        hint: "remove it from the wave or from teams.exclude", at: team.position)
+                        next: "remove it from the wave or from teams.exclude", at: team.position)
                     continue
                 }
                 guard let target = waveTarget(team.value) else {

@@ -24,13 +24,13 @@ extension MappingResolution {
         guard hostedEmails.contains(key) else {
             error(
                 "member '\(email.value)' in \(rule) is not in the snapshot" + Self.didYouMean(key, among: emails),
-                hint: "\(rule) names members by their hosted e-mail", at: email.position)
+                next: "\(rule) names members by their hosted e-mail", at: email.position)
             return nil
         }
         if let exclusion = memberExcluded[key] {
             error(
                 "member '\(email.value)' in \(rule) is excluded by \(Self.describe(exclusion))",
-                hint: "remove it from one of the two", at: email.position)
+                next: "remove it from one of the two", at: email.position)
             return nil
         }
         return key
@@ -70,7 +70,7 @@ extension MappingResolution {
             }
             if to.isEmpty || to.contains("@") || to.contains(where: \.isWhitespace) {
                 error(
-                    "'\(rule.to.value)' in members.domains is not a domain", hint: "write 'old.example: new.example'",
+                    "'\(rule.to.value)' in members.domains is not a domain", next: "write 'old.example: new.example'",
                     at: rule.to.position)
                 continue
             }
@@ -93,13 +93,13 @@ extension MappingResolution {
                 let sorted = sources.sorted()
                 error(
                     "members " + sorted.map { "'\($0)'" }.joined(separator: " and ") + " would both become '\(target)'",
-                    hint: "Sentry has one membership per e-mail: exclude one of them in members.exclude",
+                    next: "Sentry has one membership per e-mail: exclude one of them in members.exclude",
                     at: sources.compactMap { memberEmail[$0]?.rule?.position }.max())
             }
             if memberEmail[sources[0]] == nil, target.count > 75 {
                 error(
                     "the snapshot's member e-mail '\(target)' is longer than 75 characters (Sentry's e-mail column before 25.6)",
-                    hint: "map it in members.email", at: mapping.sections["members"])
+                    next: "map it in members.email", at: mapping.sections["members"])
             }
         }
     }
@@ -119,7 +119,7 @@ extension MappingResolution {
                 error(
                     "role '\(rule.to.value)' in members.roles does not exist in self-hosted Sentry"
                         + Self.didYouMean(rule.to.value, among: SlugRules.organizationRoles),
-                    hint: "use one of \(SlugRules.organizationRoles.joined(separator: ", "))", at: rule.to.position)
+                    next: "use one of \(SlugRules.organizationRoles.joined(separator: ", "))", at: rule.to.position)
                 continue
             }
             if !heldRoles.contains(rule.from.value) {
@@ -139,7 +139,7 @@ extension MappingResolution {
                 error(
                     "team role '\(rule.to.value)' in members.teamRoles does not exist in self-hosted Sentry"
                         + Self.didYouMean(rule.to.value, among: SlugRules.teamRoles),
-                    hint: "use one of \(SlugRules.teamRoles.joined(separator: ", "))", at: rule.to.position)
+                    next: "use one of \(SlugRules.teamRoles.joined(separator: ", "))", at: rule.to.position)
                 continue
             }
             if !teamRolesHeld.contains(rule.from.value) {
@@ -179,7 +179,7 @@ extension MappingResolution {
                 ? "member '\(emails[0])' has" : "\(emails.count) members (first: '\(emails[0])') have"
             error(
                 "\(who) \(kind) '\(role)', which self-hosted Sentry lacks",
-                hint: "map it in \(rule), for example '\(role): \(allowed[0])'",
+                next: "map it in \(rule), for example '\(role): \(allowed[0])'",
                 at: mapping.sections["members"])
         }
     }
@@ -197,7 +197,7 @@ extension MappingResolution {
             if pendingEmails.contains(key), pendingPolicy == .keep, rule.policy.value != .invite {
                 error(
                     "member '\(rule.email.value)' is a pending invite, so it stays an invite; '\(rule.policy.value.rawValue)' cannot apply",
-                    hint: "set 'members.pendingInvites: promote' to treat pending invites as members",
+                    next: "set 'members.pendingInvites: promote' to treat pending invites as members",
                     at: rule.policy.position)
                 continue
             }

@@ -52,7 +52,7 @@ extension MappingResolution {
 
         let collisions = checkCollisions(
             hosted: hosted, excluded: teamExcluded, destinations: teamSlug, kind: "team", plural: "teams",
-            hint: { slug, names in
+            next: { slug, names in
                 "merge them with 'teams.merge: {\(slug): {from: [\(names.joined(separator: ", "))]}}', or rename or exclude all but one"
             })
         targetTeamSlugs = collisions
@@ -103,7 +103,7 @@ extension MappingResolution {
 
         _ = checkCollisions(
             hosted: hosted, excluded: projectExcluded, destinations: projectSlug, kind: "project",
-            plural: "projects", hint: { _, _ in "give each project its own slug, or exclude all but one" })
+            plural: "projects", next: { _, _ in "give each project its own slug, or exclude all but one" })
         checkUnchangedSlugs(
             hosted: hosted, excluded: projectExcluded, destinations: projectSlug, kind: "project",
             rule: "projects.rename", section: "projects")
@@ -118,19 +118,19 @@ extension MappingResolution {
         guard hosted.contains(name) else {
             error(
                 "\(kind) '\(name)' in \(reference.rule) is not in the snapshot" + Self.didYouMean(name, among: hosted),
-                hint: "\(reference.rule) names \(kind)s by their hosted slug", at: subject.position)
+                next: "\(reference.rule) names \(kind)s by their hosted slug", at: subject.position)
             return false
         }
         if let exclusion = excluded[name] {
             error(
                 "\(kind) '\(name)' in \(reference.rule) is excluded by \(Self.describe(exclusion))",
-                hint: "remove it from one of the two", at: subject.position)
+                next: "remove it from one of the two", at: subject.position)
             return false
         }
         if let earlier = claimed[name] {
             error(
                 "\(kind) '\(name)' in \(reference.rule) is already mapped by \(Self.describe(earlier))",
-                hint: "a \(kind) can be renamed or merged only once", at: subject.position)
+                next: "a \(kind) can be renamed or merged only once", at: subject.position)
             return false
         }
         claimed[name] = reference
@@ -155,7 +155,7 @@ extension MappingResolution {
     /// Returns the final slugs.
     mutating func checkCollisions(
         hosted: [String], excluded: [String: RuleReference], destinations: [String: Destination], kind: String,
-        plural: String, hint: (String, [String]) -> String
+        plural: String, next hint: (String, [String]) -> String
     ) -> Set<String> {
         var groups: [String: [String]] = [:]
         for name in hosted where excluded[name] == nil {
@@ -169,7 +169,7 @@ extension MappingResolution {
             let position = names.compactMap { destinations[$0]?.rule?.position }.max()
             error(
                 "\(plural) \(listed) would \(names.count == 2 ? "both" : "all") become '\(slug)'",
-                hint: hint(slug, sorted), at: position)
+                next: hint(slug, sorted), at: position)
         }
         return Set(groups.keys)
     }
@@ -182,7 +182,7 @@ extension MappingResolution {
         for name in hosted where excluded[name] == nil && destinations[name] == nil {
             if let problem = SlugRules.problem(with: name) {
                 error(
-                    "the snapshot's \(kind) slug '\(name)' \(problem)", hint: "give it a new slug in \(rule)",
+                    "the snapshot's \(kind) slug '\(name)' \(problem)", next: "give it a new slug in \(rule)",
                     at: mapping.sections[section])
             }
         }

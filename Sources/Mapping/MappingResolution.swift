@@ -73,12 +73,12 @@ struct MappingResolution {
 
     // MARK: Reporting
 
-    mutating func error(_ message: String, hint: String? = nil, at position: Position?) {
-        diagnostics.append(Diagnostic(.error, message, hint: hint, at: mapping.location(position)))
+    mutating func error(_ message: String, next hint: String? = nil, at position: Position?) {
+        diagnostics.append(Diagnostic(.error, message, next: hint, at: mapping.location(position)))
     }
 
-    mutating func warning(_ message: String, hint: String? = nil, at position: Position?) {
-        diagnostics.append(Diagnostic(.warning, message, hint: hint, at: mapping.location(position)))
+    mutating func warning(_ message: String, next hint: String? = nil, at position: Position?) {
+        diagnostics.append(Diagnostic(.warning, message, next: hint, at: mapping.location(position)))
     }
 
     /// " (did you mean 'x'?)" or "".
@@ -101,19 +101,19 @@ struct MappingResolution {
             } else {
                 error(
                     "the snapshot's organization slug '\(slug)' \(problem)",
-                    hint: "choose a new one with 'organization: {slug: …}'", at: mapping.sections["organization"])
+                    next: "choose a new one with 'organization: {slug: …}'", at: mapping.sections["organization"])
             }
         }
         if let into = rules.into, let problem = SlugRules.problem(withOrganizationSlug: into.value) {
             error(
                 "organization.into '\(into.value)' \(problem)",
-                hint: "name the self-hosted organization by its slug, as in its URL (often 'sentry')",
+                next: "name the self-hosted organization by its slug, as in its URL (often 'sentry')",
                 at: into.position)
         }
         if let into = rules.into, let alongside = rules.alongside, alongside.value {
             error(
                 "organization.into and organization.alongside: true contradict each other",
-                hint: "migrate into '\(into.value)' or create a second organization beside it, not both",
+                next: "migrate into '\(into.value)' or create a second organization beside it, not both",
                 at: alongside.position)
         }
         if let name = rules.name {
@@ -167,7 +167,7 @@ struct MappingResolution {
                 error(
                     "environment '\(rename.from.value)' in environments.rename is not in the snapshot"
                         + Self.didYouMean(rename.from.value, among: hosted.sorted()),
-                    hint: "environments.rename names environments as sentry.io has them", at: rename.from.position)
+                    next: "environments.rename names environments as sentry.io has them", at: rename.from.position)
                 continue
             }
             environmentName[rename.from.value] = (rename.to.value, reference)
@@ -178,7 +178,7 @@ struct MappingResolution {
                 warning(
                     "settings.projects.\(rule.pattern.value).environments names '\(name.value)', which "
                         + "environments.rename turns into '\(renamed.name)'",
-                    hint: "settings name environments by their self-hosted name: write '\(renamed.name)'",
+                    next: "settings name environments by their self-hosted name: write '\(renamed.name)'",
                     at: name.position)
             }
         }

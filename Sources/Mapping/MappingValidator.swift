@@ -31,7 +31,7 @@ public enum MappingValidator {
                     .warning,
                     "\(owner.description) is already unresolved on sentry.io: no team or member of the export has "
                         + "it, so Sentry ignores it there too; kept as written",
-                    hint: "to remove it, set 'ownership.unknownOwners: drop', or fix the rules on sentry.io and "
+                    next: "to remove it, set 'ownership.unknownOwners: drop', or fix the rules on sentry.io and "
                         + "export again",
                     at: file))
         }
@@ -50,7 +50,7 @@ public enum MappingValidator {
                     Diagnostic(
                         .error,
                         "project '\(ownership.project)', rules \(owner.position): owner '\(owner.token)' is unknown: \(owner.reason)",
-                        hint:
+                        next:
                             "map it (teams.rename, teams.merge, members.email), or set 'ownership.unknownOwners: drop' or 'keep'",
                         at: file))
             }

@@ -11,12 +11,12 @@ struct NodeReader {
         self.file = file
     }
 
-    mutating func error(_ message: String, hint: String? = nil, at position: Position) {
-        diagnostics.append(Diagnostic(.error, message, hint: hint, at: Location(file: file, position: position)))
+    mutating func error(_ message: String, next hint: String? = nil, at position: Position) {
+        diagnostics.append(Diagnostic(.error, message, next: hint, at: Location(file: file, position: position)))
     }
 
-    mutating func warning(_ message: String, hint: String? = nil, at position: Position) {
-        diagnostics.append(Diagnostic(.warning, message, hint: hint, at: Location(file: file, position: position)))
+    mutating func warning(_ message: String, next hint: String? = nil, at position: Position) {
+        diagnostics.append(Diagnostic(.warning, message, next: hint, at: Location(file: file, position: position)))
     }
 
     static func position(of node: Node) -> Position {
@@ -39,17 +39,17 @@ struct NodeReader {
         node.null != nil
     }
 
-    private mutating func mismatch(_ path: String, expected: String, found node: Node, hint: String?) {
+    private mutating func mismatch(_ path: String, expected: String, found node: Node, next hint: String?) {
         let path = path.isEmpty ? "a mapping file" : path
-        error("\(path) must be \(expected), found \(Self.describe(node))", hint: hint, at: Self.position(of: node))
+        error("\(path) must be \(expected), found \(Self.describe(node))", next: hint, at: Self.position(of: node))
     }
 
     /// The entries of a mapping. With `allowed`, any other key is an error (with "did you mean").
     mutating func entries(
-        _ node: Node, at path: String, allowed: [String]? = nil, hint: String? = nil
+        _ node: Node, at path: String, allowed: [String]? = nil, next hint: String? = nil
     ) -> [(key: Located<String>, value: Node)] {
         guard case .mapping(let mapping) = node else {
-            mismatch(path, expected: "a mapping", found: node, hint: hint)
+            mismatch(path, expected: "a mapping", found: node, next: hint)
             return []
         }
         var result: [(key: Located<String>, value: Node)] = []
@@ -65,7 +65,7 @@ struct NodeReader {
                 let suggestion = DidYouMean.suggestion(for: key, among: allowed).map { " (did you mean '\($0)'?)" }
                 error(
                     "unknown key '\(key)' \(place)\(suggestion ?? "")",
-                    hint: "\(path.isEmpty ? "a mapping file" : path) accepts: \(allowed.joined(separator: ", "))",
+                    next: "\(path.isEmpty ? "a mapping file" : path) accepts: \(allowed.joined(separator: ", "))",
                     at: position)
                 continue
             }
@@ -74,18 +74,18 @@ struct NodeReader {
         return result
     }
 
-    mutating func string(_ node: Node, at path: String, hint: String? = nil) -> Located<String>? {
+    mutating func string(_ node: Node, at path: String, next hint: String? = nil) -> Located<String>? {
         guard case .scalar(let scalar) = node, !Self.isNull(node) else {
-            mismatch(path, expected: "a string", found: node, hint: hint)
+            mismatch(path, expected: "a string", found: node, next: hint)
             return nil
         }
         return Located(scalar.string, at: Self.position(of: node))
     }
 
     /// A string, or nothing (`null`, `~` or empty) which the caller gives a meaning.
-    mutating func optionalString(_ node: Node, at path: String, hint: String? = nil) -> Located<String?>? {
+    mutating func optionalString(_ node: Node, at path: String, next hint: String? = nil) -> Located<String?>? {
         if Self.isNull(node) { return Located(nil, at: Self.position(of: node)) }
-        return string(node, at: path, hint: hint).map { Located($0.value, at: $0.position) }
+        return string(node, at: path, next: hint).map { Located($0.value, at: $0.position) }
     }
 
     /// Only plain `true` and `false`: YAML 1.1's `yes`/`on` surprise people.
@@ -94,7 +94,7 @@ struct NodeReader {
             if scalar.string == "true" { return Located(true, at: Self.position(of: node)) }
             if scalar.string == "false" { return Located(false, at: Self.position(of: node)) }
         }
-        mismatch(path, expected: "true or false", found: node, hint: nil)
+        mismatch(path, expected: "true or false", found: node, next: nil)
         return nil
     }
 
@@ -102,7 +102,7 @@ struct NodeReader {
         if case .scalar(let scalar) = node, scalar.style == .plain, let value = Int(scalar.string), value > 0 {
             return Located(value, at: Self.position(of: node))
         }
-        mismatch(path, expected: "a whole number above 0", found: node, hint: nil)
+        mismatch(path, expected: "a whole number above 0", found: node, next: nil)
         return nil
     }
 
@@ -113,7 +113,7 @@ struct NodeReader {
         let words = Choice.allCases.map(\.rawValue)
         let expected = "one of " + words.joined(separator: ", ")
         guard case .scalar(let scalar) = node, !Self.isNull(node) else {
-            mismatch(path, expected: expected, found: node, hint: nil)
+            mismatch(path, expected: expected, found: node, next: nil)
             return nil
         }
         guard let value = Choice(rawValue: scalar.string) else {
@@ -127,13 +127,13 @@ struct NodeReader {
     }
 
     /// A list of strings; a single string is not accepted, so that the shape stays obvious.
-    mutating func stringList(_ node: Node, at path: String, hint: String? = nil) -> [Located<String>]? {
+    mutating func stringList(_ node: Node, at path: String, next hint: String? = nil) -> [Located<String>]? {
         guard case .sequence(let sequence) = node else {
-            mismatch(path, expected: "a list", found: node, hint: hint)
+            mismatch(path, expected: "a list", found: node, next: hint)
             return nil
         }
         return sequence.enumerated().compactMap { index, item in
-            string(item, at: "\(path)[\(index)]", hint: hint)
+            string(item, at: "\(path)[\(index)]", next: hint)
         }
     }
 }

@@ -15,15 +15,15 @@ enum YAMLSyntax {
             .composer(let context, let problem, let mark, _):
             var message = "invalid YAML: \(problem)"
             if let context { message += " (\(context.text) at \(context.mark.line):\(context.mark.column))" }
-            return Diagnostic(.error, message, hint: hint, at: location(file, mark))
+            return Diagnostic(.error, message, next: hint, at: location(file, mark))
         case .duplicatedKeysInMapping(let duplicates, let context):
             let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
             return Diagnostic(
                 .error, "duplicate key \(names) in one mapping",
-                hint: "each key may appear once; merge the two entries", at: location(file, context.mark))
+                next: "each key may appear once; merge the two entries", at: location(file, context.mark))
         case .reader(let problem, _, _, _):
             return Diagnostic(
-                .error, "invalid YAML: \(problem)", hint: "save the file as UTF-8",
+                .error, "invalid YAML: \(problem)", next: "save the file as UTF-8",
                 at: Location(file: file, position: Position(line: 1, column: 1)))
         default:
             return Diagnostic(.error, "cannot read YAML: \(yamlError)", at: Location(file: file))

@@ -45,7 +45,7 @@ public struct DesiredState: Sendable, Hashable {
         } catch {
             throw WaveSelectionError(
                 message: "\(folder.appendingPathComponent(name).relativePath) cannot be read: \(error)",
-                hint: "run transform again to rewrite it", exitStatus: .dataError)
+                next: "run transform again to rewrite it", exitStatus: .dataError)
         }
     }
 
@@ -55,13 +55,13 @@ public struct DesiredState: Sendable, Hashable {
         guard let waves else {
             throw WaveSelectionError(
                 message: "--wave \(name): \(file) does not exist",
-                hint: "transform writes waves.json beside the desired snapshot when the mapping file has waves")
+                next: "transform writes waves.json beside the desired snapshot when the mapping file has waves")
         }
         guard let wave = waves.wave(named: name) else {
             let names = waves.waves.map(\.name)
             throw WaveSelectionError(
                 message: "--wave \(name): \(file) has no such wave",
-                hint: names.isEmpty ? "it lists no waves" : "waves: \(names.joined(separator: ", "))")
+                next: names.isEmpty ? "it lists no waves" : "waves: \(names.joined(separator: ", "))")
         }
         return wave
     }
@@ -70,7 +70,7 @@ public struct DesiredState: Sendable, Hashable {
 /// `--wave` names a wave the snapshot's waves.json does not have, or that file is broken.
 public struct WaveSelectionError: ReportableError {
     public var message: String
-    public var hint: String
+    public var next: String
     public var exitStatus: ExitStatus = .usage
-    public var description: String { "\(message)\n    hint: \(hint)" }
+    public var diagnostics: [Diagnostic] { [Diagnostic(message, next: next)] }
 }

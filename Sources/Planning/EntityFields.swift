@@ -55,5 +55,11 @@ extension Dictionary where Key == String {
 public struct PlanningInternalError: ReportableError {
     public var message: String
     public var exitStatus: ExitStatus { .software }
-    public var description: String { "internal error while planning: \(message); please report it" }
+    public var diagnostics: [Diagnostic] {
+        [
+            Diagnostic(
+                "internal error while planning: \(message)",
+                next: "This is a bug in sentry-migrate; please report it with this message.")
+        ]
+    }
 }

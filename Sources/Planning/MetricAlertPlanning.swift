@@ -182,13 +182,14 @@ public enum MetricAlertPlanning {
 public struct MetricAlertPlanningError: ReportableError {
     public var problems: [String]
     public var exitStatus: ExitStatus { .dataError }
-    public var description: String {
-        (["metric alerts cannot be planned as they are; nothing was planned:"] + problems.map { "  \($0)" }
-            + [
-                "Install the integrations on the target organization first (Settings → Integrations), or set "
-                    + "alerts.missingIntegration to drop or disable in the mapping file and run transform again; "
-                    + "for member targets, give those members identity link or create (docs/mapping.md); plan "
-                    + "without --stage metric-alerts to leave metric alerts behind."
-            ]).joined(separator: "\n")
+    public var diagnostics: [Diagnostic] {
+        let next =
+            "Install the integrations on the target organization first (Settings → Integrations), or set "
+            + "alerts.missingIntegration to drop or disable in the mapping file and run transform again; for member "
+            + "targets, give those members identity link or create (docs/mapping.md); plan without --stage "
+            + "metric-alerts to leave metric alerts behind."
+        return problems.map { Diagnostic($0, next: next) }
     }
+
+    public var summary: String? { "metric alerts cannot be planned as they are; nothing was planned." }
 }

@@ -58,24 +58,32 @@ public enum OrganizationChoiceError: ReportableError {
 
     public var exitStatus: ExitStatus { .dataError }
 
-    public var description: String {
+    public var diagnostics: [Diagnostic] {
         switch self {
         case .missingInto(let into, let slug, let organizations):
             let held =
                 organizations.isEmpty
                 ? "it holds no active organization" : "it holds: \(organizations.joined(separator: ", "))"
-            return "the mapping migrates '\(slug)' into the self-hosted organization '\(into)' (organization.into), "
-                + "but the target holds neither '\(into)' nor '\(slug)' (\(held))\n"
-                + "    hint: set organization.into to one of the organizations it holds, or remove it to create '\(slug)'"
+            return [
+                Diagnostic(
+                    "the mapping migrates '\(slug)' into the self-hosted organization '\(into)' (organization.into), "
+                        + "but the target holds neither '\(into)' nor '\(slug)'",
+                    why: held,
+                    next: "Set organization.into to one of the organizations it holds, or remove it to create "
+                        + "'\(slug)'.")
+            ]
         case .secondOrganization(let slug, let others, let served):
             let shown = others.prefix(10).map { "'\($0)'" }.joined(separator: ", ") + (others.count > 10 ? ", …" : "")
             let servedText = served.map { ", and single-organization mode (self-hosted's default) serves \($0)" } ?? ""
             let into = served?.slug ?? others[0]
-            return "organization '\(slug)' is not on the target, which holds \(shown)\(servedText): a new "
-                + "organization beside it is one nobody lands in after login\n"
-                + "    hint: migrate into it with 'organization: {into: \(into)}' in the mapping (it keeps its id; "
-                + "slug and name become the mapping's), or create a second organization with "
-                + "'organization: {alongside: true}'; then run transform and plan again"
+            return [
+                Diagnostic(
+                    "organization '\(slug)' is not on the target, which holds \(shown)\(servedText)",
+                    why: "a new organization beside it is one nobody lands in after login",
+                    next: "Migrate into it with 'organization: {into: \(into)}' in the mapping (it keeps its id; "
+                        + "slug and name become the mapping's), or create a second organization with "
+                        + "'organization: {alongside: true}'; then run transform and plan again.")
+            ]
         }
     }
 }

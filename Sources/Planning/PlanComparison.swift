@@ -83,15 +83,14 @@ public struct PlanMismatchError: ReportableError {
 
     public init(differences: [String]) { self.differences = differences }
     public var exitStatus: ExitStatus { .dataError }
-    public var description: String {
-        let shown = differences.prefix(30).map { "  \($0)" }
-        let more = differences.count > 30 ? ["  … and \(differences.count - 30) more"] : []
-        return
-            ([
+    public var diagnostics: [Diagnostic] {
+        let shown = differences.prefix(30) + (differences.count > 30 ? ["… and \(differences.count - 30) more"] : [])
+        return [
+            Diagnostic(
                 "the saved plan is not what plan computes now from its snapshot and the target (the file was edited, "
-                    + "or the target changed under it); nothing was applied. Differences:"
-            ] + shown + more
-            + ["Run plan again against the target as it is now, review the new plan, and apply it."])
-            .joined(separator: "\n")
+                    + "or the target changed under it); nothing was applied",
+                why: (["differences:"] + shown).joined(separator: "\n"),
+                next: "Run plan again against the target as it is now, review the new plan, and apply it.")
+        ]
     }
 }

@@ -113,14 +113,15 @@ public enum RulePlanning {
 public struct RulePlanningError: ReportableError {
     public var problems: [String]
     public var exitStatus: ExitStatus { .dataError }
-    public var description: String {
-        (["issue alert rules cannot be planned as they are; nothing was planned:"] + problems.map { "  \($0)" }
-            + [
-                "Install the integrations on the target organization first (Settings → Integrations), or set "
-                    + "alerts.missingIntegration to drop or disable in the mapping file and run transform again; "
-                    + "for member targets, give those members identity link or create (docs/mapping.md)."
-            ]).joined(separator: "\n")
+    public var diagnostics: [Diagnostic] {
+        let next =
+            "Install the integrations on the target organization first (Settings → Integrations), or set "
+            + "alerts.missingIntegration to drop or disable in the mapping file and run transform again; for member "
+            + "targets, give those members identity link or create (docs/mapping.md)."
+        return problems.map { Diagnostic($0, next: next) }
     }
+
+    public var summary: String? { "issue alert rules cannot be planned as they are; nothing was planned." }
 }
 
 /// The target cannot hold what its Sentry needs for alerts to fire (no rule tables, or a
@@ -131,10 +132,14 @@ public struct AlertStageRefused: ReportableError {
     public var otherStages: [Stage]
     public var stage: Stage = .rules
     public var exitStatus: ExitStatus { .dataError }
-    public var description: String {
-        "plan refuses the \(stage.rawValue) stage: \(reason). Nothing was planned. Plan the other stages with "
-            + otherStages.map { "--stage \($0.rawValue)" }.joined(separator: " ")
-            + "; once the target has what is missing, plan the alert stages again (docs/apply.md, \"Alerts on a "
-            + "workflow-engine target\")."
+    public var diagnostics: [Diagnostic] {
+        [
+            Diagnostic(
+                "plan refuses the \(stage.rawValue) stage; nothing was planned", why: reason,
+                next: "Plan the other stages with "
+                    + otherStages.map { "--stage \($0.rawValue)" }.joined(separator: " ")
+                    + "; once the target has what is missing, plan the alert stages again (docs/apply.md, \"Alerts "
+                    + "on a workflow-engine target\").")
+        ]
     }
 }

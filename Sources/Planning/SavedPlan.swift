@@ -24,17 +24,17 @@ public struct SavedPlan: Sendable {
         } catch let error as StreamedJSONError {
             throw PlanFileError(
                 path: path, problem: "is not a sentry-migrate plan (\(error))",
-                hint: "pass the file `plan --out` wrote, unedited")
+                next: "pass the file `plan --out` wrote, unedited")
         } catch {
             throw PlanFileError(
                 path: path, problem: "cannot be read (\(error.localizedDescription))",
-                hint: "check the path; `plan --out FILE` writes it")
+                next: "check the path; `plan --out FILE` writes it")
         }
         plan.changes = changes
         guard plan.format == Plan.currentFormat else {
             throw PlanFileError(
                 path: path, problem: "has format '\(plan.format)'; this sentry-migrate reads \(Plan.currentFormat)",
-                hint: "make the plan again with this version of sentry-migrate")
+                next: "make the plan again with this version of sentry-migrate")
         }
         return SavedPlan(plan: plan, digest: digest, path: path)
     }
@@ -52,12 +52,12 @@ public struct SavedPlan: Sendable {
         else {
             throw PlanFileError(
                 path: path, problem: "names snapshot folder '\(candidates[0])', which has no manifest.json",
-                hint: "run apply from the folder plan ran in, or pass --snapshot with the snapshot's folder")
+                next: "run apply from the folder plan ran in, or pass --snapshot with the snapshot's folder")
         }
         let different = PlanFileError(
             path: path,
             problem: "was made from a different snapshot than the one now in '\(folder)' (manifest digest differs)",
-            hint: "run plan again with this snapshot, or restore the snapshot the plan was made from")
+            next: "run plan again with this snapshot, or restore the snapshot the plan was made from")
         // Without secrets, created keys would get invented secrets and secret updates would be
         // skipped: the DSNs the plan promised to keep would silently change.
         let needsSecrets = plan.changes.contains { change in
@@ -101,10 +101,14 @@ public struct SavedPlan: Sendable {
 public struct PlanFileError: ReportableError {
     public let path: String
     public let problem: String
-    public let hint: String
+    public let next: String
     public var exitStatus: ExitStatus { .dataError }
-    public var description: String {
-        "\(path): the plan \(problem). \(hint.prefix(1).uppercased() + hint.dropFirst())."
+    public var diagnostics: [Diagnostic] {
+        [
+            Diagnostic(
+                .error, "the plan \(problem)", next: next.prefix(1).uppercased() + next.dropFirst() + ".",
+                at: Location(file: path))
+        ]
     }
 }
 
@@ -113,8 +117,12 @@ public struct PlanOutputError: ReportableError {
     public let path: String
     public let reason: String
     public var exitStatus: ExitStatus { .unavailable }
-    public var description: String {
-        "\(path): cannot write the plan: \(reason)\n    hint: check that the folder exists and is writable"
+    public var diagnostics: [Diagnostic] {
+        [
+            Diagnostic(
+                .error, "cannot write the plan: \(reason)", next: "Check that the folder exists and is writable.",
+                at: Location(file: path))
+        ]
     }
 }
 
@@ -122,9 +130,16 @@ public struct PlanOutputError: ReportableError {
 public struct MissingSecretsError: ReportableError {
     public let folder: String
     public var exitStatus: ExitStatus { .dataError }
-    public var description: String {
-        "\(folder)/keys.json is missing, and the plan creates client keys or changes secret keys: without the "
-            + "secret keys their DSNs would change. Nothing was applied. Put the secrets/ folder export wrote "
-            + "(it is kept out of git) back into the snapshot folder, then run apply again."
+    public var diagnostics: [Diagnostic] {
+        [
+            Diagnostic(
+                .error,
+                "keys.json is missing, and the plan creates client keys or changes secret keys; nothing was "
+                    + "applied",
+                why: "without the secret keys their DSNs would change",
+                next: "Put the secrets/ folder export wrote (it is kept out of git) back into the snapshot folder, "
+                    + "then run apply again.",
+                at: Location(file: "\(folder)/keys.json"))
+        ]
     }
 }

@@ -1,18 +1,15 @@
-// Removes credentials from the locations a snapshot records and the tool prints: a URL's
-// userinfo password, credential-like query parameters, and `password=` in libpq conninfo text.
+// Removes credentials from the URLs a snapshot records as its source: a URL's userinfo password and
+// credential-like query parameters. Database locations arrive already in libpq's shown form, with
+// secrets masked (`ConnectionTarget` in SelfHosted, built on libpq's own parser), so no connection
+// string is parsed here.
 
 public enum Redaction {
-    /// `location` without passwords or tokens: `postgres://u:pw@db/sentry?sslpassword=x`
-    /// becomes `postgres://u@db/sentry`; `host=db password=pw` becomes `host=db`. Anything else
-    /// (a plain path, a URL without credentials) comes back unchanged.
+    /// `location` without passwords or tokens: `https://u:pw@host/api/?auth_token=x` becomes
+    /// `https://u@host/api/`. Anything else (a plain path, a URL without credentials, a database
+    /// location already masked) comes back unchanged.
     public static func stripCredentials(from location: String) -> String {
-        if let schemeEnd = location.range(of: "://") {
-            return strippingURL(location, afterScheme: schemeEnd.upperBound)
-        }
-        if location.contains("=") && !location.contains("/") || location.lowercased().contains("password=") {
-            return strippingConninfo(location)
-        }
-        return location
+        guard let schemeEnd = location.range(of: "://") else { return location }
+        return strippingURL(location, afterScheme: schemeEnd.upperBound)
     }
 
     private static func isCredentialName(_ name: String) -> Bool {
@@ -41,39 +38,9 @@ public enum Redaction {
         }
         return String(url[..<start]) + authority + tail
     }
-
-    /// libpq keyword/value text: `key=value` pairs separated by spaces, values optionally in
-    /// single quotes with backslash escapes.
-    private static func strippingConninfo(_ text: String) -> String {
-        var kept: [String] = []
-        var index = text.startIndex
-        while index < text.endIndex {
-            while index < text.endIndex, text[index].isWhitespace { index = text.index(after: index) }
-            guard index < text.endIndex else { break }
-            let start = index
-            var inQuotes = false
-            while index < text.endIndex, inQuotes || !text[index].isWhitespace {
-                if text[index] == "\\" {
-                    index = text.index(after: index)
-                    if index == text.endIndex { break }
-                } else if text[index] == "'" {
-                    inQuotes.toggle()
-                }
-                index = text.index(after: index)
-            }
-            let pair = String(text[start..<index])
-            let name = pair.split(separator: "=", maxSplits: 1).first.map(String.init) ?? pair
-            if !isCredentialName(name.trimmingSpaces) { kept.append(pair) }
-        }
-        return kept.joined(separator: " ")
-    }
 }
 
 extension String {
-    fileprivate var trimmingSpaces: String {
-        String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
-    }
-
     /// Enough percent-decoding to recognize `pass%77ord`; not a general decoder.
     fileprivate var removingPercentEscapesLoosely: String {
         guard contains("%") else { return self }

@@ -19,14 +19,14 @@ public struct SnapshotProblem: Sendable, Hashable, CustomStringConvertible {
     public var column: Int?
     public var message: String
     /// What to do next.
-    public var hint: String
+    public var next: String
 
     /// Kept until a position is looked up in the file's text.
     var pathComponents: JSONPath?
 
     init(
         _ kind: Kind, file: String, path: JSONPath? = nil, offset: (line: Int, column: Int)? = nil, _ message: String,
-        hint: String? = nil
+        next: String? = nil
     ) {
         self.kind = kind
         self.file = file
@@ -35,20 +35,21 @@ public struct SnapshotProblem: Sendable, Hashable, CustomStringConvertible {
         self.line = offset?.line
         self.column = offset?.column
         self.message = message
-        self.hint = hint ?? kind.hint
+        self.next = next ?? kind.next
     }
 
-    /// `members.json:45:18: error: $[3].teams[0].slug: team 'x' is not in teams.json`, with the
-    /// file inside `directory` when one is given.
-    public func rendered(in directory: String? = nil) -> String {
-        var location = [directory, file.isEmpty ? nil : file].compactMap { $0 }.joined(separator: "/")
-        if let line, let column { location += ":\(line):\(column)" }
-        let path = jsonPath.map { "\($0): " } ?? ""
-        // One line: a value quoted in the message cannot break it (TerminalText).
-        return "\(location.isEmpty ? "" : location + ": ")error: \(TerminalText.escaped(path + message))"
+    /// The problem as a diagnostic, with the file inside `directory` when one is given:
+    /// `acme/members.json:45:18: error: $[3].teams[0].slug: team 'x' is not in teams.json`.
+    public func diagnostic(in directory: String? = nil) -> Diagnostic {
+        let path = [directory, file.isEmpty ? nil : file].compactMap { $0 }.joined(separator: "/")
+        let position = line.flatMap { line in column.map { Position(line: line, column: $0) } }
+        let location = Location(file: path, position: position)
+        let place: Diagnostic.Place =
+            if let jsonPath { .json(location, path: jsonPath) } else if path.isEmpty { .none } else { .file(location) }
+        return Diagnostic(.error, message, next: next, at: place)
     }
 
-    public var description: String { rendered() + "\n    hint: \(hint)" }
+    public var description: String { diagnostic().description }
 }
 
 extension SnapshotProblem.Kind {
@@ -56,7 +57,7 @@ extension SnapshotProblem.Kind {
         "snapshots are not edited by hand: re-create it with `sentry-migrate export`, `read` or `transform`, "
         + "and put changes in a mapping file"
 
-    var hint: String {
+    var next: String {
         switch self {
         case .missingDirectory:
             "check the path, or create a snapshot with `sentry-migrate export` (or `read`, `transform`)"
@@ -93,20 +94,12 @@ public struct SnapshotError: ReportableError, Hashable {
     public var directory: String
     public var problems: [SnapshotProblem]
 
-    /// More than this many problems are counted, not listed.
-    static let listedLimit = 50
-
     public var exitStatus: ExitStatus { .dataError }
 
-    public var description: String {
-        let count = problems.count
-        var lines = ["snapshot '\(directory)' has \(count) problem\(count == 1 ? "" : "s"):"]
-        lines += problems.prefix(Self.listedLimit).map { $0.rendered(in: directory) }
-        if count > Self.listedLimit { lines.append("… and \(count - Self.listedLimit) more") }
-        var hints: [String] = []
-        for problem in problems where !hints.contains(problem.hint) { hints.append(problem.hint) }
-        lines += hints.map { "hint: \($0)" }
-        return lines.joined(separator: "\n")
+    public var diagnostics: [Diagnostic] { problems.map { $0.diagnostic(in: directory) } }
+
+    public var summary: String? {
+        "snapshot '\(directory)' has \(problems.count) problem\(problems.count == 1 ? "" : "s")."
     }
 }
 
@@ -126,7 +119,7 @@ public struct SnapshotWriteError: ReportableError, Hashable {
     public var kind: Kind
     public var path: String
     public var message: String
-    public var hint: String
+    public var next: String
 
     public var exitStatus: ExitStatus {
         switch kind {
@@ -136,5 +129,7 @@ public struct SnapshotWriteError: ReportableError, Hashable {
         }
     }
 
-    public var description: String { "\(path.isEmpty ? "" : path + ": ")\(message)\nhint: \(hint)" }
+    public var diagnostics: [Diagnostic] {
+        [Diagnostic(.error, message, next: next, at: path.isEmpty ? .none : .file(Location(file: path)))]
+    }
 }

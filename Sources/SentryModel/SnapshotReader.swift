@@ -148,7 +148,7 @@ private struct ReadPass {
                     .unsupportedFormat, file, node, [.key("format")],
                     "format '\(format)' is newer than this sentry-migrate \(ToolVersion.current) can read "
                         + "(it reads '\(supported)')",
-                    hint: "upgrade sentry-migrate, or re-create the snapshot with this version"))
+                    next: "upgrade sentry-migrate, or re-create the snapshot with this version"))
         } else {
             problems.append(
                 problem(
@@ -216,7 +216,7 @@ private struct ReadPass {
                     SnapshotProblem(
                         .insecurePermissions, file: file.path,
                         "holds secret keys but is open to group or others (mode 0\(mode)); refusing to use it",
-                        hint: "chmod 600 '\(shown)/\(file.path)' (and chmod 700 the secrets/ folder); "
+                        next: "chmod 600 '\(shown)/\(file.path)' (and chmod 700 the secrets/ folder); "
                             + "secrets must be private, as ssh requires of private keys"))
                 continue
             }
@@ -262,7 +262,7 @@ private struct ReadPass {
                     SnapshotProblem(
                         .inconsistentManifest, file: name,
                         "is not listed in manifest.json: it was not written with this snapshot",
-                        hint: "run transform again to write the snapshot with its \(name), or remove the file"))
+                        next: "run transform again to write the snapshot with its \(name), or remove the file"))
                 continue
             }
             guard let content = try? [UInt8](Data(contentsOf: URL(fileURLWithPath: path))) else {
@@ -392,10 +392,10 @@ private struct ReadPass {
 
     private mutating func problem(
         _ kind: SnapshotProblem.Kind, _ file: String, _ node: JSONNode, _ path: JSONPath, _ message: String,
-        hint: String? = nil
+        next: String? = nil
     ) -> SnapshotProblem {
         SnapshotProblem(
-            kind, file: file, path: path, offset: position(of: node.offset(at: path), in: file), message, hint: hint)
+            kind, file: file, path: path, offset: position(of: node.offset(at: path), in: file), message, next: next)
     }
 
     /// Adds the line and column of a problem found in decoded values, by parsing its file again

@@ -37,13 +37,13 @@ public enum SnapshotWriter {
         if let unknown = extraFiles.keys.first(where: { !SnapshotFile.optionalFiles.contains($0) }) {
             throw SnapshotWriteError(
                 kind: .encoding, path: unknown, message: "is not a file a snapshot may hold",
-                hint: "this is a bug in sentry-migrate; please report it")
+                next: "this is a bug in sentry-migrate; please report it")
         }
         let canonical = snapshot.canonicalized()
         var problems = SnapshotValidator.problems(in: SnapshotParts(canonical), requireSecrets: false)
         guard problems.isEmpty else {
             for index in problems.indices {
-                problems[index].hint =
+                problems[index].next =
                     "nothing was written: the step that produced this snapshot (export, read or transform) should "
                     + "have caught this; please report it"
             }
@@ -129,7 +129,7 @@ public enum SnapshotWriter {
         } catch {
             throw SnapshotWriteError(
                 kind: .encoding, path: "", message: "could not encode the snapshot: \(error)",
-                hint: "this is a bug in sentry-migrate; please report it")
+                next: "this is a bug in sentry-migrate; please report it")
         }
     }
 
@@ -153,12 +153,12 @@ public enum SnapshotWriter {
             guard !name.isEmpty, name != "/", name != "..", path != parent else {
                 throw SnapshotWriteError(
                     kind: .targetNotAFolder, path: shown, message: "cannot write a snapshot here",
-                    hint: "give a folder path such as ./snapshots/acme")
+                    next: "give a folder path such as ./snapshots/acme")
             }
             guard let parentInfo = PosixFiles.status(parent), PosixFiles.isDirectory(parentInfo) else {
                 throw SnapshotWriteError(
                     kind: .parentMissing, path: shown, message: "the folder that should contain it does not exist",
-                    hint: "create it first (mkdir -p \(parent)) or choose another path")
+                    next: "create it first (mkdir -p \(parent)) or choose another path")
             }
             guard let info = PosixFiles.status(path) else {
                 exists = false
@@ -168,14 +168,14 @@ public enum SnapshotWriter {
                 throw SnapshotWriteError(
                     kind: .targetNotAFolder, path: shown,
                     message: "exists and is not a folder\(PosixFiles.isSymbolicLink(info) ? " (a symbolic link)" : "")",
-                    hint: "choose another path, or give the real folder a symbolic link points to")
+                    next: "choose another path, or give the real folder a symbolic link points to")
             }
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
             guard entries.isEmpty || entries.contains(SnapshotFile.manifest) else {
                 throw SnapshotWriteError(
                     kind: .targetNotASnapshot, path: shown,
                     message: "exists, is not empty and is not a snapshot (it has no manifest.json); it was left alone",
-                    hint: "choose a new or empty folder, or an existing snapshot to replace")
+                    next: "choose a new or empty folder, or an existing snapshot to replace")
             }
             exists = true
         }
@@ -204,6 +204,6 @@ extension SnapshotWriteError {
     init(_ error: PosixError) {
         self.init(
             kind: .fileSystem, path: error.path, message: "could not \(error.operation) it: \(error.reason)",
-            hint: "check the permissions and free space of the folder; nothing was changed")
+            next: "check the permissions and free space of the folder; nothing was changed")
     }
 }

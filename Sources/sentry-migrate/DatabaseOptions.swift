@@ -12,7 +12,8 @@ struct DatabaseOptions: ParsableArguments {
             discussion: """
                 libpq's environment applies (PGHOST, PGPORT, PGDATABASE, PGUSER, PGPASSFILE, PGSSLMODE, \
                 PGSERVICE, ...), and without --database it is all there is, as for psql. Prefer a password \
-                file (~/.pgpass or PGPASSFILE) to a password inside the URL, which other users can see.
+                file (~/.pgpass or PGPASSFILE) to a password inside the URL, which other users can see. \
+                Output shows the database as libpq parses it, with password and sslpassword as ***.
                 """,
             valueName: "url"
         )

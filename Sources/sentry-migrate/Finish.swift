@@ -116,11 +116,13 @@ struct FinishItemsError: ReportableError {
     var status: ExitStatus
     var what: String
     var exitStatus: ExitStatus { status }
-    var description: String {
-        "\(count) item(s) \(what) (listed above)\n"
-            + "    hint: "
-            + (status == .dataError
-                ? "finish the plan apply applied, after it applied (sentry-migrate status); then run finish again"
-                : "the detail says why; fix it and run finish again (what was done is not done twice)")
+    var diagnostics: [Diagnostic] {
+        [
+            Diagnostic(
+                "\(count) item(s) \(what) (listed above)",
+                next: status == .dataError
+                    ? "Finish the plan apply applied, after it applied (sentry-migrate status); then run finish again."
+                    : "The detail says why; fix it and run finish again (what was done is not done twice).")
+        ]
     }
 }

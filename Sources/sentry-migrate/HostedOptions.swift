@@ -69,6 +69,6 @@ struct HostedOptions: ParsableArguments {
 struct TokenError: ReportableError {
     var message: String
     init(_ message: String) { self.message = message }
-    var description: String { message }
+    var diagnostics: [Diagnostic] { [Diagnostic(message)] }
     var exitStatus: ExitStatus { .usage }
 }

@@ -17,7 +17,7 @@ enum Main {
                 try command.run()
             }
         } catch let error as any ReportableError {
-            if error.isLabelled { Terminal.note(error.description) } else { Terminal.error(error.description) }
+            Terminal.note(error.description)
             exit(error.exitStatus.rawValue)
         } catch {
             SentryMigrate.exit(withError: error)

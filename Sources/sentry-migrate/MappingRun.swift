@@ -26,7 +26,11 @@ struct MappingFileUnreadable: ReportableError {
 
     var exitStatus: ExitStatus { .dataError }
 
-    var description: String {
-        "\(path): cannot read the mapping file: \(reason)\n    hint: check the path given to --mapping"
+    var diagnostics: [Diagnostic] {
+        [
+            Diagnostic(
+                .error, "cannot read the mapping file: \(reason)", next: "Check the path given to --mapping.",
+                at: Location(file: path))
+        ]
     }
 }

@@ -177,7 +177,11 @@ struct OutputFileError: ReportableError {
     var what = "the plan"
     var reason: String
     var exitStatus: ExitStatus { .unavailable }
-    var description: String {
-        "\(path): cannot write \(what): \(reason)\n    hint: check that the folder exists and is writable"
+    var diagnostics: [Diagnostic] {
+        [
+            Diagnostic(
+                .error, "cannot write \(what): \(reason)", next: "Check that the folder exists and is writable.",
+                at: Location(file: path))
+        ]
     }
 }

@@ -6,9 +6,8 @@ import Glibc
 #endif
 
 /// Where the CLI writes: results on stdout, everything else (progress, warnings, errors) on stderr.
+/// Errors arrive already rendered (`ReportableError.description`, DiagnosticRenderer) and go out as notes.
 enum Terminal {
-    static func error(_ message: String) { printErr("error: \(message)") }
-
     static func warning(_ message: String) { printErr("warning: \(message)") }
 
     static func note(_ message: String) { printErr(message) }

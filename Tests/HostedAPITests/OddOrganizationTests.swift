@@ -77,7 +77,7 @@ import FoundationNetworking
             }
             #expect(error?.exitStatus == .temporaryFailure)
             #expect(error?.description.contains("'new-team', which the teams list did not have") == true)
-            #expect(error?.description.contains("run it again") == true)
+            #expect(error?.description.contains("next: Run the export again.") == true)
         }
         #expect(!FileManager.default.fileExists(atPath: folder.path))
     }

@@ -11,7 +11,7 @@ import Testing
             problems("version: 1\nteam:\n  rename: {}\n") == [
                 """
                 m.yaml:2:1: error: unknown key 'team' at the top level (did you mean 'teams'?)
-                    hint: a mapping file accepts: version, organization, teams, projects, members, keys, filters, ownership, settings, waves, alerts, environments
+                  next: a mapping file accepts: version, organization, teams, projects, members, keys, filters, ownership, settings, waves, alerts, environments
                 """
             ])
     }
@@ -34,7 +34,7 @@ import Testing
             problems("version: 1\nteams:\n  exclude: legacy-ops\n") == [
                 """
                 m.yaml:3:12: error: teams.exclude must be a list, found 'legacy-ops'
-                    hint: a list of team slugs or patterns, like ['sandbox-*', legacy]
+                  next: a list of team slugs or patterns, like ['sandbox-*', legacy]
                 """
             ])
     }
@@ -75,7 +75,7 @@ import Testing
     @Test func versionIsRequiredAndMustBeOne() {
         #expect(
             problems("teams: {}\n") == [
-                "m.yaml:1:1: error: the mapping file has no 'version'\n    hint: add 'version: 1' as its first line"
+                "m.yaml:1:1: error: the mapping file has no 'version'\n  next: add 'version: 1' as its first line"
             ])
         #expect(messages("version: 2\n") == ["m.yaml:1:10: error: unsupported mapping version '2'"])
     }
@@ -83,7 +83,7 @@ import Testing
     @Test func emptyFile() {
         #expect(
             problems("# nothing yet\n") == [
-                "m.yaml:1:1: error: the mapping file is empty\n    hint: start it with 'version: 1'"
+                "m.yaml:1:1: error: the mapping file is empty\n  next: start it with 'version: 1'"
             ])
     }
 
@@ -174,12 +174,12 @@ import Testing
             try Transformer.transform(mappingText: yaml, mappingPath: "m.yaml", snapshot: SampleOrganization.compatible)
         }
         #expect(error.exitStatus == .dataError)
-        #expect(error.diagnostics.map(\.location.position?.line) == [4, 5, 8, 10])
+        #expect(error.diagnostics.map(\.location?.position?.line) == [4, 5, 8, 10])
         #expect(
             error.description.hasSuffix(
                 """
                 m.yaml:10:3: error: unknown key 'unknownOwner' in ownership (did you mean 'unknownOwners'?)
-                    hint: ownership accepts: rewrite, unknownOwners
+                  next: ownership accepts: rewrite, unknownOwners
                 4 errors in m.yaml; nothing was written.
                 """))
         #expect(

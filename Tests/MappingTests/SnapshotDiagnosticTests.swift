@@ -11,7 +11,7 @@ import Testing
             problems("version: 1\nteams:\n  rename:\n    paymnts: billing\n") == [
                 """
                 m.yaml:4:5: error: team 'paymnts' in teams.rename is not in the snapshot (did you mean 'payments'?)
-                    hint: teams.rename names teams by their hosted slug
+                  next: teams.rename names teams by their hosted slug
                 """
             ])
     }
@@ -64,7 +64,7 @@ import Testing
             problems("version: 1\nteams:\n  rename:\n    payments: backend\n") == [
                 """
                 m.yaml:4:15: error: teams 'backend' and 'payments' would both become 'backend'
-                    hint: merge them with 'teams.merge: {backend: {from: [backend, payments]}}', or rename or exclude all but one
+                  next: merge them with 'teams.merge: {backend: {from: [backend, payments]}}', or rename or exclude all but one
                 """
             ])
     }
@@ -87,7 +87,7 @@ import Testing
             problems("version: 1\nprojects:\n  rename: {ios: mobile, android: mobile}\n") == [
                 """
                 m.yaml:3:34: error: projects 'android' and 'ios' would both become 'mobile'
-                    hint: give each project its own slug, or exclude all but one
+                  next: give each project its own slug, or exclude all but one
                 """
             ])
     }
@@ -139,7 +139,7 @@ import Testing
             problems("version: 1\nprojects:\n  exclude: [\"sandbox-*\"]\n", against: snapshot) == [
                 """
                 m.yaml:2:1: error: the snapshot's project slug '\(long)' is 60 characters long; the portable limit is 50
-                    hint: give it a new slug in projects.rename
+                  next: give it a new slug in projects.rename
                 """
             ])
         #expect(problems("version: 1\nprojects:\n  rename: {\(long): long}\n", against: snapshot).isEmpty)
@@ -161,7 +161,7 @@ import Testing
                 == [
                     """
                     m.yaml:1:1: error: member 'erin@acme.io' has role 'billing', which self-hosted Sentry lacks
-                        hint: map it in members.roles, for example 'billing: member'
+                      next: map it in members.roles, for example 'billing: member'
                     """
                 ])
         #expect(
@@ -177,15 +177,15 @@ import Testing
                 == [
                     """
                     m.yaml:2:1: error: member 'erin@acme.io' has role 'billing', which self-hosted Sentry lacks
-                        hint: map it in members.roles, for example 'billing: member'
+                      next: map it in members.roles, for example 'billing: member'
                     """,
                     """
                     m.yaml:3:20: error: role 'ownr' in members.roles does not exist in self-hosted Sentry (did you mean 'owner'?)
-                        hint: use one of member, admin, manager, owner
+                      next: use one of member, admin, manager, owner
                     """,
                     """
                     m.yaml:4:28: error: team role 'lead' in members.teamRoles does not exist in self-hosted Sentry
-                        hint: use one of contributor, admin
+                      next: use one of contributor, admin
                     """,
                 ])
     }
@@ -227,7 +227,7 @@ import Testing
             problems(yaml) == [
                 """
                 m.yaml:9:13: error: team 'legacy-ops' in waves.first.teams is excluded by teams.exclude (3:13)
-                    hint: remove it from the wave or from teams.exclude
+                  next: remove it from the wave or from teams.exclude
                 """,
                 "m.yaml:9:25: error: team 'paymants' in waves.first.teams is not in the snapshot or the mapping (did you mean 'payments'?)",
             ])
@@ -267,7 +267,7 @@ import Testing
             problems("version: 1\nmembers:\n  email: {alice@acme.io: Bob@Acme.io}\n") == [
                 """
                 m.yaml:3:26: error: members 'alice@acme.io' and 'bob@acme.io' would both become 'bob@acme.io'
-                    hint: Sentry has one membership per e-mail: exclude one of them in members.exclude
+                  next: Sentry has one membership per e-mail: exclude one of them in members.exclude
                 """
             ])
         #expect(
@@ -280,7 +280,7 @@ import Testing
             problems("version: 1\nmembers:\n  identity:\n    members: {grace@acme.io: create}\n") == [
                 """
                 m.yaml:4:30: error: member 'grace@acme.io' is a pending invite, so it stays an invite; 'create' cannot apply
-                    hint: set 'members.pendingInvites: promote' to treat pending invites as members
+                  next: set 'members.pendingInvites: promote' to treat pending invites as members
                 """
             ])
         #expect(
@@ -295,11 +295,11 @@ import Testing
                 == [
                     """
                     snap/ownership.json: error: project 'api', rules 5:40: owner 'frank@contractor.example' is unknown: member 'frank@contractor.example' is excluded by members.exclude (5:13)
-                        hint: map it (teams.rename, teams.merge, members.email), or set 'ownership.unknownOwners: drop' or 'keep'
+                      next: map it (teams.rename, teams.merge, members.email), or set 'ownership.unknownOwners: drop' or 'keep'
                     """,
                     """
                     snap/ownership.json: error: project 'api', rules 5:65: owner '#legacy-ops' is unknown: team 'legacy-ops' is excluded by teams.exclude (3:13)
-                        hint: map it (teams.rename, teams.merge, members.email), or set 'ownership.unknownOwners: drop' or 'keep'
+                      next: map it (teams.rename, teams.merge, members.email), or set 'ownership.unknownOwners: drop' or 'keep'
                     """,
                 ])
         #expect(

@@ -94,7 +94,7 @@ import Testing
         #expect {
             try Self.plan(Organization(slug: "acme", name: "Acme", into: "default"), current: nil)
         } throws: { error in
-            "\(error)".contains("the target holds neither 'default' nor 'acme' (it holds: sentry)")
+            "\(error)".contains("the target holds neither 'default' nor 'acme'\n  why: it holds: sentry\n")
         }
     }
 

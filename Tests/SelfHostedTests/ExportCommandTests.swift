@@ -173,7 +173,9 @@ import Testing
             let changed = try export(changing, token: "pipeline-token", to: changedOut)
             #expect(changed.status == ExitStatus.temporaryFailure.rawValue, "\(changed.stderr)")
             #expect(
-                changed.stderr.contains("the organization changed during the export; nothing was written, run it again")
+                changed.stderr.contains(
+                    "nothing was written\n  why: the organization changed during the export\n  next: Run the export again."
+                )
             )
             #expect(!FileManager.default.fileExists(atPath: changedOut.path))
 

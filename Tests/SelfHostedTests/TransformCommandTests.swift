@@ -95,11 +95,11 @@ import Testing
             #expect(
                 result.stderr == """
                     \(mapping.path):1:1: error: member 'erin@acme.io' has role 'billing', which self-hosted Sentry lacks
-                        hint: map it in members.roles, for example 'billing: member'
+                      next: map it in members.roles, for example 'billing: member'
                     \(mapping.path):3:12: error: team 'paymnts' in teams.rename is not in the snapshot (did you mean 'payments'?)
-                        hint: teams.rename names teams by their hosted slug
+                      next: teams.rename names teams by their hosted slug
                     \(mapping.path):4:3: error: unknown key 'exclud' in teams (did you mean 'exclude'?)
-                        hint: teams accepts: rename, merge, exclude
+                      next: teams accepts: rename, merge, exclude
                     3 errors in \(mapping.path); nothing was written.
 
                     """)
@@ -143,7 +143,7 @@ import Testing
                 "transform", "--snapshot", Self.hosted, "--mapping", "nope.yaml", "--out", out,
             ])
             #expect(noMapping.status == 65)
-            #expect(noMapping.stderr.hasPrefix("error: nope.yaml: cannot read the mapping file"))
+            #expect(noMapping.stderr.hasPrefix("nope.yaml: error: cannot read the mapping file"))
             let sameFolder = try SentryMigrateBinary.run([
                 "transform", "--snapshot", Self.hosted, "--mapping", "mappings/identity.yaml", "--out", Self.hosted,
             ])

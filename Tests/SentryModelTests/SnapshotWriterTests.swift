@@ -99,7 +99,7 @@ import Testing
             #expect(error.exitStatus == .usage)
             #expect(
                 error.description.contains(
-                    "photos: exists, is not empty and is not a snapshot (it has no manifest.json)"))
+                    "photos: error: exists, is not empty and is not a snapshot (it has no manifest.json)"))
             #expect(try entries(directory) == ["cat.jpg"])
             #expect(try entries(parent) == ["photos"])
         }

@@ -430,7 +430,7 @@ struct Applier {
 public struct ApplyUsageError: ReportableError {
     public let message: String
     public var exitStatus: ExitStatus { .usage }
-    public var description: String { message }
+    public var diagnostics: [Diagnostic] { [Diagnostic(message)] }
 }
 
 extension TargetDatabase {
@@ -476,8 +476,10 @@ public struct RehearsalDatabaseError: ReportableError {
     public var exitStatus: ExitStatus { error.exitStatus }
     /// The role may not write (a read-only role such as `sentry_migrate_read`): nothing was rehearsed.
     public var isPermissionDenied: Bool { error.sqlState == "42501" || error.sqlState == "25006" }
-    public var description: String {
-        "\(when) rehearsed the plan (every stage in one transaction, rolled back) and stage \(stage.rawValue) failed, "
-            + "so nothing was written: \(error)"
+    public var diagnostics: [Diagnostic] {
+        Diagnostic.wrapping(
+            error,
+            in: "\(when) rehearsed the plan (every stage in one transaction, rolled back) and stage \(stage.rawValue) "
+                + "failed, so nothing was written")
     }
 }

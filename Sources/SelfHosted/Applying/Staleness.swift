@@ -94,16 +94,17 @@ public struct StalePlanError: ReportableError {
     }
 
     public var exitStatus: ExitStatus { .dataError }
-    public var description: String {
-        let shown = changed.prefix(20).map { "  \($0)" }
-        let more = changed.count > 20 ? ["  … and \(changed.count - 20) more"] : []
+    public var diagnostics: [Diagnostic] {
+        let shown = changed.prefix(20) + (changed.count > 20 ? ["… and \(changed.count - 20) more"] : [])
         let applied =
             stage.map {
                 "stage \($0.rawValue) and the later ones were not applied (the earlier ones were, and stay in the journal)"
             } ?? "nothing was applied"
-        return
-            (["the plan is stale: the target changed since it was made; \(applied). Changed:"] + shown + more
-            + ["Run plan again against the database as it is now, review it, and apply the new plan."])
-            .joined(separator: "\n")
+        return [
+            Diagnostic(
+                "the plan is stale: the target changed since it was made; \(applied)",
+                why: (["changed since the plan:"] + shown).joined(separator: "\n"),
+                next: "Run plan again against the database as it is now, review it, and apply the new plan.")
+        ]
     }
 }

@@ -69,10 +69,13 @@ public struct AdvisoryLockBusy: ReportableError, Sendable, Equatable {
 
     public var exitStatus: ExitStatus { .temporaryFailure }
 
-    public var description: String {
-        "another session holds advisory lock \(key) for \(activity) (probably another sentry-migrate run against "
-            + "this database)" + (waited.map { "; waited \($0)" } ?? "")
-            + "; wait for it to finish, then run the command again"
-            + (waited == nil ? "." : ", or wait longer with --lock-timeout.")
+    public var diagnostics: [Diagnostic] {
+        [
+            Diagnostic(
+                "another session holds advisory lock \(key) for \(activity) (probably another sentry-migrate run "
+                    + "against this database)" + (waited.map { "; waited \($0)" } ?? ""),
+                next: "Wait for it to finish, then run the command again"
+                    + (waited == nil ? "." : ", or wait longer with --lock-timeout."))
+        ]
     }
 }

@@ -38,19 +38,50 @@ public struct ConnectionTarget: Sendable, CustomStringConvertible, CustomDebugSt
 
     public var customMirror: Mirror { Mirror(self, children: ["redacted": description]) }
 
-    /// `string` with every password replaced by `***`: URL userinfo, a `password` URL query parameter
-    /// and a `password=` conninfo value. A conninfo string that does not parse is not shown at all,
-    /// since we cannot tell where its password ends.
+    /// `string` as libpq parses it (``ConnectionOptions/shown``): `keyword=value` pairs in libpq's
+    /// order with every secret-bearing value (`password`, `sslpassword`) `***`. A bare database name is
+    /// shown as it is; a string libpq cannot parse is never shown raw.
     public static func redacted(_ string: String) -> String {
-        ConnectionStringScanner.scan(string).redacted
+        ConnectionOptions.shown(string)
     }
 
-    /// Texts that must never be printed for this target: its password as written and as decoded,
-    /// and `PGPASSWORD`, which libpq may use instead.
-    func secrets(parsedPassword: String?) -> [String] {
-        var secrets = ConnectionStringScanner.scan(rawValue).passwords
-        if let parsedPassword { secrets.append(parsedPassword) }
+    /// Texts that must never be printed for this target: each secret libpq parses from it, decoded and
+    /// percent-encoded (as a URL may write it), the whole string when it holds a secret or cannot be
+    /// parsed, and `PGPASSWORD`, which libpq may use instead.
+    func secrets() -> [String] {
+        var secrets: [String] = []
+        var strings = [rawValue]
+        while let string = strings.popLast() {
+            guard ConnectionOptions.isConnectionString(string) else { continue }
+            guard case .success(let options) = ConnectionOptions.parse(string) else {
+                secrets.append(string)
+                continue
+            }
+            if !options.secrets.isEmpty { secrets.append(string) }
+            for value in options.secrets {
+                secrets += [value, Self.percentEncoded(value, upper: true), Self.percentEncoded(value, upper: false)]
+            }
+            // A dbname that is itself a connection string is expanded by libpq when connecting.
+            strings += options.options.filter { $0.keyword == "dbname" }.map(\.value)
+        }
         if let environment = getenv("PGPASSWORD") { secrets.append(String(cString: environment)) }
         return secrets.filter { !$0.isEmpty }
+    }
+
+    /// Every byte outside RFC 3986's unreserved set as `%XX`.
+    private static func percentEncoded(_ value: String, upper: Bool) -> String {
+        var result = ""
+        for byte in value.utf8 {
+            let scalar = Unicode.Scalar(byte)
+            if byte < 0x80,
+                scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-._~".unicodeScalars.contains(scalar)
+            {
+                result.unicodeScalars.append(scalar)
+            } else {
+                let hex = String(byte, radix: 16, uppercase: upper)
+                result += "%" + (hex.count == 1 ? "0" + hex : hex)
+            }
+        }
+        return result
     }
 }

@@ -32,8 +32,8 @@ public final class PostgresConnection {
         self.target = target
         self.limits = limits
         self.onWait = onWait
-        let parsedPassword = try Self.validate(target)
-        let secrets = target.secrets(parsedPassword: parsedPassword)
+        try Self.validate(target)
+        let secrets = target.secrets()
 
         // Keywords before `dbname` are overridden by the expanded string; those after it override it.
         // So our default connect timeout yields to the string's (and to PGCONNECT_TIMEOUT, which an
@@ -230,28 +230,14 @@ public final class PostgresConnection {
         return text
     }
 
-    /// Checks the string with libpq's own parser before connecting, and returns its password if any.
-    private static func validate(_ target: ConnectionTarget) throws(PostgresError) -> String? {
-        let raw = target.rawValue
-        guard ConnectionStringScanner.isURL(raw) || raw.contains("=") else { return nil }
-        var failure: UnsafeMutablePointer<CChar>?
-        guard let options = PQconninfoParse(raw, &failure) else {
-            let reason = failure.map { SecretMasking.maskingQuoted(trimmed($0)) } ?? "it is malformed"
-            if let failure { PQfreemem(failure) }
-            throw PostgresError(
-                kind: .connect, activity: "reading the connection string",
-                message: "the connection string could not be parsed: \(reason)", target: target.description)
-        }
-        defer { PQconninfoFree(options) }
-        var option = options
-        while let keyword = option.pointee.keyword {
-            if ConnectionStringScanner.secretKeywords.contains(String(cString: keyword)), let value = option.pointee.val
-            {
-                return String(cString: value)
-            }
-            option += 1
-        }
-        return nil
+    /// Checks the string with libpq's own parser before connecting.
+    private static func validate(_ target: ConnectionTarget) throws(PostgresError) {
+        guard ConnectionOptions.isConnectionString(target.rawValue),
+            case .failure(let failure) = ConnectionOptions.parse(target.rawValue)
+        else { return }
+        throw PostgresError(
+            kind: .connect, activity: "reading the connection string",
+            message: "the connection string could not be parsed: \(failure.reason)", target: target.description)
     }
 }
 

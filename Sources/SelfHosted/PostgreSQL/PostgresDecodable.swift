@@ -88,19 +88,19 @@ public struct PostgresDecodeError: ReportableError, Sendable, Equatable {
         }
     }
 
-    public var description: String {
+    public var diagnostics: [Diagnostic] {
         let place = "while \(context): column \"\(column)\" of row \(row + 1)"
-        let check = "check that row in the database, or report this if it is a supported Sentry version."
+        let check = "Check that row in the database, or report this if it is a supported Sentry version."
+        let bug = "This is a bug in sentry-migrate; please report it with this message."
         switch problem {
         case .missingColumn:
-            return "internal error \(place) does not exist; this is a bug in sentry-migrate, please report it."
+            return [Diagnostic("internal error \(place) does not exist", next: bug)]
         case .ambiguousColumn:
-            return "internal error \(place) is ambiguous (two columns have that name); this is a bug in "
-                + "sentry-migrate, please report it."
+            return [Diagnostic("internal error \(place) is ambiguous (two columns have that name)", next: bug)]
         case .unexpectedNull(let expected):
-            return "\(place) is NULL where \(expected) is required; \(check)"
+            return [Diagnostic("\(place) is NULL where \(expected) is required", next: check)]
         case .unparsable(let expected):
-            return "\(place) is not \(expected); \(check)"
+            return [Diagnostic("\(place) is not \(expected)", next: check)]
         }
     }
 }

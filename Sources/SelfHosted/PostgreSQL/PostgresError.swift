@@ -1,3 +1,4 @@
+import Foundation
 import SentryModel
 
 /// A failure reported by PostgreSQL or libpq. It carries the server's diagnostic fields and what we were
@@ -109,22 +110,26 @@ public struct PostgresError: ReportableError, Sendable {
         }
     }
 
-    public var description: String {
-        var lines: [String] = []
+    /// The server's own suggestion (its HINT field) comes after ours in the next step; a message of
+    /// several lines (libpq's connection failures) keeps its first line as the what, the rest as why.
+    public var diagnostics: [Diagnostic] {
+        let lines = message.split(separator: "\n", omittingEmptySubsequences: true)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+        let first = lines.first ?? ""
+        let what: String
         switch kind {
         case .connect, .timedOut:
-            lines.append("could not connect to PostgreSQL at \(target ?? "(unknown target)"): \(message)")
+            what = "could not connect to PostgreSQL at \(target ?? "(unknown target)"): \(first)"
         case .misuse:
-            lines.append("internal error while \(activity): \(message)")
+            what = "internal error while \(activity): \(first)"
         case .statement:
             let code = [sqlState, severity].compactMap { $0 }.joined(separator: " ")
             let label = code.isEmpty ? "PostgreSQL error" : "PostgreSQL \(code)"
-            lines.append("\(label) while \(activity): \(message)")
+            what = "\(label) while \(activity): \(first)"
         }
-        if let detail { lines.append("  detail: \(detail)") }
-        if let hint { lines.append("  hint: \(hint)") }
-        lines.append("  next: \(advice)")
-        return lines.joined(separator: "\n")
+        let why = (lines.dropFirst() + [detail].compactMap { $0 }).joined(separator: "\n")
+        let next = hint.map { "\(advice) PostgreSQL suggests: \($0)" } ?? advice
+        return [Diagnostic(what, why: why.isEmpty ? nil : why, next: next)]
     }
 }
 

@@ -103,29 +103,26 @@ public struct TransactionError: ReportableError, Sendable {
         (error as? any ReportableError)?.exitStatus ?? .software
     }
 
-    public var description: String {
-        var lines: [String]
+    public var diagnostics: [Diagnostic] {
+        let context: String
+        var next: String?
         switch phase {
-        case .begin:
-            lines = ["could not start \(activity); nothing was written: \(error)"]
-        case .body where rollbackError != nil:
-            lines = ["\(activity) failed, so nothing was written: \(error)"]
-        case .body:
-            lines = ["\(activity) failed and was rolled back, so nothing was written: \(error)"]
+        case .begin: context = "could not start \(activity); nothing was written"
+        case .body where rollbackError != nil: context = "\(activity) failed, so nothing was written"
+        case .body: context = "\(activity) failed and was rolled back, so nothing was written"
         case .commit where outcomeUnknown:
-            lines = [
-                "the connection broke while committing \(activity), so it may or may not have been written: "
-                    + "\(error)",
-                "Read the target again (plan) before retrying.",
-            ]
-        case .commit:
-            lines = ["committing \(activity) failed, so nothing was written: \(error)"]
+            context = "the connection broke while committing \(activity), so it may or may not have been written"
+            next = "Read the target again (plan) before retrying."
+        case .commit: context = "committing \(activity) failed, so nothing was written"
         }
+        var diagnostics = Diagnostic.wrapping(error, in: context)
+        if let next { diagnostics[0].next = next }
         if let rollbackError {
-            lines.append(
-                "Rolling back failed too (PostgreSQL discards an unfinished transaction when its connection closes): \(rollbackError)"
+            diagnostics += Diagnostic.wrapping(
+                rollbackError,
+                in: "rolling back failed too (PostgreSQL discards an unfinished transaction when its connection closes)"
             )
         }
-        return lines.joined(separator: "\n")
+        return diagnostics
     }
 }

@@ -8,17 +8,21 @@ public struct UnsupportedSchemaError: ReportableError {
 
     public var exitStatus: ExitStatus { .dataError }
 
-    public var description: String {
-        var lines = ["the database \(target) is not a self-hosted Sentry schema sentry-migrate supports."]
-        lines.append("  found: " + (found.isEmpty ? "nothing Sentry-like" : found.joined(separator: "; ")))
-        for problem in problems { lines.append("  problem: \(problem)") }
-        lines.append(
-            "  supported: self-hosted Sentry 23.7 to 26.x (profiles 23.x, 24.x, 25.8+, 26.x, with big or small"
-                + " integer ids); see docs/self-hosted-versions.md.")
-        lines.append(
-            "  what to do: point --database at the database Sentry itself uses (usually `postgres`), and finish"
-                + " `./install.sh` or `sentry upgrade` there so every migration is applied.")
-        return lines.joined(separator: "\n")
+    public var diagnostics: [Diagnostic] {
+        let why =
+            ["found: " + (found.isEmpty ? "nothing Sentry-like" : found.joined(separator: "; "))]
+            + problems.map { "problem: \($0)" }
+            + [
+                "supported: self-hosted Sentry 23.7 to 26.x (profiles 23.x, 24.x, 25.8+, 26.x, with big or small"
+                    + " integer ids); see docs/self-hosted-versions.md."
+            ]
+        return [
+            Diagnostic(
+                "the database \(target) is not a self-hosted Sentry schema sentry-migrate supports",
+                why: why.joined(separator: "\n"),
+                next: "Point --database at the database Sentry itself uses (usually `postgres`), and finish"
+                    + " `./install.sh` or `sentry upgrade` there so every migration is applied.")
+        ]
     }
 }
 

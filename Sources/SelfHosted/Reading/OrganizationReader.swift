@@ -13,12 +13,15 @@ public struct OrganizationNotFoundError: ReportableError {
 
     public var exitStatus: ExitStatus { .dataError }
 
-    public var description: String {
+    public var diagnostics: [Diagnostic] {
         let others =
             present.isEmpty
             ? "the database holds no active organization" : "it holds: \(present.joined(separator: ", "))"
-        return "organization '\(slug)' is not in the target database (\(others)). Check --org;"
-            + " slugs are lower-case."
+        return [
+            Diagnostic(
+                "organization '\(slug)' is not in the target database", why: others,
+                next: "Check --org; slugs are lower-case.")
+        ]
     }
 }
 

@@ -225,9 +225,13 @@ struct MemberWriter {
 struct MemberIdentityError: ReportableError {
     let email: String
     var exitStatus: ExitStatus { .dataError }
-    var description: String {
-        "member \(email): the mapping links it to the self-hosted user with that e-mail, but there is none (any "
-            + "more). Create the user in Sentry, or change the member's identity policy to invite or create, "
-            + "then run plan again."
+    var diagnostics: [Diagnostic] {
+        [
+            Diagnostic(
+                "the mapping links it to the self-hosted user with that e-mail, but there is none (any more)",
+                next: "Create the user in Sentry, or change the member's identity policy to invite or create, then "
+                    + "run plan again.",
+                at: .entity(kind: "member", key: email))
+        ]
     }
 }

@@ -65,5 +65,5 @@ struct OrganizationIndex {
 struct ApplyOrderError: ReportableError {
     let message: String
     var exitStatus: ExitStatus { .dataError }
-    var description: String { message }
+    var diagnostics: [Diagnostic] { [Diagnostic(message)] }
 }

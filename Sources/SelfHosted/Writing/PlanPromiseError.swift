@@ -9,9 +9,12 @@ public struct PlanPromiseError: ReportableError {
     public let broken: String
 
     public var exitStatus: ExitStatus { .dataError }
-    public var description: String {
-        "\(stage.rawValue): \(broken). Nothing of this stage was written (apply never replaces what a plan promised "
-            + "with something else). Run plan again against the target as it is now, review what changed, and "
-            + "apply the new plan."
+    public var diagnostics: [Diagnostic] {
+        [
+            Diagnostic(
+                "\(stage.rawValue): \(broken); nothing of this stage was written",
+                why: "apply never replaces what a plan promised with something else",
+                next: "Run plan again against the target as it is now, review what changed, and apply the new plan.")
+        ]
     }
 }

@@ -185,8 +185,11 @@ struct RuleTargetError: ReportableError {
     let problem: String
     var stage = "rules"
     var exitStatus: ExitStatus { .dataError }
-    var description: String {
-        "\(stage)/\(rule): \(problem); nothing of this stage was written. The target changed since the plan: "
-            + "run plan again."
+    var diagnostics: [Diagnostic] {
+        [
+            Diagnostic(
+                "\(problem); nothing of this stage was written", why: "the target changed since the plan",
+                next: "Run plan again.", at: .entity(kind: stage, key: rule))
+        ]
     }
 }

@@ -33,9 +33,12 @@ struct PlanSnapshotMismatch: ReportableError {
     let stage: Stage
     let key: String
     var exitStatus: ExitStatus { .dataError }
-    var description: String {
-        "the plan's \(stage.rawValue) change for '\(key)' has no counterpart in the snapshot it names; "
-            + "the plan and the snapshot do not belong together. Run plan again against this snapshot."
+    var diagnostics: [Diagnostic] {
+        [
+            Diagnostic(
+                "the plan's \(stage.rawValue) change for '\(key)' has no counterpart in the snapshot it names",
+                why: "the plan and the snapshot do not belong together", next: "Run plan again against this snapshot.")
+        ]
     }
 }
 

@@ -108,16 +108,21 @@ public struct TargetCannotHoldError: ReportableError {
     /// Where it was found: `plan` (the rehearsal) or `apply` (before its first stage).
     public let when: String
     public var exitStatus: ExitStatus { .dataError }
-    public var description: String {
-        let shown = problems.prefix(30).map { "  \($0)" }
-        let more = problems.count > 30 ? ["  … and \(problems.count - 30) more"] : []
-        return
-            (["the target database cannot hold \(problems.count) value(s) of this plan; nothing was written:"]
-            + shown + more
-            + [
-                "Change these values in the mapping (a value a mapping rule set is shown at that rule's "
-                    + "file:line:column) or on sentry.io, run transform and plan again; \(when) "
-                    + "checks every value against the target's columns before writing."
-            ]).joined(separator: "\n")
+    /// One diagnostic per value, at the mapping rule that set it when one did.
+    public var diagnostics: [Diagnostic] {
+        let next =
+            "Change these values in the mapping (a value a mapping rule set is shown at that rule's "
+            + "file:line:column) or on sentry.io, run transform and plan again; \(when) checks every value against "
+            + "the target's columns before writing."
+        return problems.map { problem in
+            let what =
+                "\(problem.stage.rawValue): \(problem.entity): \(problem.table).\(problem.column) \(problem.problem)"
+            guard let origin = problem.origin else { return Diagnostic(what, next: next) }
+            return Diagnostic(.error, "\(origin.rule): \(what)", next: next, at: Location(file: origin.location))
+        }
+    }
+
+    public var summary: String? {
+        "the target database cannot hold \(problems.count) value(s) of this plan; nothing was written."
     }
 }

@@ -334,12 +334,16 @@ public struct UnfilledColumnError: ReportableError {
     let columns: [String]
     let entity: String
     public var exitStatus: ExitStatus { .dataError }
-    public var description: String {
-        "\(stage.rawValue): \(entity): the target's table \(table) has NOT NULL column(s) "
-            + columns.joined(separator: ", ")
-            + " without a default, which sentry-migrate does not fill, so the row cannot be written; nothing was "
-            + "written. The target's schema is not one sentry-migrate supports (a newer Sentry, or a local change): "
-            + "check the Sentry version (docs/compatibility.md), or give the column(s) a default."
+    public var diagnostics: [Diagnostic] {
+        [
+            Diagnostic(
+                "\(stage.rawValue): \(entity): the target's table \(table) has NOT NULL column(s) "
+                    + columns.joined(separator: ", ")
+                    + " without a default, which sentry-migrate does not fill, so the row cannot be written; nothing "
+                    + "was written",
+                why: "the target's schema is not one sentry-migrate supports (a newer Sentry, or a local change)",
+                next: "Check the Sentry version (docs/compatibility.md), or give the column(s) a default.")
+        ]
     }
 }
 
@@ -348,7 +352,11 @@ struct WriterBug: ReportableError {
     let message: String
     init(_ message: String) { self.message = message }
     var exitStatus: ExitStatus { .software }
-    var description: String {
-        "internal error while applying: \(message). Nothing of this stage was written; please report it."
+    var diagnostics: [Diagnostic] {
+        [
+            Diagnostic(
+                "internal error while applying: \(message); nothing of this stage was written",
+                next: "This is a bug in sentry-migrate; please report it with this message.")
+        ]
     }
 }

@@ -44,7 +44,7 @@ struct ApplySecretsTests {
             let result = try SentryMigrateBinary.run(
                 ["apply", saved.path, "--database", "postgresql://nobody@127.0.0.1:1/none"])
             #expect(result.status == ExitStatus.dataError.rawValue, "\(result.stderr)")
-            #expect(result.stderr.contains("secrets/keys.json is missing"))
+            #expect(result.stderr.contains("secrets/keys.json: error: keys.json is missing"))
         }
     }
 

@@ -43,7 +43,7 @@ import Testing
             targetSQL: "ALTER TABLE sentry_team ADD COLUMN local_extra integer NOT NULL"),
         Case(
             name: "a member to link with no user on the target",
-            fragments: ["member nobody@example.com", "there is none"],
+            fragments: ["member 'nobody@example.com'", "there is none"],
             change: {
                 $0.members.append(
                     Member(email: "nobody@example.com", name: "Nobody", role: "member", teams: [], identity: .link))

@@ -120,8 +120,8 @@ import Testing
             #expect(origins.origins.contains { $0.entity == "team frontend" && $0.field == "name" })
 
             let fragments = [
-                "\(mapping.path):4:22: teams.rename: teams: team frontend: sentry_team.name contains a NUL",
-                "\(mapping.path):8:7: keys.rateLimits.projects: keys: key 11234567…: "
+                "\(mapping.path):4:22: error: teams.rename: teams: team frontend: sentry_team.name contains a NUL",
+                "\(mapping.path):8:7: error: keys.rateLimits.projects: keys: key 11234567…: "
                     + "sentry_projectkey.rate_limit_count is 2147483648",
             ]
             let plan = try target.plan(desired, ["--out", target.planPath])

@@ -25,7 +25,7 @@ import Testing
         let error = try #require(throws: PostgresError.self) {
             try PostgresConnection(ConnectionTarget("postgresql://user:s3cret-pw@127.0.0.1:1/db"))
         }
-        #expect(error.target == "postgresql://user:***@127.0.0.1:1/db")
+        #expect(error.target == "user=user password=*** dbname=db host=127.0.0.1 port=1")
         #expect(error.description.contains("Connection refused"))
         #expect(error.advice.contains("running"))
     }

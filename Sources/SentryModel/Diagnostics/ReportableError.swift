@@ -16,15 +16,21 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
     case temporaryFailure = 75
 }
 
-/// An error a person can act on: what went wrong, where, and what to do next. `description`
-/// must never contain a secret (token, password, secret key).
+/// An error a person can act on. It says what went wrong, where, why and what to do next as
+/// ``Diagnostic`` values; its text is always ``DiagnosticRenderer``'s, so every command's errors read
+/// alike (docs/exit-codes.md, "How errors read"). No diagnostic may hold a secret (token, password,
+/// secret key).
 public protocol ReportableError: Error, CustomStringConvertible {
     var exitStatus: ExitStatus { get }
-    /// True when every line of `description` already starts with its own `where: error:` label
-    /// (diagnostics of a file), so the CLI prints it as it is rather than after `error: `.
-    var isLabelled: Bool { get }
+    /// Every problem found, in the order to show them.
+    var diagnostics: [Diagnostic] { get }
+    /// A closing line for the whole error (`2 errors in acme.yaml; nothing was written.`), if any.
+    var summary: String? { get }
 }
 
 extension ReportableError {
-    public var isLabelled: Bool { false }
+    public var summary: String? { nil }
+
+    /// The one rendering of an error (the CLI prints it as it is, on stderr).
+    public var description: String { DiagnosticRenderer.render(diagnostics, summary: summary) }
 }
