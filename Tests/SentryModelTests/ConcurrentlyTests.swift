@@ -42,14 +42,19 @@ import Testing
 /// A file of at least 4,096 elements is decoded in two halves at once; its problems must still be
 /// every one, in element order, each at its own path and line.
 @Suite struct HalvedDecodingTests {
-    @Test func problemsInBothHalvesAreReportedInElementOrder() throws {
+    /// The sample snapshot with `count` more members; after its three (alice, bob, carol sort
+    /// first), element 3 + n of members.json is person n.
+    private func sample(withMembers count: Int) -> Snapshot {
         var snapshot = SampleSnapshot.make()
-        // After the sample's three members (alice, bob, carol sort first): element 3 + n is person n.
-        snapshot.members += (0..<5_000).map {
+        snapshot.members += (0..<count).map {
             Member(email: String(format: "person%05d@example.com", $0), name: "Person \($0)", role: "member")
         }
+        return snapshot
+    }
+
+    @Test func problemsInBothHalvesAreReportedInElementOrder() throws {
         try withTemporaryDirectory { parent in
-            let directory = try writeSample(snapshot, in: parent)
+            let directory = try writeSample(sample(withMembers: 5_000), in: parent)
             try edit("members.json", in: directory) {
                 $0.replacingOccurrences(
                     of: "\"email\": \"person00010@example.com\"", with: "\"email\": 10"
@@ -80,10 +85,7 @@ import Testing
     }
 
     @Test func aLargeValidFileReadsBackEqual() throws {
-        var snapshot = SampleSnapshot.make()
-        snapshot.members += (0..<4_097).map {
-            Member(email: String(format: "person%05d@example.com", $0), name: "Person \($0)", role: "member")
-        }
+        let snapshot = sample(withMembers: 4_097)
         try withTemporaryDirectory { parent in
             let directory = try writeSample(snapshot, in: parent)
             let loaded = try SnapshotReader.read(from: directory)
