@@ -41,6 +41,7 @@ struct Apply: AsyncParsableCommand {
     var format: ReportFormat = .text
 
     func run() async throws {
+        MallocArena.useOne()
         let saved = try SavedPlan.load(path: plan)
         let desired = try saved.loadDesired(override: snapshot)
         let target = try database.connect()

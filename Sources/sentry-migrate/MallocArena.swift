@@ -1,0 +1,23 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// glibc's malloc gives each thread an arena of its own. apply reads its snapshot on two threads
+/// (`concurrently`), and in the second thread's arena long-lived entities and freed temporaries
+/// interleave: apply's peak memory on the large organization varied with the timing (227, 273 and
+/// 228 MB over three runs; budget 256) and was 228 MB in three of three runs with one arena, at the
+/// same CPU time.
+/// plan and verify keep glibc's default: one arena made them about 15 % slower (their two threads
+/// then wait for each other's allocations) and their peak is far from the budget (docs/performance.md).
+enum MallocArena {
+    /// `mallopt(M_ARENA_MAX, 1)`, before the command starts its threads. Swift's Glibc module leaves
+    /// out <malloc.h>, so the function is looked up by name (`M_ARENA_MAX` is -8 there); with another
+    /// C library nothing changes.
+    static func useOne() {
+        #if canImport(Glibc)
+        typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
+        _ = unsafeBitCast(symbol, to: Mallopt.self)(-8, 1)
+        #endif
+    }
+}
