@@ -342,10 +342,10 @@ private struct ReadPass {
         return value
     }
 
-    /// Decodes every element, so that one bad element does not hide the others' problems.
     /// Files with at least this many elements are decoded in two halves at once (members, keys).
     private static let halvingThreshold = 4096
 
+    /// Decodes every element, so that one bad element does not hide the others' problems.
     private mutating func decodeArray<T: Decodable>(_ type: T.Type, _ file: SnapshotFile) -> [T]? {
         guard let node = parse(file.path) else { return nil }
         guard case .array(let elements) = node.value else {
@@ -418,7 +418,9 @@ extension SnapshotReader {
     /// compare it with the organization `read` returns and read again when they differ.
     public static func peekOrganization(in directory: URL) -> Organization? {
         let file = directory.appendingPathComponent(SnapshotFile.organization.path)
-        guard let data = try? Data(contentsOf: file) else { return nil }
-        return try? JSONDecoder().decode(Organization.self, from: data)
+        guard let data = try? Data(contentsOf: file), let node = try? JSONParser.parse([UInt8](data)) else {
+            return nil
+        }
+        return StrictDecoder.decode(Organization.self, from: node, at: []).value
     }
 }

@@ -93,3 +93,31 @@ import Testing
         }
     }
 }
+
+/// The organization file read alone, before the snapshot is checked (to start reading the target):
+/// the organization `read` returns when the file is sound, nothing when it is not.
+@Suite struct PeekOrganizationTests {
+    @Test func aSoundFileGivesTheOrganizationReadGives() throws {
+        try withTemporaryDirectory { parent in
+            let directory = try writeSample(in: parent)
+            let peeked = try #require(SnapshotReader.peekOrganization(in: directory))
+            #expect(peeked == (try SnapshotReader.read(from: directory)).snapshot.organization)
+        }
+    }
+
+    @Test func brokenOrStrangeFilesGiveNothing() throws {
+        try withTemporaryDirectory { parent in
+            let directory = try writeSample(in: parent)
+            let file = directory.appendingPathComponent("organization.json")
+            let sound = try String(contentsOf: file, encoding: .utf8)
+            for broken in [
+                "{", "[]", sound.replacingOccurrences(of: "{", with: "{\n  \"extra\": 1,", options: .anchored),
+            ] {
+                try Data(broken.utf8).write(to: file)
+                #expect(SnapshotReader.peekOrganization(in: directory) == nil, "\(broken)")
+            }
+            try FileManager.default.removeItem(at: file)
+            #expect(SnapshotReader.peekOrganization(in: directory) == nil)
+        }
+    }
+}
