@@ -7,16 +7,16 @@ import SentryModel
 
 struct Apply: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Apply a saved plan to the self-hosted database, stage by stage.",
+        abstract: "Apply a saved plan to the self-hosted database, in stage order, in one transaction.",
         discussion: """
             Re-reads the target and refuses a plan that is stale (naming what changed), checks that the \
             snapshot the plan names is unchanged, recomputes the plan and refuses any difference from the \
-            saved one (an edited plan, an id or key the plan keeps now taken), rehearses every remaining \
-            stage in one transaction that is rolled back (so values the target cannot hold stop it before \
-            anything is written), then applies each stage (organization, teams, members, \
-            projects, keys, filters, ownership) in its own transaction under an advisory lock, journaled in \
-            schema sentry_migrate. Stages this plan already applied are skipped, so an interrupted apply is \
-            resumed by running it again. See docs/apply.md.
+            saved one (an edited plan, an id or key the plan keeps now taken), then writes every remaining \
+            stage (organization, teams, members, projects, keys, filters, ownership, rules, metric-alerts) \
+            in one transaction under an advisory lock, journaled in schema sentry_migrate, and commits only \
+            when every stage wrote cleanly and every value fit the target (otherwise nothing of the run is \
+            written). --stage commits one stage per run. Stages this plan already applied are skipped, so an \
+            interrupted apply is resumed by running it again. See docs/apply.md.
 
             Example:
               sentry-migrate apply plan.json --database postgresql://sentry_migrate@db/postgres --stage teams

@@ -110,12 +110,12 @@ struct PlanCommand: AsyncParsableCommand {
         if rehearsed {
             do {
                 try target.rehearse(plan, desired: desired.snapshot, origins: desired.origins)
-            } catch let error as RehearsalDatabaseError where error.isPermissionDenied {
+            } catch let error as StageDatabaseError where error.isPermissionDenied {
                 // A read-only role (sentry_migrate_read) plans; apply, which may write, rehearses.
                 rehearsed = false
                 Terminal.note(
-                    "not rehearsed: this database role may not write (\(error.error.message)); apply rehearses the "
-                        + "plan before its first write")
+                    "not rehearsed: this database role may not write (\(error.error.message)); apply checks "
+                        + "every value in its one transaction, before it commits")
             } catch {
                 rehearsal = error
             }

@@ -95,32 +95,31 @@ struct Applier {
             try preflight(plan: plan, selected: selected, notes: &notes)
         }
 
-        // Everything that can fail is found before the first write: the whole rest of the plan is
-        // written once in a transaction that is rolled back, then stage by stage for real.
-        let pending = stages.filter { !applied.contains($0) && hasWork($0) }
+        // Everything that can fail is found before anything is committed: the stages still to run are
+        // written in one transaction, which commits only when every stage wrote cleanly and every value
+        // fit. (Before, a rehearsal wrote them all and rolled back, then each stage wrote again and
+        // committed on its own: every row twice. docs/apply.md, "One transaction".)
+        let pending = stages.filter { !applied.contains($0) }
+        var written = Written()
         if !pending.isEmpty {
-            progress("rehearsing \(pending.map(\.rawValue).joined(separator: ", ")) (in one transaction, rolled back)")
-            try rehearse(pending, when: "apply")
-        }
-
-        var outcomes: [StageOutcome] = []
-        var insertedColumns: [String: Set<String>] = [:]
-        for stage in stages {
-            if applied.contains(stage) {
-                progress("\(stage.rawValue): already applied by this plan, skipped")
-                outcomes.append(StageOutcome(stage: stage, creates: 0, updates: 0, deletes: 0, alreadyApplied: true))
-                continue
-            }
-            let outcome = try runStage(stage, notes: &notes, insertedColumns: &insertedColumns)
             progress(
-                outcome.alreadyApplied
-                    ? "\(stage.rawValue): already applied by another run of this plan, skipped"
-                    : "\(stage.rawValue): \(outcome.creates) created, \(outcome.updates) updated, \(outcome.deletes) deleted"
-            )
-            outcomes.append(outcome)
+                "applying \(pending.map(\.rawValue).joined(separator: ", ")) in one transaction "
+                    + "(all of it is committed, or nothing)")
+            written = try writeStages(pending, committing: true, when: "apply", progress: progress)
+            progress("committed")
+        }
+        notes += written.notes
+        var outcomes: [StageOutcome] = []
+        for stage in stages {
+            let done = StageOutcome(stage: stage, creates: 0, updates: 0, deletes: 0, alreadyApplied: true)
+            outcomes.append(written.outcomes.first(where: { $0.stage == stage }) ?? done)
+        }
+        for stage in stages where applied.contains(stage) {
+            progress("\(stage.rawValue): already applied by this plan, skipped")
         }
         return ApplyReport(
-            stages: outcomes, notes: notes, staleCaches: staleCaches(outcomes), insertedColumns: insertedColumns)
+            stages: outcomes, notes: notes, staleCaches: staleCaches(outcomes),
+            insertedColumns: written.insertedColumns)
     }
 
     /// Under the lock: the journal exists, earlier stages are applied when one stage is asked for,
@@ -232,111 +231,146 @@ struct Applier {
         do {
             return try body()
         } catch let error as TransactionError where error.phase == .body {
-            switch error.error {
-            case is PostgresError: throw error
-            case let refusal as any ReportableError: throw refusal
-            default: throw error
-            }
+            throw refusalOrContext(error)
         }
     }
 
-    /// Writes `stages` in one transaction under the apply lock and rolls it back: values the target
-    /// cannot hold are collected (all of them, in every stage), and any other failure (a missing user
-    /// to link, an id the plan keeps now taken, a constraint) stops it, naming the stage.
-    func rehearse(_ stages: [Stage], when: String) throws {
-        var problems: [TargetCannotHoldError.Problem] = []
+    private static func refusalOrContext(_ error: TransactionError) -> any Error {
+        if error.error is PostgresError { return error }
+        if let refusal = error.error as? any ReportableError { return refusal }
+        return error
+    }
+
+    /// What the stages of one transaction wrote: each stage's counts, the writers' notes, and the
+    /// columns filled (for the completeness test).
+    struct Written {
+        var outcomes: [StageOutcome] = []
+        var notes: [String] = []
+        var insertedColumns: [String: Set<String>] = [:]
+    }
+
+    /// Writes `stages` in one transaction under the apply lock. Values the target cannot hold are
+    /// collected in every stage (each replaced by a stand-in so the writing can go on) and reported
+    /// together; any other failure (a missing user to link, an id the plan keeps now taken, a
+    /// constraint, an edit made in Sentry since the plan) stops it, naming the stage. Either way the
+    /// transaction is rolled back and nothing is written.
+    ///
+    /// `committing`: apply's run, which checks each stage against the journal and the target just before
+    /// it writes, journals it in the same transaction, and commits when nothing was found. Otherwise a
+    /// rehearsal (`plan`), always rolled back.
+    func writeStages(
+        _ stages: [Stage], committing: Bool, when: String, progress: (String) -> Void
+    ) throws -> Written {
+        // A reference, not captured `var`s: the transaction's closure fills it, the error path reads it.
+        let run = RunState()
         do {
-            try connection.withAdvisoryLock(key: Self.lockKey, activity: "rehearsing the plan", wait: true) {
-                connection in
-                for stage in stages where hasWork(stage) {
-                    let session = WriteSession(
-                        connection: connection, profile: profile, stage: stage, now: Date(), killSwitch: nil,
-                        defersLaterTeams: request.plan.selection.wave != nil, rehearsal: true,
-                        origins: request.origins)
-                    do {
-                        let index = try OrganizationIndex.load(
-                            slugs: request.desired.organization.targetSlugs, connection: connection)
-                        _ = try write(stage, changes: changes(of: stage), session: session, index: index)
-                        try session.analyzeFilledTables()
-                    } catch {
-                        throw RehearsalFailure(stage: stage, when: when, error: error)
-                    }
-                    problems += session.problems
-                }
-                throw RehearsalEnd()
+            try connection.withAdvisoryLock(
+                key: Self.lockKey, activity: committing ? "applying the plan" : "rehearsing the plan", wait: true
+            ) { connection in
+                try writeAll(
+                    stages, committing: committing, when: when, run: run, connection: connection, progress: progress)
             }
         } catch {
-            // Ending with RehearsalEnd is the intended rollback.
-            guard error.phase == .body, !(error.error is RehearsalEnd) else {
-                if error.phase == .body { return try reportProblems(problems, when: when) }
-                throw error
-            }
-            if let failure = error.error as? RehearsalFailure { throw failure.unwrapped }
-            throw error
+            // Typed: a TransactionError. Outside the body (BEGIN, the lock, COMMIT) it keeps its context.
+            guard error.phase == .body else { throw error }
+            if error.error is RehearsalEnd { return run.written }
+            guard let stage = run.current else { throw Self.refusalOrContext(error) }
+            throw StageFailure(stage: stage, when: when, error: error.error).unwrapped
         }
-        try reportProblems(problems, when: when)
+        return run.written
     }
 
-    private func reportProblems(_ problems: [TargetCannotHoldError.Problem], when: String) throws {
+    /// What a run wrote so far, and the stage it is in (nil once all are written).
+    private final class RunState {
+        var written = Written()
+        var current: Stage?
+    }
+
+    private func writeAll(
+        _ stages: [Stage], committing: Bool, when: String, run: RunState, connection: PostgresConnection,
+        progress: (String) -> Void
+    ) throws {
+        var problems: [TargetCannotHoldError.Problem] = []
+        for stage in stages where committing || hasWork(stage) {
+            run.current = stage
+            problems += try writeStage(
+                stage, committing: committing, connection: connection, run: run, progress: progress)
+        }
+        run.current = nil
+        try end(committing: committing, problems: problems, when: when, written: run.written, connection: connection)
+    }
+
+    /// One stage of `writeStages`; returns the values the target cannot hold.
+    private func writeStage(
+        _ stage: Stage, committing: Bool, connection: PostgresConnection, run: RunState, progress: (String) -> Void
+    ) throws -> [TargetCannotHoldError.Problem] {
+        let started = Date()
+        if committing {
+            // Another run of the same plan may have applied it since we checked.
+            let applied = try Journal.appliedStages(
+                connection, planDigest: request.planDigest, organization: organization)
+            if applied.contains(stage) {
+                run.written.outcomes.append(
+                    StageOutcome(stage: stage, creates: 0, updates: 0, deletes: 0, alreadyApplied: true))
+                progress("\(stage.rawValue): already applied by another run of this plan, skipped")
+                return []
+            }
+            try recheck(stage, connection: connection)
+        }
+        var problems: [TargetCannotHoldError.Problem] = []
+        if hasWork(stage) {
+            let session = WriteSession(
+                connection: connection, profile: profile, stage: stage, now: started,
+                killSwitch: committing ? killSwitch : nil,
+                defersLaterTeams: request.plan.selection.wave != nil, origins: request.origins)
+            let index = try OrganizationIndex.load(
+                slugs: request.desired.organization.targetSlugs, connection: connection)
+            run.written.notes += try write(stage, changes: changes(of: stage), session: session, index: index)
+            try session.analyzeFilledTables()
+            problems = session.problems
+            for (table, columns) in session.insertedColumns {
+                run.written.insertedColumns[table, default: []].formUnion(columns)
+            }
+        }
+        if committing {
+            let outcome = counts(of: stage)
+            try Journal.record(connection, entry(stage, outcome, status: "applied", started: started, message: nil))
+            run.written.outcomes.append(outcome)
+            progress(
+                "\(stage.rawValue): \(outcome.creates) created, \(outcome.updates) updated, "
+                    + "\(outcome.deletes) deleted (not committed yet)")
+        }
+        return problems
+    }
+
+    /// After the last stage: values the target cannot hold roll everything back (stand-ins and all); a
+    /// rehearsal always rolls back; a run that commits moves the project-id sequence last, so that a
+    /// run rolled back leaves it as it was.
+    private func end(
+        committing: Bool, problems: [TargetCannotHoldError.Problem], when: String, written: Written,
+        connection: PostgresConnection
+    ) throws {
         guard problems.isEmpty else { throw TargetCannotHoldError(problems: problems, when: when) }
+        guard committing else { throw RehearsalEnd() }
+        if written.outcomes.contains(where: { $0.stage == .projects && $0.creates > 0 }) {
+            try ProjectWriter.moveIdSequencePastExplicitIds(connection)
+        }
+    }
+
+    /// What `stage` of the plan creates, updates and deletes.
+    private func counts(of stage: Stage) -> StageOutcome {
+        let changes = (work[stage] ?? []).lazy.map { request.plan.changes[$0] }
+        // Filters have no row of their own: a filters "delete" (of a project prune deletes, which takes
+        // them along) writes nothing, so it is not counted.
+        return StageOutcome(
+            stage: stage, creates: changes.count { $0.action == .create },
+            updates: changes.count { $0.action == .update },
+            deletes: stage == .filters ? 0 : changes.count { $0.action == .delete }, alreadyApplied: false)
     }
 
     private func changes(of stage: Stage) -> [EntityChange] { (work[stage] ?? []).map { request.plan.changes[$0] } }
 
     private func hasWork(_ stage: Stage) -> Bool { work[stage]?.isEmpty == false }
-
-    private func runStage(
-        _ stage: Stage, notes: inout [String], insertedColumns: inout [String: Set<String>]
-    ) throws -> StageOutcome {
-        let changes = changes(of: stage)
-        let started = Date()
-        var stageNotes: [String] = []
-        var inserted: [String: Set<String>] = [:]
-        do {
-            let outcome = try Self.unwrappingRefusals {
-                try connection.withAdvisoryLock(
-                    key: Self.lockKey, activity: "applying stage \(stage.rawValue)", wait: true
-                ) {
-                    connection -> StageOutcome in
-                    // Another run of the same plan may have applied it since we checked.
-                    if try Journal.appliedStages(connection, planDigest: request.planDigest, organization: organization)
-                        .contains(stage)
-                    {
-                        return StageOutcome(stage: stage, creates: 0, updates: 0, deletes: 0, alreadyApplied: true)
-                    }
-                    try recheck(stage, connection: connection)
-                    let session = WriteSession(
-                        connection: connection, profile: profile, stage: stage, now: started, killSwitch: killSwitch,
-                        defersLaterTeams: request.plan.selection.wave != nil, origins: request.origins)
-                    let index = try OrganizationIndex.load(
-                        slugs: request.desired.organization.targetSlugs, connection: connection)
-                    stageNotes = try write(stage, changes: changes, session: session, index: index)
-                    try session.analyzeFilledTables()
-                    for (table, columns) in session.insertedColumns { inserted[table, default: []].formUnion(columns) }
-                    // Filters have no row of their own: a filters "delete" (of a project prune deletes,
-                    // which takes them along) writes nothing, so it is not counted.
-                    let outcome = StageOutcome(
-                        stage: stage, creates: changes.count { $0.action == .create },
-                        updates: changes.count { $0.action == .update },
-                        deletes: stage == .filters ? 0 : changes.count { $0.action == .delete }, alreadyApplied: false)
-                    try Journal.record(
-                        connection, entry(stage, outcome, status: "applied", started: started, message: nil))
-                    return outcome
-                }
-            }
-            notes += stageNotes
-            for (table, columns) in inserted { insertedColumns[table, default: []].formUnion(columns) }
-            return outcome
-        } catch {
-            // Best effort: the stage was rolled back; say so in the journal.
-            let failed = StageOutcome(stage: stage, creates: 0, updates: 0, deletes: 0, alreadyApplied: false)
-            _ = try? connection.withTransaction(activity: "journaling a failed stage") { connection in
-                try Journal.record(
-                    connection, entry(stage, failed, status: "failed", started: started, message: "\(error)"))
-            }
-            throw error
-        }
-    }
 
     private func write(
         _ stage: Stage, changes: [EntityChange], session: WriteSession, index: OrganizationIndex
@@ -446,15 +480,17 @@ extension TargetDatabase {
     /// Sequences a rehearsal draws ids from stay advanced (PostgreSQL never rolls them back).
     public func rehearse(_ plan: Plan, desired: Snapshot, origins: ValueOriginFile? = nil) throws {
         let request = ApplyRequest(plan: plan, planDigest: "", planPath: "", desired: desired, origins: origins)
-        try Applier(database: self, request: request).rehearse(plan.selection.stages.sorted(), when: "plan")
+        _ = try Applier(database: self, request: request).writeStages(
+            plan.selection.stages.sorted(), committing: false, when: "plan", progress: { _ in })
     }
 }
 
 /// Ends a rehearsal's transaction by rolling it back.
 private struct RehearsalEnd: Error {}
 
-/// A rehearsal stopped at `stage`: the plan would fail there; nothing was written.
-struct RehearsalFailure: Error {
+/// Writing stopped at `stage` (in a rehearsal, or in apply's one transaction): it was rolled back, so
+/// nothing was written.
+struct StageFailure: Error {
     let stage: Stage
     let when: String
     let error: any Error
@@ -462,14 +498,15 @@ struct RehearsalFailure: Error {
     /// Our own refusals already say what to do; a database error gets the stage it happened in.
     var unwrapped: any Error {
         switch error {
-        case let failure as PostgresError: RehearsalDatabaseError(stage: stage, when: when, error: failure)
+        case let failure as PostgresError: StageDatabaseError(stage: stage, when: when, error: failure)
         default: error
         }
     }
 }
 
-/// PostgreSQL refused a statement of the rehearsal: the real apply would have failed there.
-public struct RehearsalDatabaseError: ReportableError {
+/// PostgreSQL refused a statement of stage `stage`: of a rehearsal (`plan`, so apply would fail there),
+/// or of apply's one transaction, rolled back.
+public struct StageDatabaseError: ReportableError {
     public let stage: Stage
     public let when: String
     public let error: PostgresError
@@ -477,9 +514,15 @@ public struct RehearsalDatabaseError: ReportableError {
     /// The role may not write (a read-only role such as `sentry_migrate_read`): nothing was rehearsed.
     public var isPermissionDenied: Bool { error.sqlState == "42501" || error.sqlState == "25006" }
     public var diagnostics: [Diagnostic] {
-        Diagnostic.wrapping(
-            error,
-            in: "\(when) rehearsed the plan (every stage in one transaction, rolled back) and stage \(stage.rawValue) "
-                + "failed, so nothing was written")
+        var context: String
+        if when == "plan" {
+            context =
+                "plan rehearsed the plan (every stage in one transaction, rolled back) and stage \(stage.rawValue) "
+            context += "failed, so nothing was written"
+        } else {
+            context = "\(when) wrote the plan's stages in one transaction and stage \(stage.rawValue) failed; the "
+            context += "transaction was rolled back, so nothing of this run was written"
+        }
+        return Diagnostic.wrapping(error, in: context)
     }
 }

@@ -2,15 +2,15 @@ import Foundation
 import Planning
 import SentryModel
 
-/// `sentry_migrate.journal`: one row per stage applied (written in the stage's own transaction, so
-/// the journal is exactly what was committed) and per stage that failed (written afterwards).
+/// `sentry_migrate.journal`: one row per stage applied (written in the run's own transaction, so the
+/// journal is exactly what was committed). A failed run leaves no row.
 public struct JournalEntry: Sendable, Hashable {
     public var id: Int64
     public var planDigest: String
     public var planPath: String
     public var organization: String
     public var stage: String
-    /// `applied` or `failed`.
+    /// `applied`; `failed` only in journals written before apply became one transaction per run.
     public var status: String
     public var creates: Int
     public var updates: Int

@@ -8,7 +8,8 @@ import SentryModel
 /// becomes: every entity of the stages still to apply must still have the digest the plan recorded,
 /// except what the applied stages wrote or implied (a created project's filters and ownership, a
 /// key's secret, members' and projects' team lists after team deletions) and what the plan deletes
-/// and is already gone. Each stage checks again, under the lock, just before it writes.
+/// and is already gone. Each stage checks again, under the lock and inside the run's transaction, just
+/// before it writes.
 enum Staleness {
     /// Entity keys (`kind/key`) whose digest differs from the plan's, or that appeared or vanished.
     /// `remaining`: the stages still to apply; only their entities count once a stage is applied (or
@@ -84,8 +85,8 @@ extension Array {
 /// The target changed since the plan was made.
 public struct StalePlanError: ReportableError {
     public let changed: [String]
-    /// The stage that found it, just before writing (its earlier stages are applied); nil when found
-    /// before any stage ran.
+    /// The stage that found it, just before writing (apply's one transaction, with what the earlier
+    /// stages of the run wrote, was rolled back); nil when found before any stage ran.
     public var stage: Stage?
 
     public init(changed: [String], stage: Stage? = nil) {
@@ -98,7 +99,8 @@ public struct StalePlanError: ReportableError {
         let shown = changed.prefix(20) + (changed.count > 20 ? ["… and \(changed.count - 20) more"] : [])
         let applied =
             stage.map {
-                "stage \($0.rawValue) and the later ones were not applied (the earlier ones were, and stay in the journal)"
+                "stage \($0.rawValue) found it just before writing, and nothing of this run was applied (stages "
+                    + "applied by earlier runs stay applied, in the journal)"
             } ?? "nothing was applied"
         return [
             Diagnostic(

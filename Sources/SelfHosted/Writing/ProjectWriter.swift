@@ -122,16 +122,6 @@ struct ProjectWriter {
             ])
         }
         try session.copy("sentry_project", records)
-        // Leave the sequence ahead of every explicit id (Sentry's own PROJECT_SEQUENCE_FIX); a rehearsal
-        // is rolled back, but setval is not, so it leaves the sequence alone.
-        if !session.rehearsal {
-            try session.query(
-                """
-                SELECT setval(pg_get_serial_sequence('sentry_project', 'id'),
-                              (SELECT GREATEST(max(id) + 1, nextval(pg_get_serial_sequence('sentry_project', 'id'))) - 1
-                               FROM sentry_project))
-                """, activity: "projects: moving the id sequence past explicit ids")
-        }
 
         let lastChange = Self.relayTimestamp(session.now)
         let epoch = String(Self.optionEpoch(for: session.profile.family))
@@ -171,5 +161,18 @@ struct ProjectWriter {
     static func relayTimestamp(_ date: Date) -> String {
         let text = TimestampText.format(date)  // `YYYY-MM-DD HH:MM:SS.ffffff+00`
         return text.replacing(" ", with: "T").replacing("+00", with: "Z")
+    }
+
+    /// Leaves the project id sequence ahead of every explicit id (Sentry's own PROJECT_SEQUENCE_FIX does
+    /// the same after loading fixtures), so projects created later in Sentry do not collide with the
+    /// hosted ids the plan kept. setval is not rolled back with a transaction, so apply runs it last,
+    /// just before it commits, and a rehearsal never.
+    static func moveIdSequencePastExplicitIds(_ connection: PostgresConnection) throws {
+        _ = try connection.query(
+            """
+            SELECT setval(pg_get_serial_sequence('sentry_project', 'id'),
+                          (SELECT GREATEST(max(id) + 1, nextval(pg_get_serial_sequence('sentry_project', 'id'))) - 1
+                           FROM sentry_project))
+            """, activity: "projects: moving the id sequence past explicit ids")
     }
 }

@@ -30,7 +30,7 @@ enum ValueCheck {
         return nil
     }
 
-    /// A value that fits, for a rehearsal to go on after recording the problem (it is rolled back).
+    /// A value that fits, for the writing to go on after recording the problem (it is rolled back).
     static func standIn(_ text: String, column: SchemaCatalog.Column) -> String {
         if let range = integerRange(column.dataType), Int64(text).map({ !range.contains($0) }) ?? true {
             return text.hasPrefix("-") ? String(range.lowerBound) : String(range.upperBound)
@@ -105,7 +105,7 @@ public struct TargetCannotHoldError: ReportableError {
     }
 
     public let problems: [Problem]
-    /// Where it was found: `plan` (the rehearsal) or `apply` (before its first stage).
+    /// Where it was found: `plan` (the rehearsal) or `apply` (its one transaction, rolled back).
     public let when: String
     public var exitStatus: ExitStatus { .dataError }
     /// One diagnostic per value, at the mapping rule that set it when one did.
@@ -113,7 +113,7 @@ public struct TargetCannotHoldError: ReportableError {
         let next =
             "Change these values in the mapping (a value a mapping rule set is shown at that rule's "
             + "file:line:column) or on sentry.io, run transform and plan again; \(when) checks every value against "
-            + "the target's columns before writing."
+            + "the target's columns before it commits anything."
         return problems.map { problem in
             let what =
                 "\(problem.stage.rawValue): \(problem.entity): \(problem.table).\(problem.column) \(problem.problem)"

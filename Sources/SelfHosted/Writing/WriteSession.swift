@@ -31,21 +31,19 @@ final class WriteSession {
     /// A wave plan names teams of later waves in memberships and project teams; those links are left
     /// for their own wave (as `plan --wave` leaves them out) instead of being an error.
     let defersLaterTeams: Bool
-    /// A rehearsal (rolled back afterwards): values the target cannot hold are recorded in `problems`
-    /// and replaced by ones it can, so that one rehearsal finds them all; non-transactional side
-    /// effects (moving a sequence) are skipped.
-    let rehearsal: Bool
     /// Which mapping rule set which desired value, to name it in a `TargetCannotHoldError`.
     let origins: ValueOriginFile?
+    /// Values the target cannot hold, each replaced by a stand-in it can so the writing goes on and one
+    /// run finds them all. Whoever opened the transaction must roll it back when this is not empty
+    /// (`Applier.writeStages` does, before it could commit).
     private(set) var problems: [TargetCannotHoldError.Problem] = []
 
     init(
         connection: PostgresConnection, profile: TargetProfile, stage: Stage, now: Date, killSwitch: KillSwitch?,
-        defersLaterTeams: Bool = false, rehearsal: Bool = false, origins: ValueOriginFile? = nil
+        defersLaterTeams: Bool = false, origins: ValueOriginFile? = nil
     ) {
         self.origins = origins
         self.defersLaterTeams = defersLaterTeams
-        self.rehearsal = rehearsal
         self.connection = connection
         self.profile = profile
         self.stage = stage
@@ -93,8 +91,8 @@ final class WriteSession {
     /// statement. They are made, checked against the catalog and sent `copyBatch` at a time, so only a
     /// batch is ever in memory: the members stage held 50,000 records three times over (records, the
     /// same with ids, the rows), most of apply's peak memory. The first batch is checked before the
-    /// statement starts; a value the target cannot hold in a later one (outside a rehearsal) stops the
-    /// copy, and the stage's transaction writes nothing.
+    /// statement starts; a value the target cannot hold in any batch is recorded in `problems` and
+    /// replaced by a stand-in.
     func copy(_ table: String, count: Int, record: (Int) throws -> Record) throws {
         guard count > 0 else { return }
         var batch = try (0..<min(Self.copyBatch, count)).map(record)
@@ -224,11 +222,11 @@ final class WriteSession {
                     return checked(value, column: column, table: table, record: record, into: &found)
                 })
         }
-        try report(found)
+        report(found)
         return rows
     }
 
-    /// The text of `value`, or after a problem is recorded, a stand-in the column can hold (in a rehearsal).
+    /// The text of `value`, or after a problem is recorded, a stand-in the column can hold.
     private func checked(
         _ value: any PostgresEncodable, column: SchemaCatalog.Column, table: String, record: Record,
         into found: inout [TargetCannotHoldError.Problem]
@@ -243,10 +241,7 @@ final class WriteSession {
         return text.map { ValueCheck.standIn($0, column: column) }
     }
 
-    /// Outside a rehearsal, values the target cannot hold stop the stage before its statement is sent.
-    private func report(_ found: [TargetCannotHoldError.Problem]) throws {
-        guard !found.isEmpty else { return }
-        guard rehearsal else { throw TargetCannotHoldError(problems: found, when: "apply") }
+    private func report(_ found: [TargetCannotHoldError.Problem]) {
         problems += found
     }
 
@@ -276,7 +271,7 @@ final class WriteSession {
             }
             return fixed
         }
-        try report(found)
+        report(found)
         let rowsPerStatement = PostgresConnection.maximumParameters / all.count
         var start = 0
         while start < records.count {

@@ -5,9 +5,9 @@ import Testing
 
 @testable import SelfHosted
 
-/// Each stage checks the plan again under its own lock, just before it writes: an edit made in
-/// Sentry after the first check (or between `--stage` runs) to what a later stage writes is not
-/// overwritten unnoticed.
+/// Each stage checks the plan again, under the lock and inside apply's one transaction, just before it
+/// writes: an edit made in Sentry after the first check (or between `--stage` runs) to what a later
+/// stage writes is not overwritten unnoticed.
 @Suite(.requiresDatabase) struct ApplyStageRecheckTests {
     static let key = DesiredOrganization.snapshot.keys[0].publicKey
     static var edit: SQL { "UPDATE sentry_projectkey SET label = 'Edited in the UI' WHERE public_key = \(key)" }
@@ -26,25 +26,23 @@ import Testing
     }
 
     @Test(arguments: [SchemaFixture.v23, .v26])
-    func anEditBetweenStagesOfOneRunRefusesTheLaterStages(_ fixture: SchemaFixture) throws {
+    func anEditDuringTheRunRefusesTheWholeRun(_ fixture: SchemaFixture) throws {
         try withChangePlan(fixture) { scratch, database, plan, desired in
             let ui = try scratch.connect()
             let error = try #require(throws: StalePlanError.self) {
                 try database.apply(ApplyRequest(plan: plan, planDigest: "p", planPath: "plan.json", desired: desired)) {
-                    // Someone edits the key in Sentry once the teams stage is committed.
+                    // Someone edits the key in Sentry once the teams stage is written (not committed).
                     if $0.hasPrefix("teams:") { _ = try? ui.execute(Self.edit) }
                 }
             }
             #expect(error.changed == ["keys/\(Self.key) (changed)"])
             #expect(error.stage == .members)
             #expect(error.exitStatus == .dataError)
-            #expect(error.description.contains("stage members and the later ones were not applied"))
+            #expect(error.description.contains("stage members found it just before writing, and nothing of this run"))
             let read = try ApplyScratch.read(database)
             #expect(read.keys.first { $0.publicKey == Self.key }?.label == "Edited in the UI")
-            #expect(read.teams[0].name == "Planned team name", "the teams stage was applied before the edit")
-            let journal = try database.journal(organization: "acme-io").filter { $0.planDigest == "p" }
-            #expect(journal.map(\.stage) == ["organization", "teams", "members"])
-            #expect(journal.map(\.status) == ["applied", "applied", "failed"])
+            #expect(read.teams[0].name != "Planned team name", "the teams stage was rolled back with the run")
+            #expect(try database.journal(organization: "acme-io").filter { $0.planDigest == "p" }.isEmpty)
         }
     }
 
@@ -63,18 +61,19 @@ import Testing
         }
     }
 
-    /// An edit to what only already-applied stages wrote does not hold up the stages still to come.
+    /// An edit to what only already-applied stages wrote (by an earlier `--stage` run) does not hold up
+    /// the stages still to come.
     @Test func anEditToAnAppliedStageDoesNotRefuseLaterStages() throws {
         try withChangePlan(.v24) { scratch, database, plan, desired in
-            let ui = try scratch.connect()
-            let report = try database.apply(
-                ApplyRequest(plan: plan, planDigest: "p", planPath: "plan.json", desired: desired)
-            ) {
-                if $0.hasPrefix("teams:") {
-                    _ = try? ui.execute("UPDATE sentry_team SET name = 'Edited in the UI' WHERE slug = 'frontend'")
-                }
+            for stage in [Stage.organization, .teams] {
+                try database.apply(
+                    ApplyRequest(plan: plan, planDigest: "p", planPath: "plan.json", desired: desired, only: stage))
             }
-            #expect(report.stages.allSatisfy { !$0.alreadyApplied })
+            try scratch.connect().execute("UPDATE sentry_team SET name = 'Edited in the UI' WHERE slug = 'frontend'")
+            let report = try database.apply(
+                ApplyRequest(plan: plan, planDigest: "p", planPath: "plan.json", desired: desired))
+            #expect(report.stages.filter { $0.stage > .teams }.allSatisfy { !$0.alreadyApplied })
+            #expect(report.stages.filter { $0.stage <= .teams }.allSatisfy { $0.alreadyApplied })
             #expect(try ApplyScratch.read(database).keys.first { $0.publicKey == Self.key }?.label == "Planned label")
         }
     }
