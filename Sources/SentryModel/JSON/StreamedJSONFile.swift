@@ -54,14 +54,14 @@ public enum StreamedJSONFile {
             let inner = JSONLineIndex(bytes).position(of: offset)
             return (start.line + inner.line - 1, inner.line == 1 ? start.column + inner.column - 1 : inner.column)
         }
-        let node: JSONNode
+        let document: JSONDocument
         do {
-            node = try JSONParser.parse(bytes)
+            document = try JSONParser.parse(bytes)
         } catch {
             let (line, column) = place(error.offset)
             throw StreamedJSONError(path: path.rendered, line: line, column: column, message: error.message)
         }
-        let (value, problems) = StrictDecoder.decode(T.self, from: node, at: path)
+        let (value, problems) = StrictDecoder.decode(T.self, from: document, at: path)
         if let value { return value }
         // An invalid value stops decoding, so the fields after it were never asked for and show as
         // unknown: the invalid value is the problem to tell.
@@ -239,45 +239,81 @@ private struct ChunkedReader {
         return bytes
     }
 
+    /// Follows the value through the rest of the chunk in one loop, then the next chunk, and so on.
     private mutating func scanValue() throws -> [UInt8] {
         var bytes: [UInt8] = []
         var depth = 0
         var inString = false
         var escaped = false
-        while let byte = try peek() {
-            if inString {
-                if escaped {
-                    escaped = false
-                } else if byte == UInt8(ascii: "\\") {
-                    escaped = true
-                } else if byte == UInt8(ascii: "\"") {
-                    inString = false
-                    if depth == 0 {
-                        bytes.append(byte)
-                        advance()
-                        return bytes
+        while try peek() != nil {
+            let start = index
+            var position = index
+            var done = false
+            chunk.withUnsafeBufferPointer { chunk in
+                while position < chunk.count {
+                    let byte = chunk[position]
+                    if inString {
+                        if escaped {
+                            escaped = false
+                        } else if byte == UInt8(ascii: "\\") {
+                            escaped = true
+                        } else if byte == UInt8(ascii: "\"") {
+                            inString = false
+                            if depth == 0 {
+                                position += 1
+                                done = true
+                                return
+                            }
+                        }
+                    } else {
+                        switch byte {
+                        case UInt8(ascii: "\""): inString = true
+                        case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
+                        case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                            if depth == 0 {
+                                done = true
+                                return
+                            }
+                            depth -= 1
+                            if depth == 0 {
+                                position += 1
+                                done = true
+                                return
+                            }
+                        case UInt8(ascii: ","), 0x20, 0x0a, 0x0d, 0x09:
+                            if depth == 0 {
+                                done = true
+                                return
+                            }
+                        default: break
+                        }
                     }
-                }
-            } else {
-                switch byte {
-                case UInt8(ascii: "\""): inString = true
-                case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
-                case UInt8(ascii: "}"), UInt8(ascii: "]"):
-                    if depth == 0 { return bytes }
-                    depth -= 1
-                    if depth == 0 {
-                        bytes.append(byte)
-                        advance()
-                        return bytes
-                    }
-                case UInt8(ascii: ","), 0x20, 0x0a, 0x0d, 0x09:
-                    if depth == 0 { return bytes }
-                default: break
+                    position += 1
                 }
             }
-            bytes.append(byte)
-            advance()
+            bytes.append(contentsOf: chunk[start..<position])
+            consume(upTo: position)
+            if done { return bytes }
         }
         return bytes
+    }
+
+    /// Consumes the bytes of the chunk up to `end`, as `advance` would one at a time.
+    private mutating func consume(upTo end: Int) {
+        var line = line
+        var column = column
+        chunk.withUnsafeBufferPointer { chunk in
+            for byte in chunk[index..<end] {
+                if byte == UInt8(ascii: "\n") {
+                    line += 1
+                    column = 1
+                } else if byte & 0xc0 != 0x80 {
+                    column += 1
+                }
+            }
+        }
+        self.line = line
+        self.column = column
+        index = end
     }
 }
