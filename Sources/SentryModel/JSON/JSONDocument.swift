@@ -126,22 +126,6 @@ struct JSONTape {
         return T(numberText(at: index))
     }
 
-    /// Whether the key at `index` is `name` (as `String` equality says: canonically equivalent
-    /// text is equal). `nameIsASCII` is computed once per lookup by the caller.
-    func key(_ index: Int, equals name: String, nameIsASCII: Bool) -> Bool {
-        let entry = entries[index]
-        if !entry.escaped && !entry.nonASCII {
-            var name = name
-            let same = name.withUTF8 { name in
-                name.count == Int(entry.length) - 2
-                    && (name.isEmpty
-                        || memcmp(name.baseAddress!, bytes.baseAddress! + Int(entry.start) + 1, name.count) == 0)
-            }
-            if same || nameIsASCII { return same }
-        }
-        return string(at: index) == name
-    }
-
     /// Whether two keys have equal text.
     func key(_ one: Int, equalsKey other: Int) -> Bool {
         let first = entries[one]
@@ -155,17 +139,35 @@ struct JSONTape {
         return string(at: one) == string(at: other)
     }
 
-    /// The key entry of member `name` of the object at `object`.
+    /// The key entry of member `name` of the object at `object`. Keys are equal as `String`s are
+    /// (canonically equivalent text is equal): bytes decide only between two ASCII texts.
     func memberKey(_ name: String, of object: Int) -> Int? {
         let entry = entries[object]
         guard entry.kind == .object else { return nil }
-        let nameIsASCII = name.utf8.allSatisfy { $0 < 0x80 }
-        var key = object + 1
-        for _ in 0..<entry.length {
-            if self.key(key, equals: name, nameIsASCII: nameIsASCII) { return key }
-            key = end(of: key + 1)
+        var name = name
+        return name.withUTF8 { name -> Int? in
+            var nameIsASCII: Bool?
+            var key = object + 1
+            for _ in 0..<entry.length {
+                let candidate = entries[key]
+                if !candidate.escaped && !candidate.nonASCII {
+                    if Int(candidate.length) - 2 == name.count
+                        && (name.isEmpty
+                            || memcmp(name.baseAddress!, bytes.baseAddress! + Int(candidate.start) + 1, name.count) == 0)
+                    {
+                        return key
+                    }
+                    if nameIsASCII == nil { nameIsASCII = !name.contains { $0 >= 0x80 } }
+                    if nameIsASCII == true {
+                        key = end(of: key + 1)
+                        continue
+                    }
+                }
+                if string(at: key) == String(decoding: name, as: UTF8.self) { return key }
+                key = end(of: key + 1)
+            }
+            return nil
         }
-        return nil
     }
 
     func member(_ name: String, of object: Int) -> Int? { memberKey(name, of: object).map { $0 + 1 } }

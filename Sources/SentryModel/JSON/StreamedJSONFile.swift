@@ -363,22 +363,29 @@ private struct ChunkedReader {
         return bytes
     }
 
-    /// Consumes the bytes of the chunk up to `end`, as `advance` would one at a time.
+    /// Consumes the bytes of the chunk up to `end`, as `advance` would one at a time: lines are
+    /// the newlines counted, the column the scalars after the last of them.
     private mutating func consume(upTo end: Int) {
-        var line = line
-        var column = column
-        chunk.withUnsafeBufferPointer { chunk in
-            for byte in chunk[index..<end] {
-                if byte == UInt8(ascii: "\n") {
-                    line += 1
-                    column = 1
-                } else if byte & 0xc0 != 0x80 {
-                    column += 1
-                }
+        let start = index
+        let (newlines, scalarsAfterLast) = chunk.withUnsafeBufferPointer { chunk -> (Int, Int) in
+            var newlines = 0
+            for position in start..<end where chunk[position] == UInt8(ascii: "\n") { newlines += 1 }
+            var lineStart = end
+            if newlines > 0 {
+                while chunk[lineStart - 1] != UInt8(ascii: "\n") { lineStart -= 1 }
+            } else {
+                lineStart = start
             }
+            var scalars = 0
+            for position in lineStart..<end where chunk[position] & 0xc0 != 0x80 { scalars += 1 }
+            return (newlines, scalars)
         }
-        self.line = line
-        self.column = column
+        if newlines > 0 {
+            line += newlines
+            column = 1 + scalarsAfterLast
+        } else {
+            column += scalarsAfterLast
+        }
         index = end
     }
 }
