@@ -151,9 +151,10 @@ struct JSONTape {
             for _ in 0..<entry.length {
                 let candidate = entries[key]
                 if !candidate.escaped && !candidate.nonASCII {
+                    // Length and first byte tell most keys apart without calling memcmp.
+                    let text = bytes.baseAddress! + Int(candidate.start) + 1
                     if Int(candidate.length) - 2 == name.count
-                        && (name.isEmpty
-                            || memcmp(name.baseAddress!, bytes.baseAddress! + Int(candidate.start) + 1, name.count) == 0)
+                        && (name.isEmpty || (text[0] == name[0] && memcmp(name.baseAddress!, text, name.count) == 0))
                     {
                         return key
                     }
