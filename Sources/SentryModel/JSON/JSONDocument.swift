@@ -139,6 +139,17 @@ struct JSONTape {
         return string(at: one) == string(at: other)
     }
 
+    /// Whether the key at `index` is plain ASCII with exactly the bytes of `name` (then it is the
+    /// member `name`, keys being unique; false says nothing).
+    func key(_ index: Int, isPlainASCII name: String) -> Bool {
+        let entry = entries[index]
+        guard !entry.escaped, !entry.nonASCII, Int(entry.length) - 2 == name.utf8.count else { return false }
+        var name = name
+        return name.withUTF8 { name in
+            name.isEmpty || memcmp(name.baseAddress!, bytes.baseAddress! + Int(entry.start) + 1, name.count) == 0
+        }
+    }
+
     /// The key entry of member `name` of the object at `object`. Keys are equal as `String`s are
     /// (canonically equivalent text is equal): bytes decide only between two ASCII texts.
     func memberKey(_ name: String, of object: Int) -> Int? {
