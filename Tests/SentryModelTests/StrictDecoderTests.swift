@@ -79,6 +79,19 @@ import Testing
         #expect(second.problems.first?.message == "expected an integer, found a string")
     }
 
+    @Test func aLargeDictionaryAndFieldsAskedOutOfFileOrderDecodeExactly() throws {
+        let entries = (0..<5_000).map { (key: "teams/t\($0)", value: $0 * 7) }
+        let json = "{" + entries.map { "\"\($0.key)\": \($0.value)" }.joined(separator: ", ") + "}"
+        let (value, problems) = try decode([String: Int].self, json)
+        #expect(problems.isEmpty)
+        #expect(value == Dictionary(uniqueKeysWithValues: entries.map { ($0.key, $0.value) }))
+        // Team asks for slug, then members: the reverse of this file's order, twice over.
+        let teams = try decode([Team].self, #"[{"members": [{"id": 2}], "slug": "b"}, {"members": [], "slug": "c"}]"#)
+        #expect(teams.1.isEmpty)
+        #expect(teams.0?.map(\.slug) == ["b", "c"])
+        #expect(teams.0?.first?.members.first?.id == 2)
+    }
+
     @Test func keysWithEscapesAreTheFieldsTheyName() throws {
         let (value, problems) = try decode(Member.self, #"{"\u0069d": 7}"#)
         #expect(problems.isEmpty)
