@@ -121,7 +121,8 @@ private struct ReadPass {
         guard let node = parse(file) else { throw error }
         guard node.kind(of: node.root) == .object else {
             problems.append(
-                problem(.invalidValue, file, node, [], "expected an object, found \(node.kindDescription(of: node.root))"))
+                problem(
+                    .invalidValue, file, node, [], "expected an object, found \(node.kindDescription(of: node.root))"))
             throw error
         }
         try checkFormat(node)
@@ -285,7 +286,9 @@ private struct ReadPass {
         return found
     }
 
-    private mutating func checkAgainstManifest(_ manifest: SnapshotManifest, _ node: JSONDocument, _ parts: SnapshotParts) {
+    private mutating func checkAgainstManifest(
+        _ manifest: SnapshotManifest, _ node: JSONDocument, _ parts: SnapshotParts
+    ) {
         let file = SnapshotFile.manifest
         if let organization = parts.organization, organization.slug != manifest.organization {
             problems.append(
@@ -352,7 +355,8 @@ private struct ReadPass {
         guard node.kind(of: node.root) == .array else {
             problems.append(
                 problem(
-                    .invalidValue, file.path, node, [], "expected an array, found \(node.kindDescription(of: node.root))"))
+                    .invalidValue, file.path, node, [],
+                    "expected an array, found \(node.kindDescription(of: node.root))"))
             return nil
         }
         let elements = node.elements(of: node.root)

@@ -68,7 +68,8 @@ import Testing
     }
 
     @Test func printerSortsKeysEscapesOnlyWhatItMustAndEndsWithNewline() throws {
-        let node = try JSONParser.parse(Array(#"{"b": ["x/y", "é😀", "q\"\\", "\u0001\t"], "a": {}, "c": []}"#.utf8)).node()
+        let node = try JSONParser.parse(Array(#"{"b": ["x/y", "é😀", "q\"\\", "\u0001\t"], "a": {}, "c": []}"#.utf8))
+            .node()
         let printed = String(decoding: JSONPrinter.print(node), as: UTF8.self)
         let expected = """
             {

@@ -49,7 +49,8 @@ import Testing
         // 5,000 elements of ~50 bytes are several batches; 3,100 and 3,300 fall in one of them, in
         // either half or both, and 4,000 in a later one.
         let broken: [Int: String] = [
-            3_100: "{\"id\": \"x\", \"label\": \"a\"}", 3_300: "{\"id\": 1}", 4_000: "{\"id\": 1, \"label\": \"b\", \"c\": 0}",
+            3_100: "{\"id\": \"x\", \"label\": \"a\"}", 3_300: "{\"id\": 1}",
+            4_000: "{\"id\": 1, \"label\": \"b\", \"c\": 0}",
         ]
         let document = text(count: 5_000, edit: { broken[$0] })
         let (_, items, error) = try read(document)
@@ -68,7 +69,8 @@ import Testing
         #expect(failure.path == "$.items[10].label")
         let valid = try #require(try read(text(count: 100, tail: " trailing")).error)
         #expect(valid.message == "unexpected text after the end of the JSON object")
-        let unterminated = String(text(count: 100, edit: { $0 == 10 ? "{\"id\": true, \"label\": \"\"}" : nil }).dropLast(40))
+        let unterminated = String(
+            text(count: 100, edit: { $0 == 10 ? "{\"id\": true, \"label\": \"\"}" : nil }).dropLast(40))
         #expect(try read(unterminated).error?.path == "$.items[10].id")
     }
 }

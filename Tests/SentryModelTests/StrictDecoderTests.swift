@@ -53,7 +53,9 @@ import Testing
         let (value, problems) = try decode(
             Numbers.self, #"{"small": -0, "unsigned": 123456789012345678901, "wide": 1, "real": 0}"#)
         #expect(value == nil)
-        #expect(problems.first?.message == "expected an integer from 0 to 18446744073709551615, found 123456789012345678901")
+        #expect(
+            problems.first?.message == "expected an integer from 0 to 18446744073709551615, found 123456789012345678901"
+        )
         let unsigned = try decode(Numbers.self, #"{"small": -0, "unsigned": -0, "wide": 1, "real": 0}"#)
         #expect(unsigned.0?.unsigned == 0 && unsigned.0?.small == 0)
     }
@@ -68,7 +70,8 @@ import Testing
     }
 
     @Test func anElementDecodedAloneHasItsFilePath() throws {
-        let document = try JSONParser.parse(Array(#"[{"slug": "a", "members": []}, {"slug": "b", "members": [{"id": "1"}]}]"#.utf8))
+        let document = try JSONParser.parse(
+            Array(#"[{"slug": "a", "members": []}, {"slug": "b", "members": [{"id": "1"}]}]"#.utf8))
         let elements = document.elements(of: document.root)
         #expect(elements.count == 2)
         let first = StrictDecoder.decode(Team.self, from: document, index: elements[0], at: [.index(0)])
