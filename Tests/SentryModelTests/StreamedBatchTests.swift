@@ -37,7 +37,7 @@ import Testing
         }
     }
 
-    @Test(arguments: [0, 1, 31, 32, 5_000])
+    @Test(arguments: [0, 1, 31, 32, 20_000])
     func everyElementArrivesInOrder(count: Int) throws {
         let (head, items, error) = try read(text(count: count))
         #expect(error == nil)
@@ -46,21 +46,21 @@ import Testing
     }
 
     @Test func theFirstProblemInTheFileIsToldAfterEveryElementBeforeIt() throws {
-        // 5,000 elements of ~50 bytes are several batches; 3,100 and 3,300 fall in one of them, in
-        // either half or both, and 4,000 in a later one.
+        // 20,000 elements of about 50 bytes are four batches of about 256 KB (some 5,100 elements
+        // each): 8,100 and 8,300 fall in the second half of the second batch, 17,000 in the fourth.
         let broken: [Int: String] = [
-            3_100: "{\"id\": \"x\", \"label\": \"a\"}", 3_300: "{\"id\": 1}",
-            4_000: "{\"id\": 1, \"label\": \"b\", \"c\": 0}",
+            8_100: "{\"id\": \"x\", \"label\": \"a\"}", 8_300: "{\"id\": 1}",
+            17_000: "{\"id\": 1, \"label\": \"b\", \"c\": 0}",
         ]
-        let document = text(count: 5_000, edit: { broken[$0] })
+        let document = text(count: 20_000, edit: { broken[$0] })
         let (_, items, error) = try read(document)
         let failure = try #require(error)
-        #expect(failure.path == "$.items[3100].id")
+        #expect(failure.path == "$.items[8100].id")
         #expect(failure.message == "expected an integer, found a string")
         let lines = document.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(failure.line == (lines.firstIndex { $0.contains("\"x\"") }.map { $0 + 1 }))
-        #expect(items.count == 3_100)
-        #expect(items.last == Item(id: 3_099, label: "item 3099"))
+        #expect(items.count == 8_100)
+        #expect(items.last == Item(id: 8_099, label: "item 8099"))
     }
 
     @Test func aBadElementComesBeforeBrokenTextAfterIt() throws {
