@@ -46,8 +46,8 @@ public enum JSONValue: Codable, Sendable, Hashable {
     /// The project's own parser, not `JSONDecoder`: decoding this enum through Codable tries each
     /// case in turn and throws on every miss, which dominated planning large organizations.
     public static func parse(bytes: [UInt8]) -> JSONValue? {
-        guard let node = try? JSONParser.parse(bytes, namesKeys: false) else { return nil }
-        return JSONValue(node)
+        guard let document = try? JSONParser.parse(bytes, namesKeys: false) else { return nil }
+        return document.withTape { JSONValue($0, document.root) }
     }
 
     /// Any Encodable value as a JSONValue, encoded straight to the tree (no text in between).
@@ -56,6 +56,39 @@ public enum JSONValue: Codable, Sendable, Hashable {
             throw EncodingError.invalidValue(value, .init(codingPath: [], debugDescription: "not JSON"))
         }
         return parsed
+    }
+
+    /// The value at `index` of a parsed document.
+    init?(_ tape: JSONTape, _ index: Int) {
+        let entry = tape.entries[index]
+        switch entry.kind {
+        case .null: self = .null
+        case .false: self = .bool(false)
+        case .true: self = .bool(true)
+        case .number:
+            guard let number = Double(tape.numberText(at: index)) else { return nil }
+            self = .number(number)
+        case .string, .key: self = .string(tape.string(at: index))
+        case .array:
+            var values: [JSONValue] = []
+            values.reserveCapacity(Int(entry.length))
+            var element = index + 1
+            for _ in 0..<entry.length {
+                guard let value = JSONValue(tape, element) else { return nil }
+                values.append(value)
+                element = tape.end(of: element)
+            }
+            self = .array(values)
+        case .object:
+            var object: [String: JSONValue] = [:]
+            var key = index + 1
+            for _ in 0..<entry.length {
+                guard let value = JSONValue(tape, key + 1) else { return nil }
+                object[tape.string(at: key)] = value
+                key = tape.end(of: key + 1)
+            }
+            self = .object(object)
+        }
     }
 
     init?(_ node: JSONNode) {

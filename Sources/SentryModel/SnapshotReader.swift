@@ -43,7 +43,7 @@ private struct ReadPass {
     var problems: [SnapshotProblem] = []
     var bytes: [String: [UInt8]] = [:]
     private var lineIndexes: [String: JSONLineIndex] = [:]
-    private var reparsed: [String: JSONNode] = [:]
+    private var reparsed: [String: JSONDocument] = [:]
 
     init(directory: URL, requireSecrets: Bool) {
         root = directory.standardizedFileURL.path
@@ -110,7 +110,7 @@ private struct ReadPass {
 
     // MARK: Manifest
 
-    private mutating func readManifest() throws(SnapshotError) -> (SnapshotManifest, JSONNode) {
+    private mutating func readManifest() throws(SnapshotError) -> (SnapshotManifest, JSONDocument) {
         let file = SnapshotFile.manifest
         guard access(root + "/" + file, F_OK) == 0 else {
             problems.append(
@@ -119,8 +119,10 @@ private struct ReadPass {
             throw error
         }
         guard let node = parse(file) else { throw error }
-        guard case .object = node.value else {
-            problems.append(problem(.invalidValue, file, node, [], "expected an object, found \(node.kindDescription)"))
+        guard node.kind(of: node.root) == .object else {
+            problems.append(
+                problem(
+                    .invalidValue, file, node, [], "expected an object, found \(node.kindDescription(of: node.root))"))
             throw error
         }
         try checkFormat(node)
@@ -130,10 +132,10 @@ private struct ReadPass {
         return (manifest, node)
     }
 
-    private mutating func checkFormat(_ node: JSONNode) throws(SnapshotError) {
+    private mutating func checkFormat(_ node: JSONDocument) throws(SnapshotError) {
         let supported = SnapshotManifest.currentFormat
         let file = SnapshotFile.manifest
-        guard let member = node.member("format"), case .string(let format) = member.value.value else {
+        guard let member = node.member("format", of: node.root), let format = node.string(at: member) else {
             problems.append(
                 problem(
                     .unsupportedFormat, file, node, [.key("format")],
@@ -158,7 +160,7 @@ private struct ReadPass {
         throw error
     }
 
-    private mutating func checkListedFiles(_ manifest: SnapshotManifest, _ node: JSONNode) throws(SnapshotError) {
+    private mutating func checkListedFiles(_ manifest: SnapshotManifest, _ node: JSONDocument) throws(SnapshotError) {
         let known = Set(SnapshotFile.allCases.map(\.path)).union(SnapshotFile.optionalFiles)
         let file = SnapshotFile.manifest
         for (name, hash) in manifest.files.sorted(by: { $0.key.utf8Precedes($1.key) }) {
@@ -284,7 +286,9 @@ private struct ReadPass {
         return found
     }
 
-    private mutating func checkAgainstManifest(_ manifest: SnapshotManifest, _ node: JSONNode, _ parts: SnapshotParts) {
+    private mutating func checkAgainstManifest(
+        _ manifest: SnapshotManifest, _ node: JSONDocument, _ parts: SnapshotParts
+    ) {
         let file = SnapshotFile.manifest
         if let organization = parts.organization, organization.slug != manifest.organization {
             problems.append(
@@ -314,7 +318,7 @@ private struct ReadPass {
 
     // MARK: Data files
 
-    private mutating func parse(_ file: String) -> JSONNode? {
+    private mutating func parse(_ file: String) -> JSONDocument? {
         if bytes[file] == nil {
             do {
                 bytes[file] = [UInt8](try Data(contentsOf: URL(fileURLWithPath: root + "/" + file)))
@@ -348,16 +352,21 @@ private struct ReadPass {
     /// Decodes every element, so that one bad element does not hide the others' problems.
     private mutating func decodeArray<T: Decodable>(_ type: T.Type, _ file: SnapshotFile) -> [T]? {
         guard let node = parse(file.path) else { return nil }
-        guard case .array(let elements) = node.value else {
+        guard node.kind(of: node.root) == .array else {
             problems.append(
-                problem(.invalidValue, file.path, node, [], "expected an array, found \(node.kindDescription)"))
+                problem(
+                    .invalidValue, file.path, node, [],
+                    "expected an array, found \(node.kindDescription(of: node.root))"))
             return nil
         }
+        let elements = node.elements(of: node.root)
         // Each element is decoded alone (a session of its own), so a large file's two halves are
         // decoded at once; problems are then reported in element order, as one pass would.
         let namesKeys = !file.isSecret
         func decode(_ range: Range<Int>) -> [(value: T?, problems: [FieldProblem])] {
-            range.map { StrictDecoder.decode(type, from: elements[$0], at: [.index($0)], namesKeys: namesKeys) }
+            range.map {
+                StrictDecoder.decode(type, from: node, index: elements[$0], at: [.index($0)], namesKeys: namesKeys)
+            }
         }
         let middle = elements.count / 2
         let decoded: [(value: T?, problems: [FieldProblem])]
@@ -391,7 +400,7 @@ private struct ReadPass {
     }
 
     private mutating func problem(
-        _ kind: SnapshotProblem.Kind, _ file: String, _ node: JSONNode, _ path: JSONPath, _ message: String,
+        _ kind: SnapshotProblem.Kind, _ file: String, _ node: JSONDocument, _ path: JSONPath, _ message: String,
         next: String? = nil
     ) -> SnapshotProblem {
         SnapshotProblem(

@@ -44,17 +44,22 @@ import Testing
     }
 
     @Test func decodesEscapesAndKeepsNumbersAsWritten() throws {
-        let node = try JSONParser.parse(Array(#"{"s": "a\"b\\c\/d\n\u00e9\ud83d\ude00", "n": -12.5e3}"#.utf8))
-        guard case .string(let text)? = node.member("s")?.value.value else {
-            Issue.record("no string")
-            return
-        }
-        #expect(text == "a\"b\\c/d\né😀")
-        guard case .number(let number)? = node.member("n")?.value.value else {
-            Issue.record("no number")
-            return
-        }
-        #expect(number == "-12.5e3")
+        let document = try JSONParser.parse(Array(#"{"s": "a\"b\\c\/d\n\u00e9\ud83d\ude00", "n": -12.5e3}"#.utf8))
+        let string = try #require(document.member("s", of: document.root))
+        #expect(document.string(at: string) == "a\"b\\c/d\né😀")
+        let number = try #require(document.member("n", of: document.root))
+        #expect(document.withTape { $0.numberText(at: number) } == "-12.5e3")
+    }
+
+    @Test func findsKeysWrittenWithEscapesAndRefusesThemTwice() throws {
+        let document = try JSONParser.parse(Array(#"{"\u0061b": 1, "c": "\u00e9"}"#.utf8))
+        #expect(document.member("ab", of: document.root) != nil)
+        #expect(document.string(at: try #require(document.member("c", of: document.root))) == "é")
+        #expect(parseError(#"{"ab": 1, "\u0061b": 2}"#)?.message.contains("duplicate field 'ab'") == true)
+        // Past the size where keys go into a set, duplicates are still found.
+        let many = (0..<40).map { #""k\#($0)": \#($0)"# }.joined(separator: ", ")
+        #expect(parseError("{\(many), \"k\\u0033\": 0}")?.message.contains("duplicate field 'k3'") == true)
+        #expect(parseError("{\(many)}") == nil)
     }
 
     @Test func deepNestingIsAnErrorNotACrash() {
@@ -64,6 +69,7 @@ import Testing
 
     @Test func printerSortsKeysEscapesOnlyWhatItMustAndEndsWithNewline() throws {
         let node = try JSONParser.parse(Array(#"{"b": ["x/y", "é😀", "q\"\\", "\u0001\t"], "a": {}, "c": []}"#.utf8))
+            .node()
         let printed = String(decoding: JSONPrinter.print(node), as: UTF8.self)
         let expected = """
             {
@@ -83,8 +89,8 @@ import Testing
 
     @Test func printedOutputParsesBackToTheSameBytes() throws {
         let text = #"{"z": [true, false, null, 0, -1.5], "y": {"nested": {"k": "v\n"}}}"#
-        let once = JSONPrinter.print(try JSONParser.parse(Array(text.utf8)))
-        let twice = JSONPrinter.print(try JSONParser.parse(once))
+        let once = JSONPrinter.print(try JSONParser.parse(Array(text.utf8)).node())
+        let twice = JSONPrinter.print(try JSONParser.parse(once).node())
         #expect(once == twice)
     }
 

@@ -1,5 +1,5 @@
-// A parsed JSON document that remembers where each value starts, so that every problem in a
-// snapshot file can be reported with its line and column.
+// A JSON value as a tree: what `JSONNodeEncoder` makes and `JSONPrinter` prints (parsed files are
+// read as a `JSONDocument`, which keeps the offset of every value for messages).
 
 struct JSONNode {
     indirect enum Value {
@@ -16,23 +16,6 @@ struct JSONNode {
     var value: Value
     /// Byte offset of the value's first byte.
     var offset: Int
-
-    /// How a person would name this kind of value in an error message.
-    var kindDescription: String {
-        switch value {
-        case .null: "null"
-        case .bool: "true or false"
-        case .number: "a number"
-        case .string: "a string"
-        case .array: "an array"
-        case .object: "an object"
-        }
-    }
-
-    func member(_ key: String) -> JSONMember? {
-        guard case .object(let members) = value else { return nil }
-        return members.first { $0.key == key }
-    }
 }
 
 struct JSONMember {

@@ -12,56 +12,101 @@ enum JSONParser {
     static let maximumDepth = 256
 
     /// `namesKeys: false` keeps key text out of messages (for files that hold secrets).
-    static func parse(_ bytes: [UInt8], namesKeys: Bool = true) throws(JSONParseError) -> JSONNode {
+    static func parse(_ bytes: [UInt8], namesKeys: Bool = true) throws(JSONParseError) -> JSONDocument {
         if let invalid = firstInvalidUTF8(in: bytes) {
             throw JSONParseError(offset: invalid, message: "the file is not valid UTF-8")
         }
-        let result: Result<JSONNode, JSONParseError> = bytes.withUnsafeBufferPointer { buffer in
+        guard bytes.count < Int(UInt32.max) else {
+            throw JSONParseError(offset: 0, message: "the file is larger than 4 GiB, more than a JSON file here can be")
+        }
+        let result: Result<[JSONEntry], JSONParseError> = bytes.withUnsafeBufferPointer { buffer in
             var cursor = Cursor(bytes: buffer, namesKeys: namesKeys)
             do throws(JSONParseError) {
                 cursor.skipWhitespace()
-                let node = try cursor.value(depth: 0)
+                try cursor.value(depth: 0)
                 cursor.skipWhitespace()
                 if cursor.index < buffer.count {
                     throw JSONParseError(
                         offset: cursor.index, message: "unexpected text after the end of the JSON value")
                 }
-                return .success(node)
+                return .success(cursor.entries)
             } catch {
                 return .failure(error)
             }
         }
-        return try result.get()
+        return JSONDocument(bytes: bytes, entries: try result.get())
     }
 
+    /// The offset of the first byte that does not belong to a well-formed UTF-8 sequence (Unicode
+    /// table 3-7: no overlong forms, surrogates or scalars above U+10FFFF), eight ASCII bytes at a time.
     static func firstInvalidUTF8(in bytes: [UInt8]) -> Int? {
-        var parser = Unicode.UTF8.ForwardParser()
-        var iterator = bytes.makeIterator()
-        var offset = 0
-        while true {
-            switch parser.parseScalar(from: &iterator) {
-            case .valid(let scalar): offset += scalar.count
-            case .emptyInput: return nil
-            case .error: return offset
+        bytes.withUnsafeBufferPointer { buffer -> Int? in
+            let count = buffer.count
+            guard let base = buffer.baseAddress else { return nil }
+            var index = 0
+            while index < count {
+                if index + 8 <= count,
+                    UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+                {
+                    index += 8
+                    continue
+                }
+                let lead = buffer[index]
+                if lead < 0x80 {
+                    index += 1
+                    continue
+                }
+                let length: Int
+                var second: ClosedRange<UInt8> = 0x80...0xbf
+                switch lead {
+                case 0xc2...0xdf: length = 2
+                case 0xe0:
+                    length = 3
+                    second = 0xa0...0xbf
+                case 0xe1...0xec, 0xee...0xef: length = 3
+                case 0xed:
+                    length = 3
+                    second = 0x80...0x9f
+                case 0xf0:
+                    length = 4
+                    second = 0x90...0xbf
+                case 0xf1...0xf3: length = 4
+                case 0xf4:
+                    length = 4
+                    second = 0x80...0x8f
+                default: return index
+                }
+                guard index + length <= count, second.contains(buffer[index + 1]) else { return index }
+                for continuation in 2..<length where buffer[index + continuation] & 0xc0 != 0x80 { return index }
+                index += length
             }
+            return nil
         }
     }
 }
 
+/// Appends the entries of the value at `index` to `entries`, checking the grammar as it goes.
 private struct Cursor {
     let bytes: UnsafeBufferPointer<UInt8>
     let namesKeys: Bool
     var index = 0
+    var entries: [JSONEntry] = []
 
     init(bytes: UnsafeBufferPointer<UInt8>, namesKeys: Bool) {
         self.bytes = bytes
         self.namesKeys = namesKeys
+        // About one value per 16 bytes in snapshot and plan files; the array grows when there are more.
+        entries.reserveCapacity(bytes.count / 16 + 4)
     }
 
     private var current: UInt8? { index < bytes.count ? bytes[index] : nil }
 
     mutating func skipWhitespace() {
-        while let byte = current, byte == 0x20 || byte == 0x0a || byte == 0x0d || byte == 0x09 { index += 1 }
+        while index < bytes.count {
+            let byte = bytes[index]
+            guard byte == 0x20 || byte == 0x0a || byte == 0x0d || byte == 0x09 else { return }
+            index += 1
+        }
     }
 
     private func failure(_ message: String, at offset: Int? = nil) -> JSONParseError {
@@ -76,24 +121,40 @@ private struct Cursor {
         return failure("unexpected character; expected \(what)")
     }
 
-    mutating func value(depth: Int) throws(JSONParseError) -> JSONNode {
+    private mutating func append(
+        _ kind: JSONEntry.Kind, start: Int, escaped: Bool = false, nonASCII: Bool = false
+    ) {
+        entries.append(
+            JSONEntry(
+                kind: kind, escaped: escaped, nonASCII: nonASCII, start: UInt32(truncatingIfNeeded: start),
+                length: UInt32(truncatingIfNeeded: index - start), end: UInt32(truncatingIfNeeded: entries.count + 1)))
+    }
+
+    /// Sets the member or element count and the end of the container whose entry is at `entry`.
+    private mutating func close(_ entry: Int, count: Int) {
+        entries[entry].length = UInt32(truncatingIfNeeded: count)
+        entries[entry].end = UInt32(truncatingIfNeeded: entries.count)
+    }
+
+    mutating func value(depth: Int) throws(JSONParseError) {
         guard depth < JSONParser.maximumDepth else { throw failure("values are nested too deeply") }
         let start = index
         switch current ?? 0 {
-        case UInt8(ascii: "{"): return JSONNode(value: try object(depth: depth), offset: start)
-        case UInt8(ascii: "["): return JSONNode(value: try array(depth: depth), offset: start)
-        case UInt8(ascii: "\""): return JSONNode(value: .string(try string()), offset: start)
+        case UInt8(ascii: "{"): try object(depth: depth)
+        case UInt8(ascii: "["): try array(depth: depth)
+        case UInt8(ascii: "\""): try string(as: .string)
         case UInt8(ascii: "t"):
             try literal("true")
-            return JSONNode(value: .bool(true), offset: start)
+            append(.true, start: start)
         case UInt8(ascii: "f"):
             try literal("false")
-            return JSONNode(value: .bool(false), offset: start)
+            append(.false, start: start)
         case UInt8(ascii: "n"):
             try literal("null")
-            return JSONNode(value: .null, offset: start)
+            append(.null, start: start)
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            return JSONNode(value: .number(try number()), offset: start)
+            try number()
+            append(.number, start: start)
         default:
             throw unexpected(expecting: "a value")
         }
@@ -108,64 +169,106 @@ private struct Cursor {
         }
     }
 
-    private mutating func object(depth: Int) throws(JSONParseError) -> JSONNode.Value {
+    /// Objects this large keep their keys in a set to find duplicates; smaller ones compare
+    /// each new key with the ones before it, which allocates nothing.
+    private static let keySetThreshold = 16
+
+    private mutating func object(depth: Int) throws(JSONParseError) {
+        let entry = entries.count
+        append(.object, start: index)
         index += 1
-        var members: [JSONMember] = []
+        var count = 0
         var seen: Set<String> = []
         skipWhitespace()
         if current == UInt8(ascii: "}") {
             index += 1
-            return .object(members)
+            close(entry, count: count)
+            return
         }
         while true {
             skipWhitespace()
             guard current == UInt8(ascii: "\"") else { throw unexpected(expecting: "a field name in double quotes") }
             let keyOffset = index
-            let key = try string()
-            guard seen.insert(key).inserted else {
-                let name = namesKeys ? " '\(key)'" : ""
+            let key = entries.count
+            try string(as: .key)
+            if try isDuplicate(key, of: entry, count: count, seen: &seen) {
+                let name = namesKeys ? " '\(tape { $0.string(at: key) })'" : ""
                 throw failure("duplicate field\(name) in one object", at: keyOffset)
             }
             skipWhitespace()
             guard current == UInt8(ascii: ":") else { throw unexpected(expecting: "':' after the field name") }
             index += 1
             skipWhitespace()
-            let value = try value(depth: depth + 1)
-            members.append(JSONMember(key: key, keyOffset: keyOffset, value: value))
+            try value(depth: depth + 1)
+            count += 1
             skipWhitespace()
             switch current {
             case UInt8(ascii: ","): index += 1
             case UInt8(ascii: "}"):
                 index += 1
-                return .object(members)
+                close(entry, count: count)
+                return
             default: throw unexpected(expecting: "',' or '}' after a field")
             }
         }
     }
 
-    private mutating func array(depth: Int) throws(JSONParseError) -> JSONNode.Value {
+    private func tape<R>(_ body: (JSONTape) -> R) -> R {
+        entries.withUnsafeBufferPointer { body(JSONTape(bytes: bytes, entries: $0)) }
+    }
+
+    /// Whether the key just read (entry `key`) repeats one of the `count` before it in the object.
+    private func isDuplicate(_ key: Int, of object: Int, count: Int, seen: inout Set<String>) throws(JSONParseError)
+        -> Bool
+    {
+        tape { tape in
+            if count < Self.keySetThreshold {
+                var earlier = object + 1
+                for _ in 0..<count {
+                    if tape.key(earlier, equalsKey: key) { return true }
+                    earlier = tape.end(of: earlier + 1)
+                }
+                return false
+            }
+            if count == Self.keySetThreshold {
+                var earlier = object + 1
+                for _ in 0..<count {
+                    seen.insert(tape.string(at: earlier))
+                    earlier = tape.end(of: earlier + 1)
+                }
+            }
+            return !seen.insert(tape.string(at: key)).inserted
+        }
+    }
+
+    private mutating func array(depth: Int) throws(JSONParseError) {
+        let entry = entries.count
+        append(.array, start: index)
         index += 1
-        var elements: [JSONNode] = []
+        var count = 0
         skipWhitespace()
         if current == UInt8(ascii: "]") {
             index += 1
-            return .array(elements)
+            close(entry, count: count)
+            return
         }
         while true {
             skipWhitespace()
-            elements.append(try value(depth: depth + 1))
+            try value(depth: depth + 1)
+            count += 1
             skipWhitespace()
             switch current {
             case UInt8(ascii: ","): index += 1
             case UInt8(ascii: "]"):
                 index += 1
-                return .array(elements)
+                close(entry, count: count)
+                return
             default: throw unexpected(expecting: "',' or ']' after an array element")
             }
         }
     }
 
-    private mutating func number() throws(JSONParseError) -> String {
+    private mutating func number() throws(JSONParseError) {
         let start = index
         if current == UInt8(ascii: "-") { index += 1 }
         guard let first = current, first.isDigit else { throw unexpected(expecting: "a digit") }
@@ -185,54 +288,59 @@ private struct Cursor {
             guard current?.isDigit == true else { throw unexpected(expecting: "a digit in the exponent") }
             skipDigits()
         }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
     }
 
     private mutating func skipDigits() {
-        while let byte = current, byte.isDigit { index += 1 }
+        while index < bytes.count, bytes[index].isDigit { index += 1 }
     }
 
-    private mutating func string() throws(JSONParseError) -> String {
-        index += 1
+    /// A string or key; its text is decoded later, and only if asked for.
+    private mutating func string(as kind: JSONEntry.Kind) throws(JSONParseError) {
         let start = index
-        // Fast path: no escapes, so the bytes are the string (UTF-8 was validated up front).
-        while let byte = current, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"), byte >= 0x20 { index += 1 }
+        index += 1
+        var nonASCII = false
+        // Fast path: no escapes (UTF-8 was validated up front).
+        while index < bytes.count {
+            let byte = bytes[index]
+            guard byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"), byte >= 0x20 else { break }
+            if byte >= 0x80 { nonASCII = true }
+            index += 1
+        }
         if current == UInt8(ascii: "\"") {
             index += 1
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index - 1]), as: UTF8.self)
+            append(kind, start: start, nonASCII: nonASCII)
+            return
         }
-        var decoded = Array(UnsafeBufferPointer(rebasing: bytes[start..<index]))
         while true {
             guard let byte = current else { throw failure("unterminated string") }
             switch byte {
             case UInt8(ascii: "\""):
                 index += 1
-                return String(decoding: decoded, as: UTF8.self)
+                append(kind, start: start, escaped: true, nonASCII: nonASCII)
+                return
             case UInt8(ascii: "\\"):
-                try escape(into: &decoded)
+                try escape()
             case 0..<0x20:
                 throw failure("control character inside a string; write it as an escape such as \\n")
             default:
-                decoded.append(byte)
+                if byte >= 0x80 { nonASCII = true }
                 index += 1
             }
         }
     }
 
-    private mutating func escape(into decoded: inout [UInt8]) throws(JSONParseError) {
+    /// Checks one escape; `JSONTape.unescape` decodes it when the text is asked for.
+    private mutating func escape() throws(JSONParseError) {
         let start = index
         index += 1
         guard let byte = current else { throw failure("unterminated string") }
         index += 1
         switch byte {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): decoded.append(byte)
-        case UInt8(ascii: "b"): decoded.append(0x08)
-        case UInt8(ascii: "f"): decoded.append(0x0c)
-        case UInt8(ascii: "n"): decoded.append(0x0a)
-        case UInt8(ascii: "r"): decoded.append(0x0d)
-        case UInt8(ascii: "t"): decoded.append(0x09)
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+            UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+            return
         case UInt8(ascii: "u"):
-            var scalar = try hexQuad(escapeStart: start)
+            let scalar = try hexQuad(escapeStart: start)
             if (0xd800..<0xdc00).contains(scalar) {
                 guard current == UInt8(ascii: "\\"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "u")
                 else { throw failure("unpaired UTF-16 surrogate in a \\u escape", at: start) }
@@ -241,12 +349,11 @@ private struct Cursor {
                 guard (0xdc00..<0xe000).contains(low) else {
                     throw failure("unpaired UTF-16 surrogate in a \\u escape", at: start)
                 }
-                scalar = 0x10000 + ((scalar - 0xd800) << 10) + (low - 0xdc00)
             } else if (0xdc00..<0xe000).contains(scalar) {
                 throw failure("unpaired UTF-16 surrogate in a \\u escape", at: start)
+            } else if Unicode.Scalar(scalar) == nil {
+                throw failure("invalid \\u escape", at: start)
             }
-            guard let unicode = Unicode.Scalar(scalar) else { throw failure("invalid \\u escape", at: start) }
-            decoded.append(contentsOf: UTF8.encode(unicode)!)
         default:
             throw failure("invalid escape sequence in a string", at: start)
         }

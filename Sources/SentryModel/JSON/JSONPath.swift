@@ -32,23 +32,3 @@ extension String {
 extension UInt8 {
     fileprivate var isASCIILetter: Bool { (0x41...0x5a).contains(self) || (0x61...0x7a).contains(self) }
 }
-
-extension JSONNode {
-    /// The offset of the value at `path`, or of the deepest value on the way when the path goes
-    /// further than the document (a missing field is reported at its object).
-    func offset(at path: JSONPath) -> Int {
-        var node = self
-        for component in path {
-            switch (component, node.value) {
-            case (.index(let index), .array(let elements)) where elements.indices.contains(index):
-                node = elements[index]
-            case (.key(let key), .object):
-                guard let member = node.member(key) else { return node.offset }
-                node = member.value
-            default:
-                return node.offset
-            }
-        }
-        return node.offset
-    }
-}

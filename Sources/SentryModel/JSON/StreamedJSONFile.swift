@@ -33,15 +33,23 @@ public enum StreamedJSONFile {
         let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
         defer { try? handle.close() }
         var reader = ChunkedReader(chunkSize: chunkSize) { try handle.read(upToCount: $0) ?? Data() }
-        let head = try reader.object(streaming: key, head: head) { index, bytes, start in
-            let value: Element = try strictlyDecode(bytes, at: [.key(key), .index(index)], start: start)
-            try each(value)
+        var batch = DecodingBatch<Element>(key: key)
+        let decodedHead: Head
+        do {
+            decodedHead = try reader.object(streaming: key, head: head) { index, bytes, start in
+                try batch.add(index: index, bytes: bytes, start: start, each: each)
+            }
+            reader.skipWhitespace()
+            if try reader.peek() != nil {
+                throw reader.failure(at: reader.position, "unexpected text after the end of the JSON object")
+            }
+        } catch {
+            // The elements read before this problem come first in the file: theirs is the one to tell.
+            try batch.flush(each: each)
+            throw error
         }
-        reader.skipWhitespace()
-        if try reader.peek() != nil {
-            throw reader.failure(at: reader.position, "unexpected text after the end of the JSON object")
-        }
-        return (head, reader.finishDigest())
+        try batch.flush(each: each)
+        return (decodedHead, reader.finishDigest())
     }
 
     /// Parses and decodes one value whose first byte is at `start` in the file; positions in
@@ -54,14 +62,14 @@ public enum StreamedJSONFile {
             let inner = JSONLineIndex(bytes).position(of: offset)
             return (start.line + inner.line - 1, inner.line == 1 ? start.column + inner.column - 1 : inner.column)
         }
-        let node: JSONNode
+        let document: JSONDocument
         do {
-            node = try JSONParser.parse(bytes)
+            document = try JSONParser.parse(bytes)
         } catch {
             let (line, column) = place(error.offset)
             throw StreamedJSONError(path: path.rendered, line: line, column: column, message: error.message)
         }
-        let (value, problems) = StrictDecoder.decode(T.self, from: node, at: path)
+        let (value, problems) = StrictDecoder.decode(T.self, from: document, at: path)
         if let value { return value }
         // An invalid value stops decoding, so the fields after it were never asked for and show as
         // unknown: the invalid value is the problem to tell.
@@ -71,6 +79,63 @@ public enum StreamedJSONFile {
         let more =
             invalid == nil && problems.count > 1 ? " (and \(problems.count - 1) more problem(s) in this value)" : ""
         throw StreamedJSONError(path: first.path.rendered, line: line, column: column, message: first.message + more)
+    }
+}
+
+/// Elements read but not yet decoded, about 256 KB of them, decoded in two halves at once (a large
+/// plan's changes took most of `show`'s and `apply`'s start on one core). `each` still gets every
+/// element in file order, and a problem is the first one in file order, after `each` got every
+/// element before it, as when each element was decoded as soon as it was read.
+private struct DecodingBatch<Element: Decodable> {
+    let key: String
+    private var pending: [(index: Int, bytes: [UInt8], start: FilePosition)] = []
+    private var size = 0
+    private static var flushSize: Int { 1 << 18 }
+    /// Fewer elements than this are decoded on the calling thread alone.
+    private static var halvingCount: Int { 32 }
+
+    init(key: String) {
+        self.key = key
+    }
+
+    mutating func add(index: Int, bytes: [UInt8], start: FilePosition, each: (Element) throws -> Void) throws {
+        pending.append((index, bytes, start))
+        size += bytes.count
+        if size >= Self.flushSize { try flush(each: each) }
+    }
+
+    mutating func flush(each: (Element) throws -> Void) throws {
+        let elements = pending
+        pending.removeAll(keepingCapacity: true)
+        size = 0
+        let key = key
+        func decode(_ range: Range<Int>) -> (values: [Element], failure: (any Error)?) {
+            var values: [Element] = []
+            values.reserveCapacity(range.count)
+            for position in range {
+                let element = elements[position]
+                do {
+                    values.append(
+                        try StreamedJSONFile.strictlyDecode(
+                            element.bytes, at: [.key(key), .index(element.index)], start: element.start))
+                } catch {
+                    return (values, error)
+                }
+            }
+            return (values, nil)
+        }
+        let halves: [(values: [Element], failure: (any Error)?)]
+        if elements.count >= Self.halvingCount {
+            let middle = elements.count / 2
+            let (first, second) = concurrently({ decode(0..<middle) }, { decode(middle..<elements.count) })
+            halves = [first, second]
+        } else {
+            halves = [decode(0..<elements.count)]
+        }
+        for half in halves {
+            for value in half.values { try each(value) }
+            if let failure = half.failure { throw failure }
+        }
     }
 }
 
@@ -239,45 +304,88 @@ private struct ChunkedReader {
         return bytes
     }
 
+    /// Follows the value through the rest of the chunk in one loop, then the next chunk, and so on.
     private mutating func scanValue() throws -> [UInt8] {
         var bytes: [UInt8] = []
         var depth = 0
         var inString = false
         var escaped = false
-        while let byte = try peek() {
-            if inString {
-                if escaped {
-                    escaped = false
-                } else if byte == UInt8(ascii: "\\") {
-                    escaped = true
-                } else if byte == UInt8(ascii: "\"") {
-                    inString = false
-                    if depth == 0 {
-                        bytes.append(byte)
-                        advance()
-                        return bytes
+        while try peek() != nil {
+            let start = index
+            var position = index
+            var done = false
+            chunk.withUnsafeBufferPointer { chunk in
+                while position < chunk.count {
+                    let byte = chunk[position]
+                    if inString {
+                        if escaped {
+                            escaped = false
+                        } else if byte == UInt8(ascii: "\\") {
+                            escaped = true
+                        } else if byte == UInt8(ascii: "\"") {
+                            inString = false
+                            if depth == 0 {
+                                position += 1
+                                done = true
+                                return
+                            }
+                        }
+                    } else {
+                        switch byte {
+                        case UInt8(ascii: "\""): inString = true
+                        case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
+                        case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                            if depth == 0 {
+                                done = true
+                                return
+                            }
+                            depth -= 1
+                            if depth == 0 {
+                                position += 1
+                                done = true
+                                return
+                            }
+                        case UInt8(ascii: ","), 0x20, 0x0a, 0x0d, 0x09:
+                            if depth == 0 {
+                                done = true
+                                return
+                            }
+                        default: break
+                        }
                     }
-                }
-            } else {
-                switch byte {
-                case UInt8(ascii: "\""): inString = true
-                case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
-                case UInt8(ascii: "}"), UInt8(ascii: "]"):
-                    if depth == 0 { return bytes }
-                    depth -= 1
-                    if depth == 0 {
-                        bytes.append(byte)
-                        advance()
-                        return bytes
-                    }
-                case UInt8(ascii: ","), 0x20, 0x0a, 0x0d, 0x09:
-                    if depth == 0 { return bytes }
-                default: break
+                    position += 1
                 }
             }
-            bytes.append(byte)
-            advance()
+            bytes.append(contentsOf: chunk[start..<position])
+            consume(upTo: position)
+            if done { return bytes }
         }
         return bytes
+    }
+
+    /// Consumes the bytes of the chunk up to `end`, as `advance` would one at a time: lines are
+    /// the newlines counted, the column the scalars after the last of them.
+    private mutating func consume(upTo end: Int) {
+        let start = index
+        let (newlines, scalarsAfterLast) = chunk.withUnsafeBufferPointer { chunk -> (Int, Int) in
+            var newlines = 0
+            for position in start..<end where chunk[position] == UInt8(ascii: "\n") { newlines += 1 }
+            var lineStart = end
+            if newlines > 0 {
+                while chunk[lineStart - 1] != UInt8(ascii: "\n") { lineStart -= 1 }
+            } else {
+                lineStart = start
+            }
+            var scalars = 0
+            for position in lineStart..<end where chunk[position] & 0xc0 != 0x80 { scalars += 1 }
+            return (newlines, scalars)
+        }
+        if newlines > 0 {
+            line += newlines
+            column = 1 + scalarsAfterLast
+        } else {
+            column += scalarsAfterLast
+        }
+        index = end
     }
 }

@@ -15,104 +15,138 @@ struct FieldProblem: Error {
 }
 
 enum StrictDecoder {
-    /// Decodes `type` from `node`, found at `path` in its file. All unknown fields are
-    /// reported, together with the first invalid value, if any; the value is nil when there
-    /// are problems.
+    /// Decodes `type` from the value at `index` in `document` (its root by default), found at
+    /// `path` in its file. All unknown fields are reported, together with the first invalid value,
+    /// if any; the value is nil when there are problems.
     static func decode<T: Decodable>(
-        _ type: T.Type, from node: JSONNode, at path: JSONPath, namesKeys: Bool = true
+        _ type: T.Type, from document: JSONDocument, index: Int = 0, at path: JSONPath, namesKeys: Bool = true
     ) -> (value: T?, problems: [FieldProblem]) {
-        let session = DecodingSession()
-        let decoder = NodeDecoder(node: node, codingPath: path.map(PathKey.init), session: session)
-        var problems: [FieldProblem] = []
-        var decoded: T?
-        do {
-            decoded = try T(from: decoder)
-        } catch let error as DecodingError {
-            problems.append(problem(from: error, root: node, rootPath: path))
-        } catch {
-            problems.append(FieldProblem(kind: .invalidValue, path: path, offset: node.offset, message: "\(error)"))
+        document.withTape { tape in
+            let session = DecodingSession(tape: tape, root: index, rootPath: path)
+            return withExtendedLifetime(session) {
+                var problems: [FieldProblem] = []
+                var decoded: T?
+                do {
+                    decoded = try TapeDecoder(session: session, index: index).decodeValue()
+                } catch let error as DecodingError {
+                    problems.append(problem(from: error, tape: tape, root: index, rootPath: path))
+                } catch {
+                    problems.append(
+                        FieldProblem(
+                            kind: .invalidValue, path: path, offset: Int(tape.entries[index].start),
+                            message: "\(error)"))
+                }
+                session.unknownFields(namesKeys: namesKeys, into: &problems)
+                return (problems.isEmpty ? decoded : nil, problems)
+            }
         }
-        session.unknownFields(in: node, at: path, namesKeys: namesKeys, into: &problems)
-        return (problems.isEmpty ? decoded : nil, problems)
     }
 
-    private static func problem(from error: DecodingError, root: JSONNode, rootPath: JSONPath) -> FieldProblem {
+    private static func problem(from error: DecodingError, tape: JSONTape, root: Int, rootPath: JSONPath)
+        -> FieldProblem
+    {
         let problem = DecodingProblem(error)
         let relative = problem.path.starts(with: rootPath) ? Array(problem.path.dropFirst(rootPath.count)) : []
         return FieldProblem(
-            kind: .invalidValue, path: problem.path, offset: root.offset(at: relative), message: problem.summary)
+            kind: .invalidValue, path: problem.path, offset: tape.offset(at: relative, from: root),
+            message: problem.summary)
     }
 }
 
-/// Remembers which objects the decoded types opened and which of their members they asked for,
-/// each by its byte offset (unique in a file): two sets of integers for the whole document, where a
-/// set of key strings per object was a sixth of the time `plan` took to read a large snapshot.
+/// The value being decoded: its document, and which objects the decoded types opened and which of
+/// their members they asked for, one flag byte per entry (a set of offsets, and before that a set
+/// of key strings per object, cost a sixth of the time `plan` took to read a large snapshot).
 private final class DecodingSession {
-    /// Objects a type asked at least one field of (present or not).
-    private var opened: Set<Int> = []
-    /// Members asked for, by the offset of their key.
-    private var requested: Set<Int> = []
+    let tape: JSONTape
+    let root: Int
+    let rootPath: JSONPath
+    /// Per entry from `root` to its end: `opened` for objects, `requested` for keys.
+    private let flags: UnsafeMutableBufferPointer<UInt8>
+    /// Per object entry: the key entry after the member found last (0: none yet).
+    private let hints: UnsafeMutableBufferPointer<UInt32>
+    private static let opened: UInt8 = 1
+    private static let requested: UInt8 = 2
 
-    func request(_ member: JSONMember?, inObjectAt offset: Int) {
-        opened.insert(offset)
-        if let member { requested.insert(member.keyOffset) }
+    init(tape: JSONTape, root: Int, rootPath: JSONPath) {
+        self.tape = tape
+        self.root = root
+        self.rootPath = rootPath
+        flags = .allocate(capacity: tape.end(of: root) - root)
+        flags.initialize(repeating: 0)
+        hints = .allocate(capacity: tape.end(of: root) - root)
+        hints.initialize(repeating: 0)
     }
 
-    func requestAll(inObjectAt offset: Int, _ members: [JSONMember]) {
-        opened.insert(offset)
-        for member in members { requested.insert(member.keyOffset) }
+    deinit {
+        flags.deallocate()
+        hints.deallocate()
     }
 
-    func unknownFields(in node: JSONNode, at path: JSONPath, namesKeys: Bool, into problems: inout [FieldProblem]) {
-        var path = path
-        walk(node, at: &path, namesKeys: namesKeys, into: &problems)
+    /// The key entry of member `name` of the object at `object`, recorded as asked for. The member
+    /// after the one found last in that object is tried first: a dictionary is decoded by asking
+    /// for its keys in file order, and a search from the first member each time made a plan's
+    /// 70,000 entity digests take a minute (quadratic).
+    func request(_ name: String, inObjectAt object: Int) -> Int? {
+        flags[object - root] |= Self.opened
+        let key: Int
+        let hint = Int(hints[object - root])
+        if hint != 0, hint < tape.end(of: object), tape.key(hint, isPlainASCII: name) {
+            key = hint
+        } else {
+            guard let found = tape.memberKey(name, of: object) else { return nil }
+            key = found
+        }
+        flags[key - root] |= Self.requested
+        hints[object - root] = UInt32(truncatingIfNeeded: tape.end(of: key + 1))
+        return key
     }
 
-    /// `path` is extended and restored in place: a path is built only for a problem.
-    private func walk(_ node: JSONNode, at path: inout JSONPath, namesKeys: Bool, into problems: inout [FieldProblem]) {
-        switch node.value {
-        case .object(let members):
-            let known = opened.contains(node.offset)
-            for member in members {
-                if known, !requested.contains(member.keyOffset) {
+    func requestAll(inObjectAt object: Int) {
+        flags[object - root] |= Self.opened
+        var key = object + 1
+        for _ in 0..<tape.entries[object].length {
+            flags[key - root] |= Self.requested
+            key = tape.end(of: key + 1)
+        }
+    }
+
+    func codingPath(to index: Int) -> [any CodingKey] {
+        (rootPath + tape.path(to: index, from: root)).map(PathKey.init)
+    }
+
+    func unknownFields(namesKeys: Bool, into problems: inout [FieldProblem]) {
+        if tape.hasChildren(root) { walk(root, namesKeys: namesKeys, into: &problems) }
+    }
+
+    /// Depth first, in file order; a path is built only for a problem.
+    private func walk(_ index: Int, namesKeys: Bool, into problems: inout [FieldProblem]) {
+        let entry = tape.entries[index]
+        if entry.kind == .object {
+            let known = flags[index - root] & Self.opened != 0
+            var key = index + 1
+            for _ in 0..<entry.length {
+                if known, flags[key - root] & Self.requested == 0 {
+                    let path = rootPath + tape.path(to: index, from: root)
+                    let name = tape.string(at: key)
                     let message =
                         namesKeys
-                        ? "unknown field '\(member.key)'"
+                        ? "unknown field '\(name)'"
                         : "unknown field (its name is not shown because this file holds secrets)"
                     problems.append(
                         FieldProblem(
-                            kind: .unknownField, path: namesKeys ? path + [.key(member.key)] : path,
-                            offset: member.keyOffset, message: message))
-                } else if member.value.hasChildren {
-                    path.append(.key(member.key))
-                    walk(member.value, at: &path, namesKeys: namesKeys, into: &problems)
-                    path.removeLast()
+                            kind: .unknownField, path: namesKeys ? path + [.key(name)] : path,
+                            offset: Int(tape.entries[key].start), message: message))
+                } else if tape.hasChildren(key + 1) {
+                    walk(key + 1, namesKeys: namesKeys, into: &problems)
                 }
+                key = tape.end(of: key + 1)
             }
-        case .array(let elements):
-            for (index, element) in elements.enumerated() where element.hasChildren {
-                path.append(.index(index))
-                walk(element, at: &path, namesKeys: namesKeys, into: &problems)
-                path.removeLast()
+        } else if entry.kind == .array {
+            var element = index + 1
+            for _ in 0..<entry.length {
+                if tape.hasChildren(element) { walk(element, namesKeys: namesKeys, into: &problems) }
+                element = tape.end(of: element)
             }
-        default:
-            break
-        }
-    }
-}
-
-extension JSONNode {
-    fileprivate var isNull: Bool {
-        if case .null = value { return true }
-        return false
-    }
-
-    /// An object or array with members or elements: only those can hold unknown fields.
-    fileprivate var hasChildren: Bool {
-        switch value {
-        case .object(let members): !members.isEmpty
-        case .array(let elements): !elements.isEmpty
-        default: false
         }
     }
 }
@@ -145,137 +179,174 @@ private struct PathKey: CodingKey {
     }
 }
 
-private func mismatch(_ expected: String, _ node: JSONNode, _ path: [any CodingKey], _ type: Any.Type) -> DecodingError
+private func mismatch(_ expected: String, _ session: DecodingSession, _ index: Int, _ type: Any.Type)
+    -> DecodingError
 {
     .typeMismatch(
-        type, .init(codingPath: path, debugDescription: "expected \(expected), found \(node.kindDescription)"))
+        type,
+        .init(
+            codingPath: session.codingPath(to: index),
+            debugDescription: "expected \(expected), found \(session.tape.kindDescription(of: index))"))
 }
 
-private struct NodeDecoder: Decoder {
-    let node: JSONNode
-    let codingPath: [any CodingKey]
-    let session: DecodingSession
+// The decoders and containers below refer to the session without counting references: it lives
+// for the whole of `StrictDecoder.decode`, which none of them outlives. Coding paths are made from
+// the tape only when asked for (an error), instead of an array per value decoded.
+
+private struct TapeDecoder: Decoder {
+    unowned(unsafe) let session: DecodingSession
+    let index: Int
+    var codingPath: [any CodingKey] { session.codingPath(to: index) }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
-        guard case .object(let members) = node.value else {
-            throw mismatch("an object", node, codingPath, [String: Any].self)
+        guard session.tape.entries[index].kind == .object else {
+            throw mismatch("an object", session, index, [String: Any].self)
         }
-        return KeyedDecodingContainer(
-            KeyedNodeContainer<Key>(object: node, members: members, codingPath: codingPath, session: session))
+        return KeyedDecodingContainer(KeyedTapeContainer<Key>(session: session, object: index))
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
-        guard case .array(let elements) = node.value else {
-            throw mismatch("an array", node, codingPath, [Any].self)
+        guard session.tape.entries[index].kind == .array else {
+            throw mismatch("an array", session, index, [Any].self)
         }
-        return UnkeyedNodeContainer(elements: elements, codingPath: codingPath, session: session)
+        return UnkeyedTapeContainer(session: session, array: index)
     }
 
     func singleValueContainer() throws -> any SingleValueDecodingContainer {
-        SingleNodeContainer(node: node, codingPath: codingPath, session: session)
+        SingleTapeContainer(session: session, index: index)
     }
 
-    /// `T` from this node. A `JSONValue` is converted straight from the node: its `Decodable` init
+    /// `T` from this value. A `JSONValue` is converted straight from the tape: its `Decodable` init
     /// tries each case in turn, throwing on every miss, which dominated reading large plan files.
-    /// Both ways give the same value, and neither checks the fields of a free-form object.
+    /// Both ways give the same value, and neither checks the fields of a free-form object. Arrays
+    /// of strings (notes, lists of slugs) are read straight too.
     func decodeValue<T: Decodable>() throws -> T {
-        if T.self == JSONValue.self, let value = JSONValue(node) { return value as! T }
+        if T.self == JSONValue.self, let value = JSONValue(session.tape, index) { return value as! T }
+        if T.self == String.self, session.tape.entries[index].kind == .string {
+            return session.tape.string(at: index) as! T
+        }
+        if T.self == [String].self, let strings = stringArray() { return strings as! T }
         return try T(from: self)
+    }
+
+    /// The strings of an array that holds only strings.
+    private func stringArray() -> [String]? {
+        let tape = session.tape
+        let entry = tape.entries[index]
+        guard entry.kind == .array else { return nil }
+        var strings: [String] = []
+        strings.reserveCapacity(Int(entry.length))
+        var element = index + 1
+        for _ in 0..<entry.length {
+            guard tape.entries[element].kind == .string else { return nil }
+            strings.append(tape.string(at: element))
+            element = tape.end(of: element)
+        }
+        return strings
     }
 }
 
-private struct KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
-    let object: JSONNode
-    let members: [JSONMember]
-    let codingPath: [any CodingKey]
-    let session: DecodingSession
+private struct KeyedTapeContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
+    unowned(unsafe) let session: DecodingSession
+    let object: Int
+
+    var codingPath: [any CodingKey] { session.codingPath(to: object) }
 
     var allKeys: [Key] {
-        session.requestAll(inObjectAt: object.offset, members)
-        return members.compactMap { Key(stringValue: $0.key) }
+        session.requestAll(inObjectAt: object)
+        let tape = session.tape
+        var keys: [Key] = []
+        var key = object + 1
+        for _ in 0..<tape.entries[object].length {
+            if let codingKey = Key(stringValue: tape.string(at: key)) { keys.append(codingKey) }
+            key = tape.end(of: key + 1)
+        }
+        return keys
     }
 
     func contains(_ key: Key) -> Bool {
-        let member = members.first { $0.key == key.stringValue }
-        session.request(member, inObjectAt: object.offset)
-        return member != nil
+        session.request(key.stringValue, inObjectAt: object) != nil
     }
 
-    private func child(_ key: Key) throws -> NodeDecoder {
-        NodeDecoder(node: try node(key), codingPath: codingPath + [key], session: session)
+    private func child(_ key: Key) throws -> TapeDecoder {
+        TapeDecoder(session: session, index: try value(key))
     }
 
     /// The member's value, recorded as asked for.
-    private func node(_ key: Key) throws -> JSONNode {
-        let name = key.stringValue
-        let member = members.first { $0.key == name }
-        session.request(member, inObjectAt: object.offset)
-        guard let member else {
+    private func value(_ key: Key) throws -> Int {
+        guard let found = session.request(key.stringValue, inObjectAt: object) else {
             throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "missing field"))
         }
-        return member.value
+        return found + 1
     }
 
     /// The member's value, or nil when it is absent or null (one lookup, where the protocol's default
     /// `decodeIfPresent` makes three: `contains`, `decodeNil`, `decode`).
-    private func presentNode(_ key: Key) -> JSONNode? {
-        let name = key.stringValue
-        let member = members.first { $0.key == name }
-        session.request(member, inObjectAt: object.offset)
-        guard let member, !member.value.isNull else { return nil }
-        return member.value
+    private func presentValue(_ key: Key) -> Int? {
+        guard let found = session.request(key.stringValue, inObjectAt: object),
+            session.tape.entries[found + 1].kind != .null
+        else { return nil }
+        return found + 1
     }
 
     // Strings, booleans and 64-bit integers are most of a snapshot's fields: read straight from the
-    // node when it has the wanted kind. Anything else goes the general way, which builds the coding
-    // path and the error.
+    // tape when the value has the wanted kind. Anything else goes the general way, which builds the
+    // coding path and the error.
 
-    private func string(_ node: JSONNode, _ key: Key) throws -> String {
-        if case .string(let text) = node.value { return text }
-        return try String(from: NodeDecoder(node: node, codingPath: codingPath + [key], session: session))
+    private func string(_ index: Int) throws -> String {
+        if session.tape.entries[index].kind == .string { return session.tape.string(at: index) }
+        return try String(from: TapeDecoder(session: session, index: index))
     }
 
-    private func bool(_ node: JSONNode, _ key: Key) throws -> Bool {
-        if case .bool(let flag) = node.value { return flag }
-        return try Bool(from: NodeDecoder(node: node, codingPath: codingPath + [key], session: session))
+    private func bool(_ index: Int) throws -> Bool {
+        switch session.tape.entries[index].kind {
+        case .true: return true
+        case .false: return false
+        default: return try Bool(from: TapeDecoder(session: session, index: index))
+        }
     }
 
-    private func int64(_ node: JSONNode, _ key: Key) throws -> Int64 {
-        if case .number(let text) = node.value, let value = Int64(text) { return value }
-        return try Int64(from: NodeDecoder(node: node, codingPath: codingPath + [key], session: session))
+    private func int64(_ index: Int) throws -> Int64 {
+        if session.tape.entries[index].kind == .number, let value: Int64 = session.tape.integer(at: index) {
+            return value
+        }
+        return try Int64(from: TapeDecoder(session: session, index: index))
     }
 
     func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? {
-        try presentNode(key).map { try string($0, key) }
+        try presentValue(key).map { try string($0) }
     }
 
     func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? {
-        try presentNode(key).map { try bool($0, key) }
+        try presentValue(key).map { try bool($0) }
     }
 
     func decodeIfPresent(_ type: Int64.Type, forKey key: Key) throws -> Int64? {
-        try presentNode(key).map { try int64($0, key) }
+        try presentValue(key).map { try int64($0) }
+    }
+
+    func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
+        try presentValue(key).map { try TapeDecoder(session: session, index: $0).decodeValue() }
     }
 
     func decodeNil(forKey key: Key) throws -> Bool {
-        if case .null = try child(key).node.value { return true }
-        return false
+        session.tape.entries[try value(key)].kind == .null
     }
 
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
         try child(key).decodeValue()
     }
 
-    func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try bool(node(key), key) }
-    func decode(_ type: String.Type, forKey key: Key) throws -> String { try string(node(key), key) }
+    func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try bool(value(key)) }
+    func decode(_ type: String.Type, forKey key: Key) throws -> String { try string(value(key)) }
     func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try type.init(from: child(key)) }
     func decode(_ type: Float.Type, forKey key: Key) throws -> Float { try type.init(from: child(key)) }
     func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try type.init(from: child(key)) }
     func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try type.init(from: child(key)) }
     func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 { try type.init(from: child(key)) }
     func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 { try type.init(from: child(key)) }
-    func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { try int64(node(key), key) }
+    func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { try int64(value(key)) }
     func decode(_ type: UInt.Type, forKey key: Key) throws -> UInt { try type.init(from: child(key)) }
     func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 { try type.init(from: child(key)) }
     func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 { try type.init(from: child(key)) }
@@ -301,33 +372,37 @@ private struct KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerProtoco
     }
 }
 
-private struct UnkeyedNodeContainer: UnkeyedDecodingContainer {
-    let elements: [JSONNode]
-    let codingPath: [any CodingKey]
-    let session: DecodingSession
+private struct UnkeyedTapeContainer: UnkeyedDecodingContainer {
+    unowned(unsafe) let session: DecodingSession
+    let array: Int
+    /// The entry of the element at `currentIndex`.
+    private var element: Int
     var currentIndex = 0
 
-    init(elements: [JSONNode], codingPath: [any CodingKey], session: DecodingSession) {
-        self.elements = elements
-        self.codingPath = codingPath
+    init(session: DecodingSession, array: Int) {
         self.session = session
+        self.array = array
+        element = array + 1
     }
 
-    var count: Int? { elements.count }
-    var isAtEnd: Bool { currentIndex >= elements.count }
+    var codingPath: [any CodingKey] { session.codingPath(to: array) }
+    var count: Int? { Int(session.tape.entries[array].length) }
+    var isAtEnd: Bool { currentIndex >= Int(session.tape.entries[array].length) }
 
-    private mutating func next() throws -> NodeDecoder {
+    private mutating func next() throws -> TapeDecoder {
         guard !isAtEnd else {
             throw DecodingError.valueNotFound(
                 Any.self, .init(codingPath: codingPath, debugDescription: "the array has too few elements"))
         }
-        defer { currentIndex += 1 }
-        return NodeDecoder(
-            node: elements[currentIndex], codingPath: codingPath + [PathKey(index: currentIndex)], session: session)
+        let decoder = TapeDecoder(session: session, index: element)
+        element = session.tape.end(of: element)
+        currentIndex += 1
+        return decoder
     }
 
     mutating func decodeNil() throws -> Bool {
-        guard !isAtEnd, case .null = elements[currentIndex].value else { return false }
+        guard !isAtEnd, session.tape.entries[element].kind == .null else { return false }
+        element = session.tape.end(of: element)
         currentIndex += 1
         return true
     }
@@ -347,24 +422,26 @@ private struct UnkeyedNodeContainer: UnkeyedDecodingContainer {
     mutating func superDecoder() throws -> any Decoder { try next() }
 }
 
-private struct SingleNodeContainer: SingleValueDecodingContainer {
-    let node: JSONNode
-    let codingPath: [any CodingKey]
-    let session: DecodingSession
+private struct SingleTapeContainer: SingleValueDecodingContainer {
+    unowned(unsafe) let session: DecodingSession
+    let index: Int
 
-    func decodeNil() -> Bool {
-        if case .null = node.value { return true }
-        return false
-    }
+    var codingPath: [any CodingKey] { session.codingPath(to: index) }
+    private var kind: JSONEntry.Kind { session.tape.entries[index].kind }
+
+    func decodeNil() -> Bool { kind == .null }
 
     func decode(_ type: Bool.Type) throws -> Bool {
-        guard case .bool(let flag) = node.value else { throw mismatch("true or false", node, codingPath, type) }
-        return flag
+        switch kind {
+        case .true: return true
+        case .false: return false
+        default: throw mismatch("true or false", session, index, type)
+        }
     }
 
     func decode(_ type: String.Type) throws -> String {
-        guard case .string(let text) = node.value else { throw mismatch("a string", node, codingPath, type) }
-        return text
+        guard kind == .string else { throw mismatch("a string", session, index, type) }
+        return session.tape.string(at: index)
     }
 
     func decode(_ type: Double.Type) throws -> Double { try floatingPoint() }
@@ -381,23 +458,24 @@ private struct SingleNodeContainer: SingleValueDecodingContainer {
     func decode(_ type: UInt64.Type) throws -> UInt64 { try integer() }
 
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        try NodeDecoder(node: node, codingPath: codingPath, session: session).decodeValue()
+        try TapeDecoder(session: session, index: index).decodeValue()
     }
 
     private func integer<T: FixedWidthInteger>() throws -> T {
-        guard case .number(let text) = node.value else { throw mismatch("an integer", node, codingPath, T.self) }
-        guard let value = T(text) else {
+        guard kind == .number else { throw mismatch("an integer", session, index, T.self) }
+        guard let value: T = session.tape.integer(at: index) else {
             throw DecodingError.dataCorrupted(
                 .init(
                     codingPath: codingPath,
-                    debugDescription: "expected an integer from \(T.min) to \(T.max), found \(text)"))
+                    debugDescription:
+                        "expected an integer from \(T.min) to \(T.max), found \(session.tape.numberText(at: index))"))
         }
         return value
     }
 
     private func floatingPoint<T: LosslessStringConvertible>() throws -> T {
-        guard case .number(let text) = node.value, let value = T(text) else {
-            throw mismatch("a number", node, codingPath, T.self)
+        guard kind == .number, let value = T(session.tape.numberText(at: index)) else {
+            throw mismatch("a number", session, index, T.self)
         }
         return value
     }
