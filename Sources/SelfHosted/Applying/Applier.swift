@@ -51,8 +51,9 @@ public struct ApplyReport: Sendable {
     var insertedColumns: [String: Set<String>] = [:]
 }
 
-/// Applies a plan stage by stage, each stage in one transaction under the apply advisory lock, with
-/// its journal row in that same transaction.
+/// Applies a plan: the stages still to run, in stage order, in one transaction under the apply advisory
+/// lock, each with its journal row in that same transaction; committed only when all of them wrote
+/// cleanly.
 struct Applier {
     /// The advisory lock every apply takes (one per database): "sentry-migrate apply" as a number.
     static let lockKey: Int64 = 0x5345_4e54_5259_4d47
@@ -272,6 +273,7 @@ struct Applier {
             }
         } catch {
             // Typed: a TransactionError. Outside the body (BEGIN, the lock, COMMIT) it keeps its context.
+            // (`catch let error as TransactionError where …` here hangs or crashes Swift 6.3.1's SIL passes.)
             guard error.phase == .body else { throw error }
             if error.error is RehearsalEnd { return run.written }
             guard let stage = run.current else { throw Self.refusalOrContext(error) }
@@ -469,7 +471,7 @@ public struct ApplyUsageError: ReportableError {
 
 extension TargetDatabase {
     /// Applies `request` (see docs/apply.md): refuses a stale plan, skips stages this plan already
-    /// applied, and runs each remaining stage in one transaction under the apply advisory lock.
+    /// applied, and writes the remaining stages in one transaction under the apply advisory lock.
     @discardableResult
     public func apply(_ request: ApplyRequest, progress: (String) -> Void = { _ in }) throws -> ApplyReport {
         try Applier(database: self, request: request).run(progress: progress)
