@@ -100,6 +100,9 @@ struct Applier {
         // written in one transaction, which commits only when every stage wrote cleanly and every value
         // fit. (Before, a rehearsal wrote them all and rolled back, then each stage wrote again and
         // committed on its own: every row twice. docs/apply.md, "One transaction".)
+        for stage in stages where applied.contains(stage) {
+            progress("\(stage.rawValue): already applied by this plan, skipped")
+        }
         let pending = stages.filter { !applied.contains($0) }
         var written = Written()
         if !pending.isEmpty {
@@ -114,9 +117,6 @@ struct Applier {
         for stage in stages {
             let done = StageOutcome(stage: stage, creates: 0, updates: 0, deletes: 0, alreadyApplied: true)
             outcomes.append(written.outcomes.first(where: { $0.stage == stage }) ?? done)
-        }
-        for stage in stages where applied.contains(stage) {
-            progress("\(stage.rawValue): already applied by this plan, skipped")
         }
         return ApplyReport(
             stages: outcomes, notes: notes, staleCaches: staleCaches(outcomes),
