@@ -336,7 +336,7 @@ struct Applier {
         }
         if committing {
             let outcome = counts(of: stage)
-            try Journal.record(connection, entry(stage, outcome, status: "applied", started: started, message: nil))
+            try Journal.record(connection, appliedEntry(stage, outcome, started: started))
             run.written.outcomes.append(outcome)
             progress(
                 "\(stage.rawValue): \(outcome.creates) created, \(outcome.updates) updated, "
@@ -411,14 +411,13 @@ struct Applier {
         return []
     }
 
-    private func entry(
-        _ stage: Stage, _ outcome: StageOutcome, status: String, started: Date, message: String?
-    ) -> JournalEntry {
+    /// The journal row of a stage written in this run (a failed run leaves none).
+    private func appliedEntry(_ stage: Stage, _ outcome: StageOutcome, started: Date) -> JournalEntry {
         JournalEntry(
             id: 0, planDigest: request.planDigest, planPath: request.planPath, organization: organization,
-            stage: stage.rawValue, status: status, creates: outcome.creates, updates: outcome.updates,
+            stage: stage.rawValue, status: "applied", creates: outcome.creates, updates: outcome.updates,
             deletes: outcome.deletes, startedAt: started, finishedAt: Date(), toolVersion: ToolVersion.current,
-            profile: profile.summary, message: message)
+            profile: profile.summary, message: nil)
     }
 
     /// New rows need nothing; changed or deleted existing rows may be served from caches for a while.
