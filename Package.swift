@@ -75,7 +75,9 @@ let package = Package(
             ]
         ),
         .testTarget(name: "SentryModelTests", dependencies: ["SentryModel"]),
-        .testTarget(name: "PlanningTests", dependencies: ["Planning", "SentryModel"], exclude: ["Golden"]),
+        // The simulator's generator makes the whole organizations some tests plan.
+        .testTarget(
+            name: "PlanningTests", dependencies: ["Planning", "SentryModel", "SentrySimulator"], exclude: ["Golden"]),
         .testTarget(
             name: "HostedAPITests",
             dependencies: [

@@ -40,6 +40,25 @@ public struct SHA256Digest: Sendable, Hashable {
     }
 }
 
+extension SHA256Digest {
+    /// The first `digits` (at most 64) lowercase hexadecimal digits of the SHA-256 of `message`,
+    /// without the whole digest's text.
+    static func hexPrefix(of message: [UInt8], digits: Int) -> String {
+        var hash = SHA256()
+        message.withUnsafeBufferPointer { hash.update(bufferPointer: .init($0)) }
+        let digest = hash.finalize()
+        return digest.withUnsafeBytes { bytes in
+            String(unsafeUninitializedCapacity: digits) { text in
+                for index in 0..<digits {
+                    let byte = bytes[index / 2]
+                    text[index] = hexDigits[Int(index % 2 == 0 ? byte >> 4 : byte & 0x0f)]
+                }
+                return digits
+            }
+        }
+    }
+}
+
 private let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
 /// Incremental SHA-256 state: feed it with `update`, then `finalize` once.

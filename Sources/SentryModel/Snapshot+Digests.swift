@@ -2,22 +2,49 @@ extension Snapshot {
     /// Digest of every entity by `"kind/key"` (`"teams/backend"`, `"keys/<public key>"`; secrets
     /// under `"secrets/<public key>"`), so a saved plan can name what changed since it was made.
     /// Provenance ids are part of an entity and count as changes.
-    public func entityDigests() throws -> [String: String] {
+    ///
+    /// `onTwoThreads`: each half of every kind is hashed on its own thread; for callers with nothing
+    /// else to do meanwhile (apply's staleness check). `plan` hashes beside its diff instead.
+    public func entityDigests(onTwoThreads: Bool = false) throws -> [String: String] {
         var digests: [String: String] = [:]
         digests.reserveCapacity(
             1 + teams.count + members.count + projects.count + keys.count + filters.count + ownership.count
                 + rules.count + metricAlerts.count + secrets.count)
-        digests["organization/\(organization.slug)"] = try CanonicalJSON.digest(of: organization)
-        for team in teams { digests["teams/\(team.slug)"] = try CanonicalJSON.digest(of: team) }
-        for member in members { digests["members/\(member.email)"] = try CanonicalJSON.digest(of: member) }
-        for project in projects { digests["projects/\(project.slug)"] = try CanonicalJSON.digest(of: project) }
-        for key in keys { digests["keys/\(key.publicKey)"] = try CanonicalJSON.digest(of: key) }
-        for filter in filters { digests["filters/\(filter.project)"] = try CanonicalJSON.digest(of: filter) }
-        for rules in ownership { digests["ownership/\(rules.project)"] = try CanonicalJSON.digest(of: rules) }
-        for rule in rules { digests["rules/\(rule.key)"] = try CanonicalJSON.digest(of: rule) }
-        for alert in metricAlerts { digests["metric-alerts/\(alert.key)"] = try CanonicalJSON.digest(of: alert) }
-        for secret in secrets { digests["secrets/\(secret.publicKey)"] = try CanonicalJSON.digest(of: secret) }
+        guard onTwoThreads else {
+            try digestPart(0, of: 1) { digests[$0] = $1 }
+            return digests
+        }
+        let (_, second) = try concurrently(
+            { try digestPart(0, of: 2) { digests[$0] = $1 } },
+            { () throws -> [(String, String)] in
+                var pairs: [(String, String)] = []
+                try digestPart(1, of: 2) { pairs.append(($0, $1)) }
+                return pairs
+            })
+        for (name, digest) in second { digests[name] = digest }
         return digests
+    }
+
+    /// Hands `add` the name and digest of part `part` of `parts` of every kind's entities, encoded
+    /// by one writer whose buffers every entity reuses.
+    private func digestPart(_ part: Int, of parts: Int, add: (String, String) -> Void) throws {
+        let writer = CanonicalWriter()
+        func each<Entity: Encodable>(_ entities: [Entity], _ name: (Entity) -> String) throws {
+            let range = (entities.count * part / parts)..<(entities.count * (part + 1) / parts)
+            for entity in entities[range] { add(name(entity), try CanonicalJSON.digest(of: entity, using: writer)) }
+        }
+        if part == 0 {
+            add("organization/\(organization.slug)", try CanonicalJSON.digest(of: organization, using: writer))
+        }
+        try each(teams) { "teams/\($0.slug)" }
+        try each(members) { "members/\($0.email)" }
+        try each(projects) { "projects/\($0.slug)" }
+        try each(keys) { "keys/\($0.publicKey)" }
+        try each(filters) { "filters/\($0.project)" }
+        try each(ownership) { "ownership/\($0.project)" }
+        try each(rules) { "rules/\($0.key)" }
+        try each(metricAlerts) { "metric-alerts/\($0.key)" }
+        try each(secrets) { "secrets/\($0.publicKey)" }
     }
 
     /// One digest of a whole snapshot, from its `entityDigests()`, plus `context` (the target

@@ -39,16 +39,10 @@ private enum Slot {
         case let number as Int64: node = .number(String(number))
         case let number as Int32: node = .number(String(number))
         case let number as UInt64: node = .number(String(number))
-        case let number as Double: node = number.isFinite ? .number(numberText(number)) : .null
+        case let number as Double: node = number.isFinite ? .number(JSONPrinter.numberText(number)) : .null
         default: return nil
         }
         return JSONNode(value: node, offset: 0)
-    }
-
-    /// As JSONEncoder writes a Double: integral values without a fraction.
-    static func numberText(_ number: Double) -> String {
-        if number.rounded() == number, abs(number) < 1e15 { return String(Int64(number)) }
-        return "\(number)"
     }
 }
 
@@ -143,12 +137,12 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode(_ value: Double, forKey key: Key) throws {
         box.set(
             key.stringValue,
-            .value(JSONNode(value: value.isFinite ? .number(Slot.numberText(value)) : .null, offset: 0)))
+            .value(JSONNode(value: value.isFinite ? .number(JSONPrinter.numberText(value)) : .null, offset: 0)))
     }
     mutating func encode(_ value: Float, forKey key: Key) throws {
         box.set(
             key.stringValue,
-            .value(JSONNode(value: value.isFinite ? .number(Slot.numberText(Double(value))) : .null, offset: 0)))
+            .value(JSONNode(value: value.isFinite ? .number(JSONPrinter.numberText(Double(value))) : .null, offset: 0)))
     }
     mutating func encode(_ value: Int, forKey key: Key) throws {
         box.set(key.stringValue, .value(JSONNode(value: .number(String(value)), offset: 0)))
@@ -229,11 +223,11 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
     }
     mutating func encode(_ value: Double) throws {
         box.elements.append(
-            .value(JSONNode(value: value.isFinite ? .number(Slot.numberText(value)) : .null, offset: 0)))
+            .value(JSONNode(value: value.isFinite ? .number(JSONPrinter.numberText(value)) : .null, offset: 0)))
     }
     mutating func encode(_ value: Float) throws {
         box.elements.append(
-            .value(JSONNode(value: value.isFinite ? .number(Slot.numberText(Double(value))) : .null, offset: 0)))
+            .value(JSONNode(value: value.isFinite ? .number(JSONPrinter.numberText(Double(value))) : .null, offset: 0)))
     }
     mutating func encode(_ value: Int) throws {
         box.elements.append(.value(JSONNode(value: .number(String(value)), offset: 0)))
@@ -302,11 +296,12 @@ private struct SingleValue: SingleValueEncodingContainer {
     mutating func encode(_ value: Bool) throws { encoder.slot = .value(JSONNode(value: .bool(value), offset: 0)) }
     mutating func encode(_ value: String) throws { encoder.slot = .value(JSONNode(value: .string(value), offset: 0)) }
     mutating func encode(_ value: Double) throws {
-        encoder.slot = .value(JSONNode(value: value.isFinite ? .number(Slot.numberText(value)) : .null, offset: 0))
+        encoder.slot = .value(
+            JSONNode(value: value.isFinite ? .number(JSONPrinter.numberText(value)) : .null, offset: 0))
     }
     mutating func encode(_ value: Float) throws {
         encoder.slot = .value(
-            JSONNode(value: value.isFinite ? .number(Slot.numberText(Double(value))) : .null, offset: 0))
+            JSONNode(value: value.isFinite ? .number(JSONPrinter.numberText(Double(value))) : .null, offset: 0))
     }
     mutating func encode(_ value: Int) throws {
         encoder.slot = .value(JSONNode(value: .number(String(value)), offset: 0))

@@ -64,7 +64,14 @@ enum JSONPrinter {
         return String(decoding: output, as: UTF8.self)
     }
 
-    private static func write(_ node: JSONNode, indent: Int, into output: inout [UInt8]) {
+    /// As JSONEncoder writes a Double: integral values without a fraction. (Non-finite values are
+    /// `null`, decided by the caller.)
+    static func numberText(_ number: Double) -> String {
+        if number.rounded() == number, abs(number) < 1e15 { return String(Int64(number)) }
+        return "\(number)"
+    }
+
+    static func write(_ node: JSONNode, indent: Int, into output: inout [UInt8]) {
         switch node.value {
         case .null: output.append(contentsOf: "null".utf8)
         case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
@@ -105,7 +112,7 @@ enum JSONPrinter {
         output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level))
     }
 
-    private static func writeString(_ text: String, into output: inout [UInt8]) {
+    static func writeString(_ text: String, into output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
         // Most strings need no escape: copied whole instead of a byte at a time.
         var text = text
