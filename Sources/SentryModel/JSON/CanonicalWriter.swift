@@ -12,23 +12,30 @@
 // Swift calls equal although their bytes differ) marks the run failed, and the caller encodes the
 // value again through the tree: correct first, fast for the common case.
 
+//
+// The writer is used by one thread at a time and never hands out its buffers while it writes, so its
+// stored properties are exempt from Swift's run-time exclusivity checks: with them, checking cost
+// more than writing (a quarter of the samples, mostly looking up thread-local access sets).
+
 final class CanonicalWriter {
     /// The bytes written so far.
-    var out: [UInt8] = []
+    @exclusivity(unchecked) var out: [UInt8] = []
     /// Set when the value could not be written here; `out` is then meaningless.
-    private(set) var failed = false
+    @exclusivity(unchecked) private(set) var failed = false
     /// Names the one member of the top-level object whose value is streamed in later
     /// (`CanonicalJSON.write`): the object gets that member with an empty value, whatever the value
     /// encoded under it, and `streamedSplit` tells where its value belongs.
-    var streamedKey: String?
-    private(set) var streamedSplit: Int?
+    @exclusivity(unchecked) var streamedKey: String?
+    @exclusivity(unchecked) private(set) var streamedSplit: Int?
 
-    private var values: [ValueSlot] = []
-    private var frames: [Frame] = []
-    private var members: [MemberSpan] = []
-    private var path: [WrittenKey] = []
-    private var scratch: [UInt8] = []
-    private var nextID = 0
+    @exclusivity(unchecked) private var values: [ValueSlot] = []
+    /// The innermost value being written (`values.last?.id`), 0 when none.
+    @exclusivity(unchecked) private var currentValue = 0
+    @exclusivity(unchecked) private var frames: [Frame] = []
+    @exclusivity(unchecked) private var members: [MemberSpan] = []
+    @exclusivity(unchecked) private var path: [WrittenKey] = []
+    @exclusivity(unchecked) private var scratch: [UInt8] = []
+    @exclusivity(unchecked) private var nextID = 0
 
     init(capacity: Int = 1024) {
         out.reserveCapacity(capacity)
@@ -57,6 +64,7 @@ final class CanonicalWriter {
 
     private func resetState() {
         values.removeAll(keepingCapacity: true)
+        currentValue = 0
         frames.removeAll(keepingCapacity: true)
         members.removeAll(keepingCapacity: true)
         path.removeAll(keepingCapacity: true)
@@ -73,6 +81,7 @@ final class CanonicalWriter {
         let pathBase = path.count
         if let key { path.append(key) }
         values.append(ValueSlot(id: id, depth: depth, pathCount: path.count))
+        currentValue = id
         try value.encode(to: CanonicalValueEncoder(writer: self, id: id))
         guard !failed else { return }
         while let top = frames.last, top.owner == id {
@@ -80,8 +89,12 @@ final class CanonicalWriter {
             guard !failed else { return }
         }
         guard let slot = values.popLast(), slot.id == id else { return fail() }
-        if case .empty = slot.state { out.append(contentsOf: Self.emptyObject) }
-        path.removeLast(path.count - pathBase)
+        currentValue = values.last?.id ?? 0
+        if case .empty = slot.state {
+            out.append(UInt8(ascii: "{"))
+            out.append(UInt8(ascii: "}"))
+        }
+        if path.count > pathBase { path.removeLast(path.count - pathBase) }
     }
 
     func fail() {
@@ -117,12 +130,26 @@ final class CanonicalWriter {
         JSONPrinter.writeString(text, into: &out)
     }
 
+    // Literals a byte at a time: appending a `String`'s UTF-8 view goes through its generic copy.
+
     func writeBool(_ flag: Bool) {
-        out.append(contentsOf: flag ? Self.trueText : Self.falseText)
+        if flag {
+            append(UInt8(ascii: "t"), UInt8(ascii: "r"), UInt8(ascii: "u"), UInt8(ascii: "e"))
+        } else {
+            append(UInt8(ascii: "f"), UInt8(ascii: "a"), UInt8(ascii: "l"), UInt8(ascii: "s"))
+            out.append(UInt8(ascii: "e"))
+        }
     }
 
     func writeNull() {
-        out.append(contentsOf: Self.nullText)
+        append(UInt8(ascii: "n"), UInt8(ascii: "u"), UInt8(ascii: "l"), UInt8(ascii: "l"))
+    }
+
+    private func append(_ first: UInt8, _ second: UInt8, _ third: UInt8, _ fourth: UInt8) {
+        out.append(first)
+        out.append(second)
+        out.append(third)
+        out.append(fourth)
     }
 
     /// `String(number)`'s digits, without making the string.
@@ -148,26 +175,43 @@ final class CanonicalWriter {
     }
 
     private func writeIndent(_ level: Int) {
-        let count = 2 * level
-        if count <= Self.spaces.count {
-            out.append(contentsOf: Self.spaces[0..<count])
-        } else {
-            out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
+        for _ in 0..<level {
+            out.append(UInt8(ascii: " "))
+            out.append(UInt8(ascii: " "))
         }
     }
 
-    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
-    private static let nullText = Array("null".utf8)
-    private static let trueText = Array("true".utf8)
-    private static let falseText = Array("false".utf8)
-    private static let emptyObject = Array("{}".utf8)
-    private static let memberSeparator = Array(": ".utf8)
+    /// A member's key and the `: ` after it, in one pass over the key's bytes (copied whole when
+    /// nothing needs escaping); gives whether the key is plain ASCII and its first eight bytes as a
+    /// big-endian number (zero-padded), which orders most keys without comparing their strings.
+    private func writeKey(_ key: String) -> (ascii: Bool, prefix: UInt64) {
+        var key = key
+        var ascii = true
+        var prefix: UInt64 = 0
+        let copied = key.withUTF8 { bytes -> Bool in
+            var plain = true
+            for index in 0..<min(bytes.count, 8) { prefix |= UInt64(bytes[index]) << (56 - 8 * index) }
+            for byte in bytes {
+                if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { plain = false }
+                if byte >= 0x80 { ascii = false }
+            }
+            guard plain else { return false }
+            out.append(UInt8(ascii: "\""))
+            out.append(contentsOf: bytes)
+            out.append(UInt8(ascii: "\""))
+            return true
+        }
+        if !copied { writeString(key) }
+        out.append(UInt8(ascii: ":"))
+        out.append(UInt8(ascii: " "))
+        return (ascii, prefix)
+    }
 
     // MARK: Values and containers
 
     /// Starts a single value of value `id`; the depth to write it at, or nil (then write nothing).
     func beginSingleValue(of id: Int) -> Int? {
-        guard !failed, let last = values.indices.last, values[last].id == id, case .empty = values[last].state else {
+        guard !failed, id == currentValue, let last = values.indices.last, case .empty = values[last].state else {
             fail()
             return nil
         }
@@ -177,7 +221,7 @@ final class CanonicalWriter {
 
     /// The frame of value `id`'s own object or array, opened on first use; -1 after a failure.
     func container(of id: Int, isObject: Bool) -> Int {
-        guard !failed, let last = values.indices.last, values[last].id == id else {
+        guard !failed, id == currentValue, let last = values.indices.last else {
             fail()
             return -1
         }
@@ -217,20 +261,26 @@ final class CanonicalWriter {
 
     /// Starts the member `key` of object `frame`: the depth to write its value at, or nil.
     func beginMember(of frame: Int, key: String) -> Int? {
-        guard let index = makeTop(frame) else { return nil }
-        if frames[index].count > 0 {
-            out.append(UInt8(ascii: ","))
-            if frames[index].sorted, !members[members.count - 1].key.utf8Precedes(key) { frames[index].sorted = false }
+        let index: Int
+        if let top = frames.indices.last, frames[top].id == frame, frames[top].owner == currentValue {
+            index = top
+        } else {
+            guard let found = makeTop(frame) else { return nil }
+            index = found
         }
-        if !frames[index].hasNonASCIIKey, !Self.isASCII(key) { frames[index].hasNonASCIIKey = true }
+        var current = frames[index]
+        if current.count > 0 { out.append(UInt8(ascii: ",")) }
         let start = out.count
-        let depth = frames[index].depth + 1
+        let depth = current.depth + 1
         out.append(0x0a)
         writeIndent(depth)
-        writeString(key)
-        out.append(contentsOf: Self.memberSeparator)
-        members.append(MemberSpan(key: key, start: start))
-        frames[index].count += 1
+        let (ascii, prefix) = writeKey(key)
+        let member = MemberSpan(key: key, prefix: prefix, start: start)
+        if !ascii { current.hasNonASCIIKey = true }
+        if current.count > 0, current.sorted, members[members.count - 1].order(member) >= 0 { current.sorted = false }
+        members.append(member)
+        current.count += 1
+        frames[index] = current
         return depth
     }
 
@@ -265,8 +315,8 @@ final class CanonicalWriter {
     private func makeTop(_ frame: Int) -> Int? {
         guard !failed else { return nil }
         let top = frames.count - 1
-        if top >= 0, frames[top].id == frame, frames[top].owner == values.last?.id { return top }
-        guard let index = frames.lastIndex(where: { $0.id == frame }), frames[index].owner == values.last?.id,
+        if top >= 0, frames[top].id == frame, frames[top].owner == currentValue { return top }
+        guard let index = frames.lastIndex(where: { $0.id == frame }), frames[index].owner == currentValue,
             frames[(index + 1)...].allSatisfy({ $0.owner == frames[index].owner })
         else {
             fail()
@@ -290,7 +340,7 @@ final class CanonicalWriter {
             writeIndent(frame.depth)
             out.append(UInt8(ascii: "]"))
         }
-        path.removeLast(path.count - frame.pathBase)
+        if path.count > frame.pathBase { path.removeLast(path.count - frame.pathBase) }
     }
 
     private func closeObject(_ frame: Frame) {
@@ -299,13 +349,13 @@ final class CanonicalWriter {
         if frame.depth == 0, let key = streamedKey {
             // The streamed member goes in last, so it replaces any member of the same key.
             if frame.count > 0 { out.append(UInt8(ascii: ",")) }
-            if !Self.isASCII(key) { frame.hasNonASCIIKey = true }
-            streamedStart = out.count
-            members.append(MemberSpan(key: key, start: out.count))
+            let start = out.count
+            streamedStart = start
             out.append(0x0a)
             writeIndent(1)
-            writeString(key)
-            out.append(contentsOf: Self.memberSeparator)
+            let (ascii, prefix) = writeKey(key)
+            members.append(MemberSpan(key: key, prefix: prefix, start: start))
+            if !ascii { frame.hasNonASCIIKey = true }
             frame.count += 1
             frame.sorted = false
         }
@@ -327,9 +377,23 @@ final class CanonicalWriter {
     /// it ends.
     private func reorder(from base: Int, end: Int, streamedStart: Int?) {
         let regionStart = members[base].start
-        members[base...].sort { left, right in
-            let order = Self.compareUTF8(left.key, right.key)
-            return order != 0 ? order < 0 : left.start < right.start
+        if members.count - base <= 16 {
+            // Insertion sort: few keys, often nearly in order; stable, so equal keys stay in the
+            // order they were encoded.
+            members.withUnsafeMutableBufferPointer { list in
+                for next in (base + 1)..<list.count {
+                    var position = next
+                    while position > base, list[position].order(list[position - 1]) < 0 {
+                        list.swapAt(position, position - 1)
+                        position -= 1
+                    }
+                }
+            }
+        } else {
+            members[base...].sort { left, right in
+                let order = left.order(right)
+                return order != 0 ? order < 0 : left.start < right.start
+            }
         }
         scratch.removeAll(keepingCapacity: true)
         scratch.append(contentsOf: out[regionStart..<end])
@@ -339,7 +403,7 @@ final class CanonicalWriter {
             scratch.withUnsafeBufferPointer { saved in
                 for index in base..<members.count {
                     let member = members[index]
-                    if index + 1 < members.count, Self.compareUTF8(member.key, members[index + 1].key) == 0 { continue }
+                    if index + 1 < members.count, member.order(members[index + 1]) == 0 { continue }
                     if !first {
                         output[cursor] = UInt8(ascii: ",")
                         cursor += 1
@@ -363,7 +427,7 @@ final class CanonicalWriter {
         var seen: [String: String] = [:]
         for member in members[base...] {
             if let earlier = seen[member.key] {
-                if Self.compareUTF8(earlier, member.key) != 0 { return false }
+                if earlier.utf8Compare(member.key) != 0 { return false }
             } else {
                 seen[member.key] = member.key
             }
@@ -371,14 +435,6 @@ final class CanonicalWriter {
         return true
     }
 
-    private static func isASCII(_ text: String) -> Bool {
-        text.utf8.allSatisfy { $0 < 0x80 }
-    }
-
-    /// Three-way UTF-8 byte order of two strings.
-    private static func compareUTF8(_ left: String, _ right: String) -> Int {
-        left.utf8Precedes(right) ? -1 : (right.utf8Precedes(left) ? 1 : 0)
-    }
 }
 
 /// A coding path component as the writer keeps it: the key's text and number, not its type.
@@ -438,6 +494,15 @@ private struct Frame {
 /// One member of an open object: its key and the bytes from its newline to the end of its value.
 private struct MemberSpan {
     let key: String
+    /// The key's first eight bytes, big-endian, zero-padded.
+    let prefix: UInt64
     let start: Int
     var end = 0
+
+    /// The UTF-8 byte order of the two keys: by the prefixes when they differ (a shorter key padded
+    /// with zeros sorts first, as a prefix does), by the strings otherwise.
+    func order(_ other: MemberSpan) -> Int {
+        if prefix != other.prefix { return prefix < other.prefix ? -1 : 1 }
+        return key.utf8Compare(other.key)
+    }
 }
