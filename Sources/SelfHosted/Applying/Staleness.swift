@@ -22,7 +22,8 @@ enum Staleness {
                 "the target profile: the plan was made against \(plan.target.profile), it is now \(profile.summary)"
             ]
         }
-        let found = try current?.entityDigests()
+        // Nothing else runs meanwhile: the digests take both cores.
+        let found = try current?.entityDigests(onTwoThreads: true)
         let digests = found ?? [:]
         if applied.isEmpty, remaining == nil {
             guard Plan.TargetReference.fingerprint(of: found, context: profile.summary) != plan.target.fingerprint

@@ -37,8 +37,14 @@ final class CanonicalWriter {
     @exclusivity(unchecked) private var scratch: [UInt8] = []
     @exclusivity(unchecked) private var nextID = 0
 
+    /// Room for a typical entity up front: growing five arrays from empty cost more than writing
+    /// one small value (`CanonicalJSON.bytes` and `digest` make a writer per call).
     init(capacity: Int = 1024) {
         out.reserveCapacity(capacity)
+        values.reserveCapacity(8)
+        frames.reserveCapacity(8)
+        members.reserveCapacity(32)
+        path.reserveCapacity(8)
     }
 
     /// `value` as a whole document (with its trailing newline), replacing what was written;
