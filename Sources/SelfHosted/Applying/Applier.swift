@@ -66,6 +66,8 @@ struct Applier {
     /// Positions, not copies, so that the check before the first write (which holds the saved plan and
     /// a fresh one) holds no third list of changes.
     private let work: [Stage: [Int]]
+    /// The plan's changes by entity name, for the check before each stage (`Staleness`).
+    private let entities: Staleness.PlanEntities
 
     init(database: TargetDatabase, request: ApplyRequest) {
         self.database = database
@@ -75,6 +77,7 @@ struct Applier {
             work[change.stage, default: []].append(index)
         }
         self.work = work
+        entities = Staleness.PlanEntities(request.plan)
     }
 
     var connection: PostgresConnection { database.connection }
@@ -148,7 +151,7 @@ struct Applier {
                 readerNotes.append($0)
             }
             let changed = try Staleness.changedEntities(
-                plan: plan, current: current, profile: profile, applied: applied,
+                plan: plan, entities: entities, current: current, profile: profile, applied: applied,
                 remaining: applied.isEmpty ? nil : Set(stagesToRun(selected)).subtracting(applied))
             guard changed.isEmpty else { throw StalePlanError(changed: changed) }
             try checkStructure(plan)
@@ -222,7 +225,8 @@ struct Applier {
             for: request.desired.organization, stages: Staleness.stagesToRead(remaining: remaining)
         ) { _ in }
         let changed = try Staleness.changedEntities(
-            plan: request.plan, current: current, profile: profile, applied: applied, remaining: remaining)
+            plan: request.plan, entities: entities, current: current, profile: profile, applied: applied,
+            remaining: remaining)
         guard changed.isEmpty else { throw StalePlanError(changed: changed, stage: stage) }
     }
 
