@@ -63,7 +63,7 @@ struct Verify: AsyncParsableCommand {
         // The same facts plan uses, so both agree on who is still only invited; mostly PostgreSQL's
         // work, so the snapshot's own owners are checked meanwhile.
         let (facts, unresolved) = try concurrently(
-            { try target.readFacts(for: desired) }, { desired.unresolvedOwners() })
+            { try target.readFacts(for: desired, current: current) }, { desired.unresolvedOwners() })
         for owner in unresolved {
             Terminal.note(
                 "note: \(owner.description) is already unresolved on sentry.io: carried as written, not a violation")

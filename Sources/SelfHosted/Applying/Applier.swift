@@ -171,7 +171,8 @@ struct Applier {
         let desired = DesiredState(
             snapshot: request.desired, path: plan.snapshot.path, manifestSHA256: plan.snapshot.manifestSHA256,
             waves: request.waves)
-        let facts = try TargetDatabase.readFacts(for: request.desired, profile: profile, connection: connection)
+        let facts = try TargetDatabase.readFacts(
+            for: request.desired, current: current, profile: profile, connection: connection)
         let fresh = try Planner.plan(
             desired: desired,
             target: TargetState(
