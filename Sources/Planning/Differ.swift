@@ -51,7 +51,8 @@ public enum Differ {
                             }
                                 ?? []
                         },
-                        annotate: { change, _ in change.notes += notes + notHeld + SettingsScope.cacheNotes(for: change)
+                        annotate: { change, _, _ in
+                            change.notes += notes + notHeld + SettingsScope.cacheNotes(for: change)
                         })
                 }
                 if stages.contains(.teams) {
@@ -76,7 +77,7 @@ public enum Differ {
                                 "securityToken", desired: desiredTokens[project.slug],
                                 current: currentTokens[project.slug])
                         },
-                        annotate: { change, project in
+                        annotate: { change, project, _ in
                             if let later = deferred["projects/\(project.slug)"] {
                                 change.notes.append(laterTeams(later))
                             }
@@ -100,7 +101,7 @@ public enum Differ {
                             try secretChange(
                                 desired: desiredSecrets[key.publicKey], current: currentSecrets[key.publicKey])
                         },
-                        annotate: { change, key in
+                        annotate: { change, key, _ in
                             change.dsn = outcomes.key[key.publicKey]
                             if desiredSecrets[key.publicKey] == nil {
                                 change.notes.append(
@@ -129,7 +130,7 @@ public enum Differ {
                     try pass.compare(
                         .rules, desired: planned.rules, current: current?.rules ?? [], key: \.key,
                         omitting: ["project", "name", "ordinal", "hostedId", "createdBy", "missingIntegration"],
-                        annotate: { change, rule in change.notes += planned.notes[rule.key] ?? [] },
+                        annotate: { change, rule, _ in change.notes += planned.notes[rule.key] ?? [] },
                         prunable: { _ in false })
                 }
                 if stages.contains(.metricAlerts) {
@@ -143,7 +144,7 @@ public enum Differ {
                     try pass.compare(
                         .metricAlerts, desired: planned.alerts, current: current?.metricAlerts ?? [], key: \.key,
                         omitting: ["name", "ordinal", "hostedId", "createdBy", "missingIntegration"],
-                        annotate: { change, alert in
+                        annotate: { change, alert, _ in
                             MetricAlertUpdates.expandTriggers(&change)
                             change.notes += planned.notes[alert.key] ?? []
                             if change.action == .create { change.notes += planned.createNotes[alert.key] ?? [] }
@@ -197,21 +198,17 @@ public enum Differ {
         desired: Snapshot, current: Snapshot?, facts: TargetFacts, deferred: [String: [String]],
         into pass: inout DiffPass
     ) throws {
-        let currentMembers = Dictionary(uniqueKeysWithValues: (current?.members ?? []).map { ($0.email, $0) })
-        let members = desired.members.map {
-            awaitingAcceptance($0, current: currentMembers[$0.email], facts: facts)
-        }
         try pass.compare(
-            .members, desired: members, current: current?.members ?? [], key: \.email,
+            .members, desired: desired.members, current: current?.members ?? [], key: \.email,
             omitting: ["email", "hostedId", "identity"],
+            matched: { member, existing in member = awaitingAcceptance(member, current: existing, facts: facts) },
             clearing: {
                 $0.hostedId = nil
                 $0.identity = nil
             },
-            annotate: { change, member in
+            annotate: { change, member, existing in
                 if let later = deferred["members/\(member.email)"] { change.notes.append(laterTeams(later)) }
-                let wasPending = currentMembers[member.email]?.pending
-                guard change.action == .create || (wasPending == true && !member.pending) else { return }
+                guard change.action == .create || (existing?.pending == true && !member.pending) else { return }
                 let (identity, notes) = IdentityOutcomes.outcome(for: member, facts: facts)
                 change.identity = identity
                 change.notes += notes
@@ -222,8 +219,7 @@ public enum Differ {
     /// person's user account (or is absent from an invite): apply sets it only when it creates the
     /// user, so it is never a change. A member apply can only invite stays a pending invite until
     /// the person accepts, so an applied invite is not planned again and again.
-    private static func awaitingAcceptance(_ member: Member, current: Member?, facts: TargetFacts) -> Member {
-        guard let current else { return member }
+    private static func awaitingAcceptance(_ member: Member, current: Member, facts: TargetFacts) -> Member {
         var comparable = member
         comparable.name = current.name
         if !member.pending, current.pending,
@@ -263,15 +259,18 @@ private struct DiffPass {
     /// entity equal to its current one after clearing both is known unchanged without encoding either:
     /// most entities of a plan after apply. It only saves time: an entity it misses (a provenance field
     /// it does not clear) is compared field by field as before, so the result never depends on it.
+    /// `matched` adjusts a desired entity to the current one of the same key before they are compared
+    /// (a member's name, an invite not accepted yet); `annotate` gets that current one too.
     mutating func compare<Entity: Encodable & Equatable>(
         _ stage: Stage, desired: [Entity], current: [Entity], key: (Entity) -> String, omitting: Set<String>,
+        matched: (inout Entity, Entity) -> Void = { _, _ in },
         clearing: (inout Entity) -> Void = { _ in },
         extraFields: (Entity) throws -> [FieldChange] = { _ in [] },
-        annotate: (inout EntityChange, Entity) -> Void = { _, _ in },
+        annotate: (inout EntityChange, Entity, _ current: Entity?) -> Void = { _, _, _ in },
         prunable: (Entity) -> Bool = { _ in true }
     ) throws {
         // Each current entity's key is hashed once: `first[i]` is the position of the first current
-        // entity with entity i's key (the one compared), and `matched` marks those a desired entity
+        // entity with entity i's key (the one compared), and `found` marks those a desired entity
         // found, so the ones left are the target's own without a set of the desired keys.
         var positions: [String: Int] = [:]
         positions.reserveCapacity(current.count)
@@ -286,13 +285,16 @@ private struct DiffPass {
                 first.append(position)
             }
         }
-        var matched = [Bool](repeating: false, count: current.count)
-        var found: [EntityChange] = []
-        for entity in desired {
+        var found = [Bool](repeating: false, count: current.count)
+        var changes: [EntityChange] = []
+        for var entity in desired {
             let name = key(entity)
             var change: EntityChange
             let position = positions[name]
-            if let position { matched[position] = true }
+            if let position {
+                found[position] = true
+                matched(&entity, current[position])
+            }
             if let position, Self.same(entity, current[position], clearing: clearing) {
                 let fields = try extraFields(entity)
                 if fields.isEmpty { continue }
@@ -310,15 +312,15 @@ private struct DiffPass {
                     stage: stage, key: name, action: .create,
                     fields: (wanted.creations + (try extraFields(entity))).sortedByName)
             }
-            annotate(&change, entity)
-            found.append(change)
+            annotate(&change, entity, position.map { current[$0] })
+            changes.append(change)
         }
-        for (position, entity) in current.enumerated() where !matched[first[position]] {
-            found.append(
+        for (position, entity) in current.enumerated() where !found[first[position]] {
+            changes.append(
                 EntityChange(stage: stage, key: key(entity), action: prune && prunable(entity) ? .delete : .keep))
         }
-        found.sort { $0.key.utf8Precedes($1.key) }
-        changes += found
+        changes.sort { $0.key.utf8Precedes($1.key) }
+        self.changes += changes
     }
 
     private static func same<Entity: Equatable>(
