@@ -150,15 +150,17 @@ struct Applier {
             ) {
                 readerNotes.append($0)
             }
+            // Digested once: for the stale check, and as the target the plan made again records.
+            let digests = try current?.entityDigests()
             let changed = try Staleness.changedEntities(
-                plan: plan, entities: entities, current: current, profile: profile, applied: applied,
+                plan: plan, entities: entities, found: digests, profile: profile, applied: applied,
                 remaining: applied.isEmpty ? nil : Set(stagesToRun(selected)).subtracting(applied))
             guard changed.isEmpty else { throw StalePlanError(changed: changed) }
             try checkStructure(plan)
             // Before the plan's first write: what it says must be what a fresh plan says now. (Once
             // stages are applied, the target changed on purpose; the stale check and the writers'
             // own checks of each promise cover the rest.)
-            if applied.isEmpty { try replan(plan, current: current, connection: connection) }
+            if applied.isEmpty { try replan(plan, current: current, digests: digests, connection: connection) }
             return applied
         }
         notes += readerNotes
@@ -167,7 +169,9 @@ struct Applier {
 
     /// One truth: the planner `plan` uses, run again on the target as it is now (same snapshot,
     /// selection and wave), must give exactly the saved plan's changes; every difference is named.
-    private func replan(_ plan: Plan, current: Snapshot?, connection: PostgresConnection) throws {
+    private func replan(
+        _ plan: Plan, current: Snapshot?, digests: [String: String]?, connection: PostgresConnection
+    ) throws {
         let desired = DesiredState(
             snapshot: request.desired, path: plan.snapshot.path, manifestSHA256: plan.snapshot.manifestSHA256,
             waves: request.waves)
@@ -177,7 +181,9 @@ struct Applier {
             desired: desired,
             target: TargetState(
                 location: plan.target.location, profile: profile.summary, current: current, facts: facts),
-            selection: plan.selection, createdAt: plan.createdAt)
+            selection: plan.selection, createdAt: plan.createdAt,
+            reference: Plan.TargetReference(
+                location: plan.target.location, profile: profile.summary, entityDigests: digests))
         var differences = PlanComparison.differences(saved: plan.changes, fresh: fresh.changes)
         if fresh.selection != plan.selection {
             differences.insert(
@@ -226,7 +232,8 @@ struct Applier {
             for: request.desired.organization, stages: Staleness.stagesToRead(remaining: remaining)
         ) { _ in }
         let changed = try Staleness.changedEntities(
-            plan: request.plan, entities: entities, current: current, profile: profile, applied: applied,
+            plan: request.plan, entities: entities, found: try current?.entityDigests(), profile: profile,
+            applied: applied,
             remaining: remaining)
         guard changed.isEmpty else { throw StalePlanError(changed: changed, stage: stage) }
     }

@@ -54,10 +54,12 @@ enum Staleness {
     }
 
     /// Entity keys (`kind/key`) whose digest differs from the plan's, or that appeared or vanished.
+    /// `found`: the target organization's entity digests now (`Snapshot.entityDigests`), nil when it
+    /// does not exist.
     /// `remaining`: the stages still to apply; only their entities count once a stage is applied (or
     /// when given while none is), since each stage re-reads the ids it needs from earlier stages.
     static func changedEntities(
-        plan: Plan, entities: PlanEntities, current: Snapshot?, profile: TargetProfile,
+        plan: Plan, entities: PlanEntities, found: [String: String]?, profile: TargetProfile,
         applied: Set<Stage>, remaining: Set<Stage>? = nil
     ) throws -> [String] {
         guard profile.summary == plan.target.profile else {
@@ -65,7 +67,6 @@ enum Staleness {
                 "the target profile: the plan was made against \(plan.target.profile), it is now \(profile.summary)"
             ]
         }
-        let found = try current?.entityDigests()
         let digests = found ?? [:]
         if applied.isEmpty, remaining == nil {
             guard Plan.TargetReference.fingerprint(of: found, context: profile.summary) != plan.target.fingerprint
