@@ -24,180 +24,202 @@ public enum Differ {
         let stages = Set(selection.stages)
 
         let settings = SettingsScope(facts: facts, current: current)
-        if stages.contains(.organization) {
-            // An organization the mapping migrates into is the desired one under its old slug: one update.
-            let renamedFrom = OrganizationChoice.adoptedSlug(desired.organization, current: current)
-            var currentOrganization = current?.organization
-            currentOrganization?.slug = desired.organization.slug
-            let notes = OrganizationChoice.notes(desired.organization, current: current, facts: facts)
-            let (organization, notHeld) = settings.organization(desired.organization)
-            try pass.compare(
-                .organization, desired: [organization], current: currentOrganization.map { [$0] } ?? [],
-                key: \.slug, omitting: ["slug", "hostedId", "into", "alongside"], clearing: { $0.hostedId = nil },
-                extraFields: { organization in
-                    renamedFrom.map {
-                        [FieldChange(field: "slug", before: .string($0), after: .string(organization.slug))]
-                    }
-                        ?? []
-                },
-                annotate: { change, _ in change.notes += notes + notHeld + SettingsScope.cacheNotes(for: change) })
-        }
-        if stages.contains(.teams) {
-            try pass.compare(
-                .teams, desired: desired.teams, current: current?.teams ?? [], key: \.slug,
-                omitting: ["slug", "hostedId"], clearing: { $0.hostedId = nil })
-        }
-        if stages.contains(.members) {
-            let currentMembers = Dictionary(uniqueKeysWithValues: (current?.members ?? []).map { ($0.email, $0) })
-            let members = desired.members.map {
-                awaitingAcceptance($0, current: currentMembers[$0.email], facts: facts)
-            }
-            try pass.compare(
-                .members, desired: members, current: current?.members ?? [], key: \.email,
-                omitting: ["email", "hostedId", "identity"],
-                clearing: {
-                    $0.hostedId = nil
-                    $0.identity = nil
-                },
-                annotate: { change, member in
-                    if let later = deferred["members/\(member.email)"] { change.notes.append(laterTeams(later)) }
-                    let wasPending = currentMembers[member.email]?.pending
-                    guard change.action == .create || (wasPending == true && !member.pending) else { return }
-                    let (identity, notes) = IdentityOutcomes.outcome(for: member, facts: facts)
-                    change.identity = identity
-                    change.notes += notes
-                })
-        }
-        if stages.contains(.projects) {
-            let scoped = desired.projects.map(settings.project)
-            let notHeld = Dictionary(uniqueKeysWithValues: scoped.map { ($0.project.slug, $0.notHeld) })
-            let desiredTokens = Dictionary(
-                desired.projectSecrets.map { ($0.project, $0.securityToken) }, uniquingKeysWith: { first, _ in first })
-            let currentTokens = Dictionary(
-                (current?.projectSecrets ?? []).map { ($0.project, $0.securityToken) },
-                uniquingKeysWith: { first, _ in first })
-            try pass.compare(
-                .projects, desired: scoped.map(\.project), current: current?.projects ?? [], key: \.slug,
-                omitting: ["slug", "hostedId"], clearing: { $0.hostedId = nil },
-                extraFields: { project in
-                    try sensitiveChange(
-                        "securityToken", desired: desiredTokens[project.slug], current: currentTokens[project.slug])
-                },
-                annotate: { change, project in
-                    if let later = deferred["projects/\(project.slug)"] { change.notes.append(laterTeams(later)) }
-                    change.dsn = outcomes.project[project.slug]
-                    change.notes += (notHeld[project.slug] ?? []) + SettingsScope.cacheNotes(for: change)
-                })
-        }
-        if stages.contains(.keys) {
-            let desiredSecrets = Dictionary(
-                uniqueKeysWithValues: desired.secrets.compactMap { secret in
-                    secret.secretKey.map { (secret.publicKey, $0) }
-                })
-            let currentSecrets = Dictionary(
-                uniqueKeysWithValues: (current?.secrets ?? []).compactMap { secret in
-                    secret.secretKey.map { (secret.publicKey, $0) }
-                })
-            try pass.compare(
-                .keys, desired: desired.keys, current: current?.keys ?? [], key: \.publicKey,
-                omitting: ["publicKey", "hostedProjectId"], clearing: { $0.hostedProjectId = nil },
-                extraFields: { key in
-                    try secretChange(desired: desiredSecrets[key.publicKey], current: currentSecrets[key.publicKey])
-                },
-                annotate: { change, key in
-                    change.dsn = outcomes.key[key.publicKey]
-                    if desiredSecrets[key.publicKey] == nil {
-                        change.notes.append(
-                            "the snapshot has no secret key for it: null on sentry.io (a created key gets none either, as "
-                                + "there), or its secrets/ folder is absent (then apply refuses to create it)")
-                    }
-                })
-        }
-        // Filters and ownership belong to their project: prune never removes them from a project that
-        // stays (apply could not: filters have no row of their own), only with a project it deletes.
-        let keptProjects = Set(desired.projects.map(\.slug))
-        if stages.contains(.filters) {
-            try pass.compare(
-                .filters, desired: desired.filters, current: current?.filters ?? [], key: \.project,
-                omitting: ["project"], prunable: { !keptProjects.contains($0.project) })
-        }
-        if stages.contains(.ownership) {
-            try pass.compare(
-                .ownership, desired: desired.ownership, current: current?.ownership ?? [], key: \.project,
-                omitting: ["project"], prunable: { !keptProjects.contains($0.project) })
-        }
-        if stages.contains(.rules) {
-            let planned = try RulePlanning.desired(desired, current: current, facts: facts)
-            // Rules stay on a project that stays unless the rule itself is in the snapshot: prune
-            // never removes them in this version (docs/apply.md), they are listed as kept.
-            try pass.compare(
-                .rules, desired: planned.rules, current: current?.rules ?? [], key: \.key,
-                omitting: ["project", "name", "ordinal", "hostedId", "createdBy", "missingIntegration"],
-                annotate: { change, rule in change.notes += planned.notes[rule.key] ?? [] },
-                prunable: { _ in false })
-        }
-        if stages.contains(.metricAlerts) {
-            let planned = try MetricAlertPlanning.desired(desired, current: current, facts: facts)
-            let withIncidents = Set(
-                (current?.metricAlerts ?? []).filter {
-                    $0.hostedId.map(facts.metricAlertsWithIncidents.contains) ?? false
+        // Members are most of a large organization's entities: compared on a thread of their own
+        // while the other stages are, then put back in stage order.
+        var memberPass = DiffPass(prune: selection.prune)
+        _ = try concurrently(
+            {
+                guard stages.contains(.members) else { return }
+                try compareMembers(
+                    desired: desired, current: current, facts: facts, deferred: deferred, into: &memberPass)
+            },
+            {
+                if stages.contains(.organization) {
+                    // An organization the mapping migrates into is the desired one under its old slug: one update.
+                    let renamedFrom = OrganizationChoice.adoptedSlug(desired.organization, current: current)
+                    var currentOrganization = current?.organization
+                    currentOrganization?.slug = desired.organization.slug
+                    let notes = OrganizationChoice.notes(desired.organization, current: current, facts: facts)
+                    let (organization, notHeld) = settings.organization(desired.organization)
+                    try pass.compare(
+                        .organization, desired: [organization], current: currentOrganization.map { [$0] } ?? [],
+                        key: \.slug, omitting: ["slug", "hostedId", "into", "alongside"],
+                        clearing: { $0.hostedId = nil },
+                        extraFields: { organization in
+                            renamedFrom.map {
+                                [FieldChange(field: "slug", before: .string($0), after: .string(organization.slug))]
+                            }
+                                ?? []
+                        },
+                        annotate: { change, _, _ in
+                            change.notes += notes + notHeld + SettingsScope.cacheNotes(for: change)
+                        })
                 }
-                .map(\.key))
-            // Prune deletes metric alerts only the target has, as Sentry's delete_alert_rule does.
-            try pass.compare(
-                .metricAlerts, desired: planned.alerts, current: current?.metricAlerts ?? [], key: \.key,
-                omitting: ["name", "ordinal", "hostedId", "createdBy", "missingIntegration"],
-                annotate: { change, alert in
-                    MetricAlertUpdates.expandTriggers(&change)
-                    change.notes += planned.notes[alert.key] ?? []
-                    if change.action == .create { change.notes += planned.createNotes[alert.key] ?? [] }
-                    change.notes += MetricAlertUpdates.updateNotes(change, enabled: alert.enabled)
-                })
-            for index in pass.changes.indices
-            where pass.changes[index].stage == .metricAlerts && pass.changes[index].action == .delete {
-                pass.changes[index].notes +=
-                    MetricAlertUpdates.deleteNotes(hasIncidents: withIncidents.contains(pass.changes[index].key))
-            }
-            // Editing an alert with incidents makes Sentry keep its old version as a snapshot for them
-            // (`snapshot_alert_rule`: copies of the query, rule, triggers and actions, the incidents moved
-            // to the copy and resolved by a task); sentry-migrate does not write that.
-            let refused = pass.changes.filter {
-                $0.stage == .metricAlerts && $0.action == .update && withIncidents.contains($0.key)
-            }
-            // On a workflow-engine target the alert's detector, data conditions and actions hold the
-            // same thresholds and targets; Sentry changes them in its own update/delete (dual write),
-            // which `finish` does not run for changes: changing only the legacy rows would leave the
-            // detector firing on the old values.
-            let existing = pass.changes.filter {
-                $0.stage == .metricAlerts && ($0.action == .update || $0.action == .delete)
-            }
-            if facts.alertsNeedWorkflowEngine, !existing.isEmpty {
-                throw MetricAlertPlanningError(
-                    problems: existing.map {
-                        "metric-alerts/\($0.key): exists on the target and would be \($0.action == .update ? "updated" : "deleted"); "
-                            + "on a workflow-engine target its detector would have to change too, which "
-                            + "sentry-migrate does not do: change or delete it in the target's UI, then plan again"
-                    })
-            }
-            if !refused.isEmpty {
-                throw MetricAlertPlanningError(
-                    problems: refused.map {
-                        "metric-alerts/\($0.key): has incidents on the target and differs ("
-                            + $0.fields.map(\.field).joined(separator: ", ")
-                            + "); Sentry keeps an edited alert's old version for its incidents (a snapshot), which "
-                            + "sentry-migrate does not write: edit it in the target's UI, then plan again"
-                    })
-            }
-        }
+                if stages.contains(.teams) {
+                    try pass.compare(
+                        .teams, desired: desired.teams, current: current?.teams ?? [], key: \.slug,
+                        omitting: ["slug", "hostedId"], clearing: { $0.hostedId = nil })
+                }
+                if stages.contains(.projects) {
+                    let scoped = desired.projects.map(settings.project)
+                    let notHeld = Dictionary(uniqueKeysWithValues: scoped.map { ($0.project.slug, $0.notHeld) })
+                    let desiredTokens = Dictionary(
+                        desired.projectSecrets.map { ($0.project, $0.securityToken) },
+                        uniquingKeysWith: { first, _ in first })
+                    let currentTokens = Dictionary(
+                        (current?.projectSecrets ?? []).map { ($0.project, $0.securityToken) },
+                        uniquingKeysWith: { first, _ in first })
+                    try pass.compare(
+                        .projects, desired: scoped.map(\.project), current: current?.projects ?? [], key: \.slug,
+                        omitting: ["slug", "hostedId"], clearing: { $0.hostedId = nil },
+                        extraFields: { project in
+                            try sensitiveChange(
+                                "securityToken", desired: desiredTokens[project.slug],
+                                current: currentTokens[project.slug])
+                        },
+                        annotate: { change, project, _ in
+                            if let later = deferred["projects/\(project.slug)"] {
+                                change.notes.append(laterTeams(later))
+                            }
+                            change.dsn = outcomes.project[project.slug]
+                            change.notes += (notHeld[project.slug] ?? []) + SettingsScope.cacheNotes(for: change)
+                        })
+                }
+                if stages.contains(.keys) {
+                    let desiredSecrets = Dictionary(
+                        uniqueKeysWithValues: desired.secrets.compactMap { secret in
+                            secret.secretKey.map { (secret.publicKey, $0) }
+                        })
+                    let currentSecrets = Dictionary(
+                        uniqueKeysWithValues: (current?.secrets ?? []).compactMap { secret in
+                            secret.secretKey.map { (secret.publicKey, $0) }
+                        })
+                    try pass.compare(
+                        .keys, desired: desired.keys, current: current?.keys ?? [], key: \.publicKey,
+                        omitting: ["publicKey", "hostedProjectId"], clearing: { $0.hostedProjectId = nil },
+                        extraFields: { key in
+                            try secretChange(
+                                desired: desiredSecrets[key.publicKey], current: currentSecrets[key.publicKey])
+                        },
+                        annotate: { change, key, _ in
+                            change.dsn = outcomes.key[key.publicKey]
+                            if desiredSecrets[key.publicKey] == nil {
+                                change.notes.append(
+                                    "the snapshot has no secret key for it: null on sentry.io (a created key gets none either, as "
+                                        + "there), or its secrets/ folder is absent (then apply refuses to create it)")
+                            }
+                        })
+                }
+                // Filters and ownership belong to their project: prune never removes them from a project that
+                // stays (apply could not: filters have no row of their own), only with a project it deletes.
+                let keptProjects = Set(desired.projects.map(\.slug))
+                if stages.contains(.filters) {
+                    try pass.compare(
+                        .filters, desired: desired.filters, current: current?.filters ?? [], key: \.project,
+                        omitting: ["project"], prunable: { !keptProjects.contains($0.project) })
+                }
+                if stages.contains(.ownership) {
+                    try pass.compare(
+                        .ownership, desired: desired.ownership, current: current?.ownership ?? [], key: \.project,
+                        omitting: ["project"], prunable: { !keptProjects.contains($0.project) })
+                }
+                if stages.contains(.rules) {
+                    let planned = try RulePlanning.desired(desired, current: current, facts: facts)
+                    // Rules stay on a project that stays unless the rule itself is in the snapshot: prune
+                    // never removes them in this version (docs/apply.md), they are listed as kept.
+                    try pass.compare(
+                        .rules, desired: planned.rules, current: current?.rules ?? [], key: \.key,
+                        omitting: ["project", "name", "ordinal", "hostedId", "createdBy", "missingIntegration"],
+                        annotate: { change, rule, _ in change.notes += planned.notes[rule.key] ?? [] },
+                        prunable: { _ in false })
+                }
+                if stages.contains(.metricAlerts) {
+                    let planned = try MetricAlertPlanning.desired(desired, current: current, facts: facts)
+                    let withIncidents = Set(
+                        (current?.metricAlerts ?? []).filter {
+                            $0.hostedId.map(facts.metricAlertsWithIncidents.contains) ?? false
+                        }
+                        .map(\.key))
+                    // Prune deletes metric alerts only the target has, as Sentry's delete_alert_rule does.
+                    try pass.compare(
+                        .metricAlerts, desired: planned.alerts, current: current?.metricAlerts ?? [], key: \.key,
+                        omitting: ["name", "ordinal", "hostedId", "createdBy", "missingIntegration"],
+                        annotate: { change, alert, _ in
+                            MetricAlertUpdates.expandTriggers(&change)
+                            change.notes += planned.notes[alert.key] ?? []
+                            if change.action == .create { change.notes += planned.createNotes[alert.key] ?? [] }
+                            change.notes += MetricAlertUpdates.updateNotes(change, enabled: alert.enabled)
+                        })
+                    for index in pass.changes.indices
+                    where pass.changes[index].stage == .metricAlerts && pass.changes[index].action == .delete {
+                        pass.changes[index].notes +=
+                            MetricAlertUpdates.deleteNotes(
+                                hasIncidents: withIncidents.contains(pass.changes[index].key))
+                    }
+                    // Editing an alert with incidents makes Sentry keep its old version as a snapshot for them
+                    // (`snapshot_alert_rule`: copies of the query, rule, triggers and actions, the incidents moved
+                    // to the copy and resolved by a task); sentry-migrate does not write that.
+                    let refused = pass.changes.filter {
+                        $0.stage == .metricAlerts && $0.action == .update && withIncidents.contains($0.key)
+                    }
+                    // On a workflow-engine target the alert's detector, data conditions and actions hold the
+                    // same thresholds and targets; Sentry changes them in its own update/delete (dual write),
+                    // which `finish` does not run for changes: changing only the legacy rows would leave the
+                    // detector firing on the old values.
+                    let existing = pass.changes.filter {
+                        $0.stage == .metricAlerts && ($0.action == .update || $0.action == .delete)
+                    }
+                    if facts.alertsNeedWorkflowEngine, !existing.isEmpty {
+                        throw MetricAlertPlanningError(
+                            problems: existing.map {
+                                "metric-alerts/\($0.key): exists on the target and would be \($0.action == .update ? "updated" : "deleted"); "
+                                    + "on a workflow-engine target its detector would have to change too, which "
+                                    + "sentry-migrate does not do: change or delete it in the target's UI, then plan again"
+                            })
+                    }
+                    if !refused.isEmpty {
+                        throw MetricAlertPlanningError(
+                            problems: refused.map {
+                                "metric-alerts/\($0.key): has incidents on the target and differs ("
+                                    + $0.fields.map(\.field).joined(separator: ", ")
+                                    + "); Sentry keeps an edited alert's old version for its incidents (a snapshot), which "
+                                    + "sentry-migrate does not write: edit it in the target's UI, then plan again"
+                            })
+                    }
+                }
+            })
+        let afterTeams = pass.changes.firstIndex { $0.stage > .teams } ?? pass.changes.endIndex
+        pass.changes.insert(contentsOf: memberPass.changes, at: afterTeams)
         return pass.changes
+    }
+
+    /// The members stage: each desired member against the target's, by e-mail.
+    private static func compareMembers(
+        desired: Snapshot, current: Snapshot?, facts: TargetFacts, deferred: [String: [String]],
+        into pass: inout DiffPass
+    ) throws {
+        try pass.compare(
+            .members, desired: desired.members, current: current?.members ?? [], key: \.email,
+            omitting: ["email", "hostedId", "identity"],
+            matched: { member, existing in member = awaitingAcceptance(member, current: existing, facts: facts) },
+            clearing: {
+                $0.hostedId = nil
+                $0.identity = nil
+            },
+            annotate: { change, member, existing in
+                if let later = deferred["members/\(member.email)"] { change.notes.append(laterTeams(later)) }
+                guard change.action == .create || (existing?.pending == true && !member.pending) else { return }
+                let (identity, notes) = IdentityOutcomes.outcome(for: member, facts: facts)
+                change.identity = identity
+                change.notes += notes
+            })
     }
 
     /// How a desired member compares with one the target already has. A name belongs to the
     /// person's user account (or is absent from an invite): apply sets it only when it creates the
     /// user, so it is never a change. A member apply can only invite stays a pending invite until
     /// the person accepts, so an applied invite is not planned again and again.
-    private static func awaitingAcceptance(_ member: Member, current: Member?, facts: TargetFacts) -> Member {
-        guard let current else { return member }
+    private static func awaitingAcceptance(_ member: Member, current: Member, facts: TargetFacts) -> Member {
         var comparable = member
         comparable.name = current.name
         if !member.pending, current.pending,
@@ -237,27 +259,50 @@ private struct DiffPass {
     /// entity equal to its current one after clearing both is known unchanged without encoding either:
     /// most entities of a plan after apply. It only saves time: an entity it misses (a provenance field
     /// it does not clear) is compared field by field as before, so the result never depends on it.
+    /// `matched` adjusts a desired entity to the current one of the same key before they are compared
+    /// (a member's name, an invite not accepted yet); `annotate` gets that current one too.
     mutating func compare<Entity: Encodable & Equatable>(
-        _ stage: Stage, desired: [Entity], current: [Entity], key: KeyPath<Entity, String>, omitting: Set<String>,
+        _ stage: Stage, desired: [Entity], current: [Entity], key: (Entity) -> String, omitting: Set<String>,
+        matched: (inout Entity, Entity) -> Void = { _, _ in },
         clearing: (inout Entity) -> Void = { _ in },
         extraFields: (Entity) throws -> [FieldChange] = { _ in [] },
-        annotate: (inout EntityChange, Entity) -> Void = { _, _ in },
+        annotate: (inout EntityChange, Entity, _ current: Entity?) -> Void = { _, _, _ in },
         prunable: (Entity) -> Bool = { _ in true }
     ) throws {
-        let currentByKey = Dictionary(current.map { ($0[keyPath: key], $0) }, uniquingKeysWith: { first, _ in first })
-        let desiredKeys = Set(desired.map { $0[keyPath: key] })
-        var found: [EntityChange] = []
-        for entity in desired {
-            let name = entity[keyPath: key]
+        // Each current entity's key is hashed once: `first[i]` is the position of the first current
+        // entity with entity i's key (the one compared), and `found` marks those a desired entity
+        // found, so the ones left are the target's own without a set of the desired keys.
+        var positions: [String: Int] = [:]
+        positions.reserveCapacity(current.count)
+        var first: [Int] = []
+        first.reserveCapacity(current.count)
+        for (position, entity) in current.enumerated() {
+            let name = key(entity)
+            if let earlier = positions[name] {
+                first.append(earlier)
+            } else {
+                positions[name] = position
+                first.append(position)
+            }
+        }
+        var found = [Bool](repeating: false, count: current.count)
+        var changes: [EntityChange] = []
+        for var entity in desired {
+            let name = key(entity)
             var change: EntityChange
-            if let existing = currentByKey[name], Self.same(entity, existing, clearing: clearing) {
+            let position = positions[name]
+            if let position {
+                found[position] = true
+                matched(&entity, current[position])
+            }
+            if let position, Self.same(entity, current[position], clearing: clearing) {
                 let fields = try extraFields(entity)
                 if fields.isEmpty { continue }
                 change = EntityChange(stage: stage, key: name, action: .update, fields: fields.sortedByName)
-            } else if let existing = currentByKey[name] {
+            } else if let position {
                 let wanted = try EntityFields(key: name, entity: entity, omitting: omitting)
                 let fields =
-                    wanted.changes(from: try EntityFields(key: name, entity: existing, omitting: omitting))
+                    wanted.changes(from: try EntityFields(key: name, entity: current[position], omitting: omitting))
                     + (try extraFields(entity))
                 if fields.isEmpty { continue }
                 change = EntityChange(stage: stage, key: name, action: .update, fields: fields.sortedByName)
@@ -267,16 +312,15 @@ private struct DiffPass {
                     stage: stage, key: name, action: .create,
                     fields: (wanted.creations + (try extraFields(entity))).sortedByName)
             }
-            annotate(&change, entity)
-            found.append(change)
+            annotate(&change, entity, position.map { current[$0] })
+            changes.append(change)
         }
-        for entity in current where !desiredKeys.contains(entity[keyPath: key]) {
-            found.append(
-                EntityChange(
-                    stage: stage, key: entity[keyPath: key], action: prune && prunable(entity) ? .delete : .keep))
+        for (position, entity) in current.enumerated() where !found[first[position]] {
+            changes.append(
+                EntityChange(stage: stage, key: key(entity), action: prune && prunable(entity) ? .delete : .keep))
         }
-        found.sort { $0.key.utf8Precedes($1.key) }
-        changes += found
+        changes.sort { $0.key.utf8Precedes($1.key) }
+        self.changes += changes
     }
 
     private static func same<Entity: Equatable>(

@@ -26,8 +26,12 @@ public struct TargetState: Sendable, Hashable {
 public enum Planner {
     /// A pure function of its inputs: the same inputs give an equal `Plan` (`createdAt` is kept to
     /// whole seconds, as the plan file stores it; stages are put in stage order).
+    ///
+    /// `reference`: what the plan records of the target, when the caller digested `target.current`
+    /// already (while waiting on the database); otherwise it is digested here, beside the diff.
     public static func plan(
-        desired: DesiredState, target: TargetState, selection: Plan.Selection, createdAt: Date = Date()
+        desired: DesiredState, target: TargetState, selection: Plan.Selection, createdAt: Date = Date(),
+        reference: Plan.TargetReference? = nil
     ) throws -> Plan {
         var selection = selection
         selection.stages = Stage.allCases.filter(selection.stages.contains)
@@ -44,18 +48,28 @@ public enum Planner {
             throw AlertStageRefused(
                 reason: reason, otherStages: selection.stages.filter { $0 != .metricAlerts }, stage: .metricAlerts)
         }
-        // The target's digests depend on the target alone: hashed while the diff runs.
-        let (changes, reference) = try concurrently(
-            {
-                try Differ.changes(
-                    desired: desired.snapshot, current: target.current, facts: target.facts, selection: selection,
-                    wave: wave)
-            },
-            { try Plan.TargetReference(location: target.location, profile: target.profile, current: target.current) })
+        let diff = {
+            try Differ.changes(
+                desired: desired.snapshot, current: target.current, facts: target.facts, selection: selection,
+                wave: wave)
+        }
+        let changes: [EntityChange]
+        let recorded: Plan.TargetReference
+        if let reference {
+            (changes, recorded) = (try diff(), reference)
+        } else {
+            // The target's digests depend on the target alone: hashed while the diff runs.
+            (changes, recorded) = try concurrently(
+                diff,
+                {
+                    try Plan.TargetReference(
+                        location: target.location, profile: target.profile, current: target.current)
+                })
+        }
         return Plan(
             createdAt: Date(timeIntervalSince1970: createdAt.timeIntervalSince1970.rounded(.down)),
             organization: desired.snapshot.organization.slug,
             snapshot: Plan.SnapshotReference(path: desired.path, manifestSHA256: desired.manifestSHA256),
-            target: reference, selection: selection, changes: changes)
+            target: recorded, selection: selection, changes: changes)
     }
 }

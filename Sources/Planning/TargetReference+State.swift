@@ -3,7 +3,12 @@ import SentryModel
 extension Plan.TargetReference {
     /// What a plan records about the target it was made against, each entity digested once.
     public init(location: String, profile: String, current: Snapshot?) throws {
-        let digests = try current?.entityDigests()
+        self.init(location: location, profile: profile, entityDigests: try current?.entityDigests())
+    }
+
+    /// The same from the target's entity digests (`Snapshot.entityDigests`) already computed; nil
+    /// when the organization does not exist there yet.
+    public init(location: String, profile: String, entityDigests digests: [String: String]?) {
         self.init(
             location: location, profile: profile, fingerprint: Self.fingerprint(of: digests, context: profile),
             entityDigests: digests ?? [:])

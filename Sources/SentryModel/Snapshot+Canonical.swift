@@ -8,17 +8,23 @@ extension Snapshot {
     /// filters and ownership by project, secrets by public key, legacy-browser subfilters sorted.
     /// Lists a person typed into a filter (IPs, releases, error messages) keep their order.
     public func canonicalized() -> Snapshot {
+        // Every element is read before it is written: writing through `copy.members[index]` makes the
+        // list unique, and so copied whole, even when nothing in it changes (50,000 members per plan).
         var copy = self
         copy.teams.sortIfNeeded { $0.slug.utf8Precedes($1.slug) }
-        for index in copy.members.indices {
-            copy.members[index].teams.sortIfNeeded { $0.slug.utf8Precedes($1.slug) }
+        for index in copy.members.indices
+        where !copy.members[index].teams.isInOrder(by: { $0.slug.utf8Precedes($1.slug) }) {
+            copy.members[index].teams.sort { $0.slug.utf8Precedes($1.slug) }
         }
         copy.members.sortIfNeeded { $0.email.utf8Precedes($1.email) }
         for index in copy.projects.indices {
-            copy.projects[index].teams.sortIfNeeded { $0.utf8Precedes($1) }
+            let project = copy.projects[index]
+            if !project.teams.isInOrder(by: { $0.utf8Precedes($1) }) {
+                copy.projects[index].teams.sort { $0.utf8Precedes($1) }
+            }
             // No stored setting and no environment are the same as none listed.
-            if copy.projects[index].settings?.isEmpty == true { copy.projects[index].settings = nil }
-            if copy.projects[index].environments?.isEmpty == true { copy.projects[index].environments = nil }
+            if project.settings?.isEmpty == true { copy.projects[index].settings = nil }
+            if project.environments?.isEmpty == true { copy.projects[index].environments = nil }
         }
         if copy.organization.settings?.isEmpty == true { copy.organization.settings = nil }
         copy.projects.sortIfNeeded { $0.slug.utf8Precedes($1.slug) }
@@ -26,28 +32,32 @@ extension Snapshot {
             $0.project == $1.project ? $0.publicKey.utf8Precedes($1.publicKey) : $0.project.utf8Precedes($1.project)
         }
         for index in copy.filters.indices {
-            if case .subfilters(var names) = copy.filters[index].legacyBrowsers {
-                let before = names
-                names.sortIfNeeded { $0.utf8Precedes($1) }
-                if names != before { copy.filters[index].legacyBrowsers = .subfilters(names) }
+            if case .subfilters(var names) = copy.filters[index].legacyBrowsers,
+                !names.isInOrder(by: { $0.utf8Precedes($1) })
+            {
+                names.sort { $0.utf8Precedes($1) }
+                copy.filters[index].legacyBrowsers = .subfilters(names)
             }
         }
         copy.filters.sortIfNeeded { $0.project.utf8Precedes($1.project) }
         copy.ownership.sortIfNeeded { $0.project.utf8Precedes($1.project) }
-        copy.metricAlerts = copy.metricAlerts.map { alert in
-            var alert = alert
-            alert.projects.sort { $0.utf8Precedes($1) }
-            alert.eventTypes.sort { $0.utf8Precedes($1) }
-            return alert
+        for index in copy.metricAlerts.indices {
+            let alert = copy.metricAlerts[index]
+            if !alert.projects.isInOrder(by: { $0.utf8Precedes($1) }) {
+                copy.metricAlerts[index].projects.sort { $0.utf8Precedes($1) }
+            }
+            if !alert.eventTypes.isInOrder(by: { $0.utf8Precedes($1) }) {
+                copy.metricAlerts[index].eventTypes.sort { $0.utf8Precedes($1) }
+            }
         }
-        copy.metricAlerts.sort {
+        copy.metricAlerts.sortIfNeeded {
             ($0.project, $0.name) == ($1.project, $1.name)
                 ? $0.ordinal < $1.ordinal
                 : $0.project == $1.project ? $0.name.utf8Precedes($1.name) : $0.project.utf8Precedes($1.project)
         }
         copy.secrets.sortIfNeeded { $0.publicKey.utf8Precedes($1.publicKey) }
         copy.projectSecrets.sortIfNeeded { $0.project.utf8Precedes($1.project) }
-        copy.rules.sort {
+        copy.rules.sortIfNeeded {
             ($0.project, $0.name) == ($1.project, $1.name)
                 ? $0.ordinal < $1.ordinal
                 : $0.project == $1.project ? $0.name.utf8Precedes($1.name) : $0.project.utf8Precedes($1.project)
@@ -56,19 +66,24 @@ extension Snapshot {
     }
 }
 
+extension Collection {
+    /// Whether no element is ordered before the one ahead of it (as `sort(by:)` would leave them).
+    func isInOrder(by areInIncreasingOrder: (Element, Element) -> Bool) -> Bool {
+        var index = startIndex
+        while index != endIndex {
+            let next = self.index(after: index)
+            if next != endIndex, areInIncreasingOrder(self[next], self[index]) { return false }
+            index = next
+        }
+        return true
+    }
+}
+
 extension MutableCollection where Self: RandomAccessCollection {
     /// Sorts only when out of order: a snapshot read from its files or from the target is already
     /// canonical, and sorting (even sorted input) writes every element, which copies the whole list
     /// when it is shared (50,000 members copied twice per plan, a tenth of its time).
     mutating func sortIfNeeded(by areInIncreasingOrder: (Element, Element) -> Bool) {
-        var index = startIndex
-        while index != endIndex {
-            let next = self.index(after: index)
-            if next != endIndex, areInIncreasingOrder(self[next], self[index]) {
-                sort(by: areInIncreasingOrder)
-                return
-            }
-            index = next
-        }
+        if !isInOrder(by: areInIncreasingOrder) { sort(by: areInIncreasingOrder) }
     }
 }

@@ -44,6 +44,7 @@ struct Apply: AsyncParsableCommand {
         MallocArena.useOne()
         let saved = try SavedPlan.load(path: plan)
         let desired = try saved.loadDesired(override: snapshot)
+        defer { keepUntilExit((saved, desired)) }
         let target = try database.connect()
         let report = try target.apply(
             ApplyRequest(

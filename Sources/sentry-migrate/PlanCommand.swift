@@ -94,15 +94,29 @@ struct PlanCommand: AsyncParsableCommand {
             snapshot: snapshot, database: database,
             desired: { try DesiredState.read(from: snapshot, requireSecrets: true) },
             organization: \.snapshot.organization, target: { try $0.readOrganization(for: $1) })
-        let state = try target.readState(for: desired.snapshot, current: current)
+        // The target's facts are mostly PostgreSQL's work: the snapshot's own owners are checked and
+        // the target's entities digested meanwhile.
+        let (state, (unresolved, reference)) = try concurrently(
+            { try target.readState(for: desired.snapshot, current: current) },
+            {
+                (
+                    desired.snapshot.unresolvedOwners(),
+                    try Plan.TargetReference(
+                        location: target.connection.target.description, profile: target.profile.summary,
+                        current: current)
+                )
+            })
+        defer { keepUntilExit((desired, state)) }
         target.warnings.forEach(Terminal.warning)
         OrganizationNotes.print(desired: desired.snapshot.organization, state: state)
-        for owner in desired.snapshot.unresolvedOwners() {
+        for owner in unresolved {
             Terminal.note("note: \(owner.description) is already unresolved on sentry.io: kept as written")
         }
         let plan = try Planner.plan(
             desired: desired, target: state,
-            selection: Plan.Selection(stages: stages.isEmpty ? Stage.allCases : stages, wave: wave, prune: prune))
+            selection: Plan.Selection(stages: stages.isEmpty ? Stage.allCases : stages, wave: wave, prune: prune),
+            reference: reference)
+        defer { keepUntilExit(plan) }
 
         // Rehearsed before anything is printed or saved; a plan that cannot apply is shown, never saved.
         var rehearsal: (any Error)?

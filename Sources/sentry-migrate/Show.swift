@@ -31,6 +31,7 @@ struct Show: AsyncParsableCommand {
 
     func run() async throws {
         let saved = try SavedPlan.load(path: plan)
+        defer { keepUntilExit(saved) }
         try format.print(saved.plan)
         if detailedExitcode && PlanSummary(saved.plan.changes).hasChanges {
             throw ExitCode(ExitStatus.differences.rawValue)

@@ -55,6 +55,28 @@ import Testing
         #expect(absent.target.fingerprint != plan.target.fingerprint, "an absent organization has its own fingerprint")
     }
 
+    /// `plan` digests the target while its facts are read and hands the reference in: the plan is the
+    /// one the planner makes digesting it itself, and a reference of another target is what is recorded.
+    @Test func aReferenceDigestedAheadGivesTheSamePlan() throws {
+        let made = try PlanFixture.plan()
+        let target = TargetState(
+            location: made.target.location, profile: made.target.profile, current: PlanFixture.current,
+            facts: PlanFixture.facts)
+        let desired = DesiredState(
+            snapshot: PlanFixture.desired, path: made.snapshot.path, manifestSHA256: made.snapshot.manifestSHA256)
+        let ahead = Plan.TargetReference(
+            location: target.location, profile: target.profile,
+            entityDigests: try PlanFixture.current.entityDigests())
+        let given = try Planner.plan(
+            desired: desired, target: target, selection: made.selection, createdAt: made.createdAt, reference: ahead)
+        #expect(given == made)
+        let absent = Plan.TargetReference(location: target.location, profile: target.profile, entityDigests: nil)
+        let other = try Planner.plan(
+            desired: desired, target: target, selection: made.selection, createdAt: made.createdAt, reference: absent)
+        #expect(other.target == absent)
+        #expect(other.changes == made.changes)
+    }
+
     @Test func aWaveComesFromTheSnapshotsWavesFile() throws {
         let target = TargetState(location: "db", profile: "p", current: nil, facts: TargetFacts())
         let selection = Plan.Selection(wave: "payments")

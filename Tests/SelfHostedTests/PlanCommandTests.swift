@@ -123,6 +123,39 @@ import Testing
         }
     }
 
+    /// Given the organization the target holds, keys it holds as desired are not looked up (their
+    /// holder would be the key itself), and the plan is the same as with every key looked up: a held
+    /// key whose desired secret another organization's key has, and a new key whose public key another
+    /// organization has, are still found.
+    @Test func factsSkipOnlyKeysTheOrganizationHoldsAsDesired() throws {
+        try TestDatabase.withScratchDatabase { scratch in
+            try SchemaFixture.v26.load(into: try scratch.connect(), seeded: true)
+            let target = try TargetDatabase(target: scratch.target)
+            let current = try #require(try target.readOrganization(slug: "acme-corp"))
+            var desired = current
+            let changed = try #require(desired.secrets.first)
+            desired.secrets[0].secretKey = "e1d471c0ebffc7d3991359efef566338"
+            let project = try #require(desired.projects.first).slug
+            desired.keys.append(
+                ClientKey(project: project, label: "Borrowed", publicKey: "b89385d6755f00eba80cd74be87f8792"))
+
+            let everyKey = try target.readFacts(for: desired)
+            let onlyNeeded = try target.readFacts(for: desired, current: current)
+            let held = Set(current.keys.map(\.publicKey))
+            #expect(onlyNeeded.publicKeyHolders.keys.allSatisfy { !held.contains($0) })
+            #expect(onlyNeeded.publicKeyHolders["b89385d6755f00eba80cd74be87f8792"]?.organization == "other-org")
+            #expect(onlyNeeded.secretKeyHolders[changed.publicKey]?.organization == "other-org")
+            #expect(onlyNeeded.secretKeyHolders.count < everyKey.secretKeyHolders.count)
+
+            let withEveryKey = try Differ.changes(desired: desired, current: current, facts: everyKey)
+            let withNeeded = try Differ.changes(desired: desired, current: current, facts: onlyNeeded)
+            #expect(withNeeded == withEveryKey)
+            let reasons = withNeeded.compactMap { $0.dsn?.reason }
+            #expect(reasons.contains { $0.contains("its secret key is already used by key b89385d6") })
+            #expect(reasons.contains { $0.contains("public key b89385d6… is already a key of other-org/api") })
+        }
+    }
+
     @Test func aNewOrganizationIsPlannedWholeWithItsCollisions() throws {
         try withSeededDatabase { url, folder in
             let current = try readSnapshot(url: url, into: folder)

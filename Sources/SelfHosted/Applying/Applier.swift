@@ -66,6 +66,8 @@ struct Applier {
     /// Positions, not copies, so that the check before the first write (which holds the saved plan and
     /// a fresh one) holds no third list of changes.
     private let work: [Stage: [Int]]
+    /// The plan's changes by entity name, for the check before each stage (`Staleness`).
+    private let entities: Staleness.PlanEntities
 
     init(database: TargetDatabase, request: ApplyRequest) {
         self.database = database
@@ -75,6 +77,7 @@ struct Applier {
             work[change.stage, default: []].append(index)
         }
         self.work = work
+        entities = Staleness.PlanEntities(request.plan)
     }
 
     var connection: PostgresConnection { database.connection }
@@ -147,15 +150,18 @@ struct Applier {
             ) {
                 readerNotes.append($0)
             }
+            // Digested once: for the stale check, and as the target the plan made again records.
+            // Nothing else runs meanwhile, so on both cores.
+            let digests = try current?.entityDigests(onTwoThreads: true)
             let changed = try Staleness.changedEntities(
-                plan: plan, current: current, profile: profile, applied: applied,
+                plan: plan, entities: entities, found: digests, profile: profile, applied: applied,
                 remaining: applied.isEmpty ? nil : Set(stagesToRun(selected)).subtracting(applied))
             guard changed.isEmpty else { throw StalePlanError(changed: changed) }
             try checkStructure(plan)
             // Before the plan's first write: what it says must be what a fresh plan says now. (Once
             // stages are applied, the target changed on purpose; the stale check and the writers'
             // own checks of each promise cover the rest.)
-            if applied.isEmpty { try replan(plan, current: current, connection: connection) }
+            if applied.isEmpty { try replan(plan, current: current, digests: digests, connection: connection) }
             return applied
         }
         notes += readerNotes
@@ -164,16 +170,21 @@ struct Applier {
 
     /// One truth: the planner `plan` uses, run again on the target as it is now (same snapshot,
     /// selection and wave), must give exactly the saved plan's changes; every difference is named.
-    private func replan(_ plan: Plan, current: Snapshot?, connection: PostgresConnection) throws {
+    private func replan(
+        _ plan: Plan, current: Snapshot?, digests: [String: String]?, connection: PostgresConnection
+    ) throws {
         let desired = DesiredState(
             snapshot: request.desired, path: plan.snapshot.path, manifestSHA256: plan.snapshot.manifestSHA256,
             waves: request.waves)
-        let facts = try TargetDatabase.readFacts(for: request.desired, profile: profile, connection: connection)
+        let facts = try TargetDatabase.readFacts(
+            for: request.desired, current: current, profile: profile, connection: connection)
         let fresh = try Planner.plan(
             desired: desired,
             target: TargetState(
                 location: plan.target.location, profile: profile.summary, current: current, facts: facts),
-            selection: plan.selection, createdAt: plan.createdAt)
+            selection: plan.selection, createdAt: plan.createdAt,
+            reference: Plan.TargetReference(
+                location: plan.target.location, profile: profile.summary, entityDigests: digests))
         var differences = PlanComparison.differences(saved: plan.changes, fresh: fresh.changes)
         if fresh.selection != plan.selection {
             differences.insert(
@@ -222,7 +233,10 @@ struct Applier {
             for: request.desired.organization, stages: Staleness.stagesToRead(remaining: remaining)
         ) { _ in }
         let changed = try Staleness.changedEntities(
-            plan: request.plan, current: current, profile: profile, applied: applied, remaining: remaining)
+            plan: request.plan, entities: entities, found: try current?.entityDigests(onTwoThreads: true),
+            profile: profile,
+            applied: applied,
+            remaining: remaining)
         guard changed.isEmpty else { throw StalePlanError(changed: changed, stage: stage) }
     }
 

@@ -13,6 +13,6 @@ extension TargetDatabase {
     public func readState(for desired: Snapshot, current: Snapshot?) throws -> TargetState {
         TargetState(
             location: connection.target.description, profile: profile.summary, current: current,
-            facts: try readFacts(for: desired))
+            facts: try readFacts(for: desired, current: current))
     }
 }
