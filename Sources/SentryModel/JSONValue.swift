@@ -50,12 +50,9 @@ public enum JSONValue: Codable, Sendable, Hashable {
         return document.withTape { JSONValue($0, document.root) }
     }
 
-    /// Any Encodable value as a JSONValue, encoded straight to the tree (no text in between).
+    /// Any Encodable value as a JSONValue, encoded straight to one (no text and no other tree between).
     public static func of(_ value: some Encodable) throws -> JSONValue {
-        guard let parsed = JSONValue(try JSONNodeEncoder.encode(value)) else {
-            throw EncodingError.invalidValue(value, .init(codingPath: [], debugDescription: "not JSON"))
-        }
-        return parsed
+        try JSONValueEncoder.encode(value)
     }
 
     /// The value at `index` of a parsed document.
@@ -86,32 +83,6 @@ public enum JSONValue: Codable, Sendable, Hashable {
                 guard let value = JSONValue(tape, key + 1) else { return nil }
                 object[tape.string(at: key)] = value
                 key = tape.end(of: key + 1)
-            }
-            self = .object(object)
-        }
-    }
-
-    init?(_ node: JSONNode) {
-        switch node.value {
-        case .null: self = .null
-        case .bool(let value): self = .bool(value)
-        case .number(let text):
-            guard let number = Double(text) else { return nil }
-            self = .number(number)
-        case .string(let value): self = .string(value)
-        case .array(let items):
-            var values: [JSONValue] = []
-            values.reserveCapacity(items.count)
-            for item in items {
-                guard let value = JSONValue(item) else { return nil }
-                values.append(value)
-            }
-            self = .array(values)
-        case .object(let members):
-            var object: [String: JSONValue] = [:]
-            for member in members {
-                guard let value = JSONValue(member.value) else { return nil }
-                object[member.key] = value
             }
             self = .object(object)
         }

@@ -24,6 +24,22 @@ import Testing
         #expect(one && two)
     }
 
+    /// Pairs inside pairs run at once too: each of the four waits (bounded) for the three others to
+    /// have started. GCD's `concurrentPerform` nested in another ran the inner pairs one side after
+    /// the other on two cores, and this timed out.
+    @Test func nestedPairsRunAllFourAtOnce() {
+        let started = (0..<4).map { _ in DispatchSemaphore(value: 0) }
+        func side(_ index: Int) -> Bool {
+            for _ in 0..<3 { started[index].signal() }
+            return started.indices.filter { $0 != index }.allSatisfy {
+                started[$0].wait(timeout: .now() + 10) == .success
+            }
+        }
+        let ((one, two), (three, four)) = concurrently(
+            { concurrently({ side(0) }, { side(1) }) }, { concurrently({ side(2) }, { side(3) }) })
+        #expect(one && two && three && four)
+    }
+
     @Test func theFirstErrorWinsWhenBothFail() {
         #expect(throws: Failed(side: "first")) {
             _ = try concurrently(

@@ -176,8 +176,7 @@ final class CanonicalWriter {
 
     func writeDouble(_ number: Double) {
         guard number.isFinite else { return writeNull() }
-        if number.rounded() == number, abs(number) < 1e15 { return writeInteger(Int64(number)) }
-        out.append(contentsOf: JSONPrinter.numberText(number).utf8)
+        out.append(contentsOf: JSONNodeEncoder.numberText(number).utf8)
     }
 
     private func writeIndent(_ level: Int) {

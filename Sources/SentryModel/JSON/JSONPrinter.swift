@@ -64,13 +64,6 @@ enum JSONPrinter {
         return String(decoding: output, as: UTF8.self)
     }
 
-    /// As JSONEncoder writes a Double: integral values without a fraction. (Non-finite values are
-    /// `null`, decided by the caller.)
-    static func numberText(_ number: Double) -> String {
-        if number.rounded() == number, abs(number) < 1e15 { return String(Int64(number)) }
-        return "\(number)"
-    }
-
     static func write(_ node: JSONNode, indent: Int, into output: inout [UInt8]) {
         switch node.value {
         case .null: output.append(contentsOf: "null".utf8)
