@@ -101,9 +101,10 @@ struct PlanCommand: AsyncParsableCommand {
             {
                 (
                     desired.snapshot.unresolvedOwners(),
-                    try Plan.TargetReference(
+                    // The facts need few queries once the target holds the keys: both threads digest.
+                    Plan.TargetReference(
                         location: target.connection.target.description, profile: target.profile.summary,
-                        current: current)
+                        entityDigests: try current?.entityDigests(onTwoThreads: true))
                 )
             })
         defer { keepUntilExit((desired, state)) }
