@@ -92,32 +92,16 @@ private struct CanonicalKeyedContainer<Key: CodingKey>: KeyedEncodingContainerPr
     }
 }
 
-private struct CanonicalUnkeyedContainer: UnkeyedEncodingContainer {
+private struct CanonicalUnkeyedContainer: UnkeyedEncodingContainer, CanonicalLeafWriting {
     let writer: CanonicalWriter
     let frame: Int
 
     var codingPath: [any CodingKey] { writer.codingPath(ofFrame: frame) }
     var count: Int { writer.count(of: frame) }
 
-    private func begin() -> Bool {
+    func begin() -> Bool {
         writer.beginElement(of: frame) != nil
     }
-
-    mutating func encodeNil() throws { if begin() { writer.writeNull() } }
-    mutating func encode(_ value: Bool) throws { if begin() { writer.writeBool(value) } }
-    mutating func encode(_ value: String) throws { if begin() { writer.writeString(value) } }
-    mutating func encode(_ value: Double) throws { if begin() { writer.writeDouble(value) } }
-    mutating func encode(_ value: Float) throws { if begin() { writer.writeDouble(Double(value)) } }
-    mutating func encode(_ value: Int) throws { if begin() { writer.writeInteger(Int64(value)) } }
-    mutating func encode(_ value: Int8) throws { if begin() { writer.writeInteger(Int64(value)) } }
-    mutating func encode(_ value: Int16) throws { if begin() { writer.writeInteger(Int64(value)) } }
-    mutating func encode(_ value: Int32) throws { if begin() { writer.writeInteger(Int64(value)) } }
-    mutating func encode(_ value: Int64) throws { if begin() { writer.writeInteger(value) } }
-    mutating func encode(_ value: UInt) throws { if begin() { writer.writeUnsigned(UInt64(value)) } }
-    mutating func encode(_ value: UInt8) throws { if begin() { writer.writeUnsigned(UInt64(value)) } }
-    mutating func encode(_ value: UInt16) throws { if begin() { writer.writeUnsigned(UInt64(value)) } }
-    mutating func encode(_ value: UInt32) throws { if begin() { writer.writeUnsigned(UInt64(value)) } }
-    mutating func encode(_ value: UInt64) throws { if begin() { writer.writeUnsigned(value) } }
 
     mutating func encode(_ value: some Encodable) throws {
         guard let depth = writer.beginElement(of: frame) else { return }
@@ -148,16 +132,31 @@ private struct CanonicalUnkeyedContainer: UnkeyedEncodingContainer {
     }
 }
 
-private struct CanonicalSingleValueContainer: SingleValueEncodingContainer {
+private struct CanonicalSingleValueContainer: SingleValueEncodingContainer, CanonicalLeafWriting {
     let writer: CanonicalWriter
     let id: Int
 
     var codingPath: [any CodingKey] { writer.codingPath(ofValue: id) }
 
-    private func begin() -> Bool {
+    func begin() -> Bool {
         writer.beginSingleValue(of: id) != nil
     }
 
+    /// Another value written in this one's place, as the tree encoder does.
+    mutating func encode(_ value: some Encodable) throws {
+        guard let depth = writer.beginSingleValue(of: id) else { return }
+        try writer.encode(value, depth: depth, key: nil)
+    }
+}
+
+/// The leaf values of an unkeyed or single-value container, whose `encode` requirements are the
+/// same: each writes one value once its place is begun (`begin`: false when the run failed).
+private protocol CanonicalLeafWriting {
+    var writer: CanonicalWriter { get }
+    func begin() -> Bool
+}
+
+extension CanonicalLeafWriting {
     mutating func encodeNil() throws { if begin() { writer.writeNull() } }
     mutating func encode(_ value: Bool) throws { if begin() { writer.writeBool(value) } }
     mutating func encode(_ value: String) throws { if begin() { writer.writeString(value) } }
@@ -173,10 +172,4 @@ private struct CanonicalSingleValueContainer: SingleValueEncodingContainer {
     mutating func encode(_ value: UInt16) throws { if begin() { writer.writeUnsigned(UInt64(value)) } }
     mutating func encode(_ value: UInt32) throws { if begin() { writer.writeUnsigned(UInt64(value)) } }
     mutating func encode(_ value: UInt64) throws { if begin() { writer.writeUnsigned(value) } }
-
-    /// Another value written in this one's place, as the tree encoder does.
-    mutating func encode(_ value: some Encodable) throws {
-        guard let depth = writer.beginSingleValue(of: id) else { return }
-        try writer.encode(value, depth: depth, key: nil)
-    }
 }
