@@ -12,7 +12,7 @@ extension Snapshot {
     /// Provenance ids are part of an entity and count as changes.
     ///
     /// `onTwoThreads`: each half of every kind is hashed on its own thread; for callers with nothing
-    /// else to do meanwhile (apply's staleness check). `plan` hashes beside its diff instead.
+    /// else to do meanwhile: apply's staleness check, and `plan` while its few facts queries run.
     public func entityDigests(onTwoThreads: Bool = false) throws -> [String: String] {
         var digests: [String: String] = [:]
         digests.reserveCapacity(
