@@ -74,7 +74,11 @@ struct Verify: AsyncParsableCommand {
                 try VerificationReport(
                     desired: desired, current: current, facts: facts, violations: [],
                     target: target.connection.target.description, profile: target.profile.summary)
-            }, { try target.checkInvariants(organization: desired.organization.slug, desired: desired) })
+            },
+            {
+                try target.checkInvariants(
+                    organization: desired.organization.slug, desired: desired, unresolved: unresolved)
+            })
         var report = compared
         report.violations = violations
         target.warnings.forEach(Terminal.warning)

@@ -3,8 +3,11 @@ import SentryModel
 extension TargetDatabase {
     /// Checks what a diff of snapshots cannot see: DSNs resolve to the right active key, the
     /// hybrid-cloud mapping and replica tables agree with their primary rows, and no membership
-    /// points at a missing row. `desired` names the keys that must resolve.
-    public func checkInvariants(organization slug: String, desired: Snapshot) throws -> [InvariantViolation] {
+    /// points at a missing row. `desired` names the keys that must resolve. `unresolved`: the
+    /// snapshot's own unresolved owners (`Snapshot.unresolvedOwners`) when the caller has them already.
+    public func checkInvariants(
+        organization slug: String, desired: Snapshot, unresolved: [UnresolvedOwner]? = nil
+    ) throws -> [InvariantViolation] {
         guard
             let orgId = try connection.query(
                 "SELECT id FROM sentry_organization WHERE slug = \(slug)", activity: "finding the organization"
@@ -15,7 +18,8 @@ extension TargetDatabase {
         var violations = try keyViolations(orgId: orgId, desired: desired)
         violations += try mappingViolations(orgId: orgId)
         violations += try orphanViolations(orgId: orgId)
-        violations += try ownerViolations(orgId: orgId, desired: desired)
+        violations += try ownerViolations(
+            orgId: orgId, alreadyUnresolved: Set((unresolved ?? desired.unresolvedOwners()).map(\.owner)))
         violations += try ruleViolations(orgId: orgId)
         violations += try metricAlertViolations(orgId: orgId)
         violations += try workflowEngineViolations(orgId: orgId, desired: desired)
@@ -26,8 +30,7 @@ extension TargetDatabase {
     /// (a pending invite resolves once accepted); otherwise Sentry silently drops the owner. Owners
     /// the desired snapshot itself does not resolve were already unresolved on sentry.io: carried as
     /// they are, they are no violation (verify reports them apart).
-    private func ownerViolations(orgId: Int64, desired: Snapshot) throws -> [InvariantViolation] {
-        let alreadyUnresolved = Set(desired.unresolvedOwners().map(\.owner))
+    private func ownerViolations(orgId: Int64, alreadyUnresolved: Set<String>) throws -> [InvariantViolation] {
         let teams = Set(
             try connection.query(
                 "SELECT slug FROM sentry_team WHERE organization_id = \(orgId) AND status = 0",
