@@ -25,13 +25,7 @@ public struct SHA256Digest: Sendable, Hashable {
 
     /// Lowercase hexadecimal, 64 characters.
     public var hex: String {
-        var text: [UInt8] = []
-        text.reserveCapacity(64)
-        for byte in bytes {
-            text.append(hexDigits[Int(byte >> 4)])
-            text.append(hexDigits[Int(byte & 0x0f)])
-        }
-        return String(decoding: text, as: UTF8.self)
+        bytes.withUnsafeBytes { Self.hexText($0, digits: 64) }
     }
 
     /// Lowercase hexadecimal SHA-256 of `message`.
@@ -46,15 +40,17 @@ extension SHA256Digest {
     static func hexPrefix(of message: [UInt8], digits: Int) -> String {
         var hash = SHA256()
         message.withUnsafeBufferPointer { hash.update(bufferPointer: .init($0)) }
-        let digest = hash.finalize()
-        return digest.withUnsafeBytes { bytes in
-            String(unsafeUninitializedCapacity: digits) { text in
-                for index in 0..<digits {
-                    let byte = bytes[index / 2]
-                    text[index] = hexDigits[Int(index % 2 == 0 ? byte >> 4 : byte & 0x0f)]
-                }
-                return digits
+        return hash.finalize().withUnsafeBytes { hexText($0, digits: digits) }
+    }
+
+    /// The first `digits` lowercase hexadecimal digits of `bytes` (two per byte).
+    private static func hexText(_ bytes: UnsafeRawBufferPointer, digits: Int) -> String {
+        String(unsafeUninitializedCapacity: digits) { text in
+            for index in 0..<digits {
+                let byte = bytes[index / 2]
+                text[index] = hexDigits[Int(index % 2 == 0 ? byte >> 4 : byte & 0x0f)]
             }
+            return digits
         }
     }
 }

@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 extension Snapshot {
     /// Digest of every entity by `"kind/key"` (`"teams/backend"`, `"keys/<public key>"`; secrets
     /// under `"secrets/<public key>"`), so a saved plan can name what changed since it was made.
@@ -74,13 +66,11 @@ extension Snapshot {
             buffer.append(contentsOf: digest.utf8)
             lines.append((start, nameLength, buffer.count))
         }
-        buffer.withUnsafeBufferPointer { bytes in
-            let base = bytes.baseAddress
-            lines.sort { left, right in
-                let common = min(left.nameLength, right.nameLength)
-                let order = common == 0 ? 0 : memcmp(base! + left.start + 1, base! + right.start + 1, common)
-                return order != 0 ? order < 0 : left.nameLength < right.nameLength
+        buffer.withUnsafeBytes { bytes in
+            func name(_ line: (start: Int, nameLength: Int, end: Int)) -> UnsafeRawBufferPointer {
+                UnsafeRawBufferPointer(rebasing: bytes[(line.start + 1)..<(line.start + 1 + line.nameLength)])
             }
+            lines.sort { utf8Order(name($0), name($1)) < 0 }
         }
         var hasher = SHA256Hasher()
         hasher.update(Array(context.utf8))

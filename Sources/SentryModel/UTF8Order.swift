@@ -22,23 +22,16 @@ extension String {
         var right = other
         return left.withUTF8 { lhs in
             right.withUTF8 { rhs in
-                let common = min(lhs.count, rhs.count)
-                let order = common == 0 ? 0 : memcmp(lhs.baseAddress!, rhs.baseAddress!, common)
-                return order != 0 ? Int(order) : lhs.count - rhs.count
+                utf8Order(UnsafeRawBufferPointer(lhs), UnsafeRawBufferPointer(rhs))
             }
         }
     }
 }
 
-extension Array where Element == UInt8 {
-    /// Byte order of two byte strings (one `memcmp`), as `String.utf8Precedes` for their texts.
-    public func bytesPrecede(_ other: [UInt8]) -> Bool {
-        withUnsafeBufferPointer { lhs in
-            other.withUnsafeBufferPointer { rhs in
-                let common = Swift.min(lhs.count, rhs.count)
-                let order = common == 0 ? 0 : memcmp(lhs.baseAddress!, rhs.baseAddress!, common)
-                return order != 0 ? order < 0 : lhs.count < rhs.count
-            }
-        }
-    }
+/// The UTF-8 byte order of two byte strings in one `memcmp`: negative when `lhs` comes first, zero
+/// when they are equal, positive otherwise (a prefix comes before what extends it).
+func utf8Order(_ lhs: UnsafeRawBufferPointer, _ rhs: UnsafeRawBufferPointer) -> Int {
+    let common = min(lhs.count, rhs.count)
+    let order = common == 0 ? 0 : memcmp(lhs.baseAddress!, rhs.baseAddress!, common)
+    return order != 0 ? Int(order) : lhs.count - rhs.count
 }
