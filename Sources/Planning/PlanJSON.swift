@@ -12,6 +12,7 @@ public enum PlanJSON {
     /// saving or printing the plan of a large organization does not hold its whole text (57 MB on
     /// `make bench`'s large org) nor its JSON tree.
     public static func write(_ plan: Plan, chunkSize: Int = 1 << 20, emit: ([UInt8]) throws -> Void) throws {
+        precondition(plan.target.isRecorded, "a plan made to be shown only (no target digests) cannot be saved")
         var head = plan
         head.changes = []
         try CanonicalJSON.write(head, streaming: "changes", elements: plan.changes, chunkSize: chunkSize, emit: emit)

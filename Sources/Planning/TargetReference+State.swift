@@ -14,6 +14,17 @@ extension Plan.TargetReference {
             entityDigests: digests ?? [:])
     }
 
+    /// For a plan that is only shown as text or Markdown, never saved nor printed as JSON: the
+    /// target's location and profile without its digests, which only apply's stale check reads.
+    /// Digesting every entity of a large organization was a quarter of `plan`'s work. Its empty
+    /// fingerprint matches no target, and `PlanJSON` refuses to write it.
+    public static func shownOnly(location: String, profile: String) -> Self {
+        Self(location: location, profile: profile, fingerprint: "", entityDigests: [:])
+    }
+
+    /// False for `shownOnly`: the plan cannot be saved.
+    public var isRecorded: Bool { !fingerprint.isEmpty }
+
     /// The fingerprint of a target state from its entity digests (`Snapshot.entityDigests`); nil
     /// digests mean the organization does not exist yet, which has a fingerprint of its own (the
     /// context and the line `organization absent`), so that a plan made before the organization

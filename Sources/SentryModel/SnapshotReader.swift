@@ -73,9 +73,9 @@ private struct ReadPass {
         var parts = SnapshotParts()
         parts.organization = decodeObject(Organization.self, .organization)
         parts.teams = decodeArray(Team.self, .teams)
-        parts.members = decodeArray(Member.self, .members)
+        parts.members = decodeArray(Member.self, .members, fast: Member.init(tape:at:))
         parts.projects = decodeArray(Project.self, .projects)
-        parts.keys = decodeArray(ClientKey.self, .keys)
+        parts.keys = decodeArray(ClientKey.self, .keys, fast: ClientKey.init(tape:at:))
         parts.filters = decodeArray(InboundFilters.self, .filters)
         parts.ownership = decodeArray(Ownership.self, .ownership)
         if hasSecrets { parts.secrets = decodeArray(KeySecret.self, .secrets) }
@@ -349,8 +349,12 @@ private struct ReadPass {
     /// Files with at least this many elements are decoded in two halves at once (members, keys).
     private static let halvingThreshold = 4096
 
-    /// Decodes every element, so that one bad element does not hide the others' problems.
-    private mutating func decodeArray<T: Decodable>(_ type: T.Type, _ file: SnapshotFile) -> [T]? {
+    /// Decodes every element, so that one bad element does not hide the others' problems. `fast`
+    /// reads an element straight from the tape when it is exactly as written (`TapeReadable`);
+    /// the elements it cannot read go through `StrictDecoder`, which reports their problems.
+    private mutating func decodeArray<T: Decodable>(
+        _ type: T.Type, _ file: SnapshotFile, fast: ((JSONTape, Int) -> T?)? = nil
+    ) -> [T]? {
         guard let node = parse(file.path) else { return nil }
         guard node.kind(of: node.root) == .array else {
             problems.append(
@@ -364,8 +368,12 @@ private struct ReadPass {
         // decoded at once; problems are then reported in element order, as one pass would.
         let namesKeys = !file.isSecret
         func decode(_ range: Range<Int>) -> [(value: T?, problems: [FieldProblem])] {
-            range.map {
-                StrictDecoder.decode(type, from: node, index: elements[$0], at: [.index($0)], namesKeys: namesKeys)
+            node.withTape { tape in
+                range.map {
+                    if let fast, let value = fast(tape, elements[$0]) { return (value, []) }
+                    return StrictDecoder.decode(
+                        type, from: node, index: elements[$0], at: [.index($0)], namesKeys: namesKeys)
+                }
             }
         }
         let middle = elements.count / 2

@@ -94,17 +94,20 @@ struct PlanCommand: AsyncParsableCommand {
             snapshot: snapshot, database: database,
             desired: { try DesiredState.read(from: snapshot, requireSecrets: true) },
             organization: \.snapshot.organization, target: { try $0.readOrganization(for: $1) })
-        // The target's facts are mostly PostgreSQL's work: the snapshot's own owners are checked and
-        // the target's entities digested meanwhile.
+        // The target's facts are mostly PostgreSQL's work: the snapshot's own owners are checked and,
+        // for a plan that is saved or printed as JSON, the target's entities digested meanwhile.
+        let location = target.connection.target.description
         let (state, (unresolved, reference)) = try concurrently(
             { try target.readState(for: desired.snapshot, current: current) },
             {
                 (
                     desired.snapshot.unresolvedOwners(),
                     // The facts need few queries once the target holds the keys: both threads digest.
-                    Plan.TargetReference(
-                        location: target.connection.target.description, profile: target.profile.summary,
-                        entityDigests: try current?.entityDigests(onTwoThreads: true))
+                    recordsTarget
+                        ? Plan.TargetReference(
+                            location: location, profile: target.profile.summary,
+                            entityDigests: try current?.entityDigests(onTwoThreads: true))
+                        : Plan.TargetReference.shownOnly(location: location, profile: target.profile.summary)
                 )
             })
         defer { keepUntilExit((desired, state)) }
@@ -154,6 +157,10 @@ struct PlanCommand: AsyncParsableCommand {
             throw ExitCode(ExitStatus.differences.rawValue)
         }
     }
+
+    /// Whether the plan leaves this command as a plan file (`--out`, or JSON on standard output),
+    /// which must record the target's digests for apply's stale check. Text and Markdown do not show them.
+    private var recordsTarget: Bool { out != nil || format == .json }
 
     private func writeMarkdownParts(_ parts: [String], to directory: String) throws {
         do {

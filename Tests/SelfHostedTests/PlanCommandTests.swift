@@ -64,8 +64,17 @@ import Testing
                         contentsOf: markdownFolder.appendingPathComponent("plan-1.md"), encoding: .utf8)
                     #expect(part == other.stdout)
                     #expect(part.hasPrefix("<!-- sentry-migrate plan: part 1 of 1 -->"))
+                } else {
+                    // JSON is the plan file's format: it records the target as --out does.
+                    let printed = try JSONDecoder().decode(Plan.self, from: Data(other.stdout.utf8))
+                    #expect(printed.target.fingerprint == plan.target.fingerprint)
+                    #expect(printed.target.entityDigests == plan.target.entityDigests)
                 }
             }
+            // Shown only (text, nothing saved), the target is not digested, and the text is the same.
+            let shown = try SentryMigrateBinary.run(["plan", "--snapshot", desiredFolder.path, "--database", url])
+            #expect(shown.status == 0, "\(shown.stderr)")
+            #expect(shown.stdout == result.stdout)
             expectNoSecret(in: outputs)
         }
     }

@@ -281,7 +281,7 @@ struct OrganizationReader {
     private func readFilters(
         orgId: Int64, projectSlugs: [Int64: String], warn: (String) -> Void
     ) throws -> [InboundFilters] {
-        var options: [Int64: [String: String]] = [:]
+        var options: [Int64: [String?]] = [:]
         for row in try connection.query(
             """
             SELECT o.project_id, o.key, o.value::text AS value
@@ -290,12 +290,14 @@ struct OrganizationReader {
             """,
             activity: "reading inbound filters")
         {
-            options[try row.int64("project_id"), default: [:]][try row.string("key")] = try row.string("value")
+            guard let position = FilterOptions.keys.firstIndex(of: try row.string("key")) else { continue }
+            options[try row.int64("project_id"), default: FilterOptions.noValues][position] = try row.string("value")
         }
         var warnings: [String] = []
         let filters = projectSlugs.map { id, slug in
             FilterOptions(
-                values: options[id] ?? [:], project: slug, flagStrings: profile.genericFiltersAsFlagStrings
+                values: options[id] ?? FilterOptions.noValues, project: slug,
+                flagStrings: profile.genericFiltersAsFlagStrings
             ).decode(warnings: &warnings)
         }
         warnings.forEach(warn)

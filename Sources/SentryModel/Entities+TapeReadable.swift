@@ -1,0 +1,140 @@
+// The snapshot's most numerous kinds read straight from the tape (`TapeReadable`). Each reader
+// knows the fields its type's synthesized `Decodable` reads, with the same names and kinds:
+// required fields must be present and not null, optional ones may be absent or null. Anything
+// else is nil, and `StrictDecoder` decodes the value instead (`TapeReadableTests` holds each
+// reader to it, on hostile values too).
+
+/// Stores `value` in `slot`; whether there was one (a field that cannot be read fails the reader).
+private func keep<T>(_ value: T?, in slot: inout T?) -> Bool {
+    slot = value
+    return value != nil
+}
+
+extension TeamMembership: TapeReadable {
+    init?(tape: JSONTape, at index: Int) {
+        var slug: String?
+        var role: String??
+        guard
+            tape.readMembers(
+                of: index,
+                { key, value in
+                    switch key {
+                    case "slug": keep(tape.plainString(value), in: &slug)
+                    case "role": keep(tape.nullable(value, tape.plainString), in: &role)
+                    default: false
+                    }
+                }), let slug
+        else { return nil }
+        self.init(slug: slug, role: role ?? nil)
+    }
+}
+
+extension Member: TapeReadable {
+    init?(tape: JSONTape, at index: Int) {
+        var email: String?
+        var name: String?
+        var role: String?
+        var pending: Bool?
+        var teams: [TeamMembership]?
+        var hostedId: String??
+        var identity: IdentityPolicy??
+        guard
+            tape.readMembers(
+                of: index,
+                { key, value in
+                    switch key {
+                    case "email": keep(tape.plainString(value), in: &email)
+                    case "name": keep(tape.plainString(value), in: &name)
+                    case "role": keep(tape.plainString(value), in: &role)
+                    case "pending": keep(tape.plainBool(value), in: &pending)
+                    case "teams":
+                        keep(tape.plainArray(value) { TeamMembership(tape: tape, at: $0) }, in: &teams)
+                    case "hostedId": keep(tape.nullable(value, tape.plainString), in: &hostedId)
+                    case "identity":
+                        keep(
+                            tape.nullable(value) { tape.plainString($0).flatMap(IdentityPolicy.init(rawValue:)) },
+                            in: &identity)
+                    default: false
+                    }
+                }), let email, let name, let role, let pending, let teams
+        else { return nil }
+        self.init(
+            email: email, name: name, role: role, pending: pending, teams: teams, hostedId: hostedId ?? nil,
+            identity: identity ?? nil)
+    }
+}
+
+extension RateLimit: TapeReadable {
+    init?(tape: JSONTape, at index: Int) {
+        var count: Int?
+        var window: Int?
+        guard
+            tape.readMembers(
+                of: index,
+                { key, value in
+                    switch key {
+                    case "count": keep(tape.plainInteger(value), in: &count)
+                    case "window": keep(tape.plainInteger(value), in: &window)
+                    default: false
+                    }
+                }), let count, let window
+        else { return nil }
+        self.init(count: count, window: window)
+    }
+}
+
+extension LoaderOptions: TapeReadable {
+    init?(tape: JSONTape, at index: Int) {
+        var flags: [Bool?] = [nil, nil, nil, nil, nil]
+        let names = ["hasDebug", "hasFeedback", "hasLogsAndMetrics", "hasPerformance", "hasReplay"]
+        guard
+            tape.readMembers(
+                of: index,
+                { key, value in
+                    guard let position = names.firstIndex(of: key) else { return false }
+                    return keep(tape.plainBool(value), in: &flags[position])
+                })
+        else { return nil }
+        let read = flags.compactMap { $0 }
+        guard read.count == names.count else { return nil }
+        self.init(
+            hasDebug: read[0], hasFeedback: read[1], hasLogsAndMetrics: read[2], hasPerformance: read[3],
+            hasReplay: read[4])
+    }
+}
+
+extension ClientKey: TapeReadable {
+    init?(tape: JSONTape, at index: Int) {
+        var project: String?
+        var label: String?
+        var publicKey: String?
+        var active: Bool?
+        var rateLimit: RateLimit??
+        var browserSdkVersion: String??
+        var loaderOptions: LoaderOptions??
+        var hostedProjectId: String??
+        guard
+            tape.readMembers(
+                of: index,
+                { key, value in
+                    switch key {
+                    case "project": keep(tape.plainString(value), in: &project)
+                    case "label": keep(tape.plainString(value), in: &label)
+                    case "publicKey": keep(tape.plainString(value), in: &publicKey)
+                    case "active": keep(tape.plainBool(value), in: &active)
+                    case "rateLimit":
+                        keep(tape.nullable(value) { RateLimit(tape: tape, at: $0) }, in: &rateLimit)
+                    case "browserSdkVersion": keep(tape.nullable(value, tape.plainString), in: &browserSdkVersion)
+                    case "loaderOptions":
+                        keep(tape.nullable(value) { LoaderOptions(tape: tape, at: $0) }, in: &loaderOptions)
+                    case "hostedProjectId": keep(tape.nullable(value, tape.plainString), in: &hostedProjectId)
+                    default: false
+                    }
+                }), let project, let label, let publicKey, let active
+        else { return nil }
+        self.init(
+            project: project, label: label, publicKey: publicKey, active: active, rateLimit: rateLimit ?? nil,
+            browserSdkVersion: browserSdkVersion ?? nil, loaderOptions: loaderOptions ?? nil,
+            hostedProjectId: hostedProjectId ?? nil)
+    }
+}
