@@ -47,7 +47,7 @@ enum SnapshotValidator {
         if let members = parts.members {
             problems += duplicates(members, .members, "email", "member e-mail", note: "; e-mails compare without case")
             {
-                $0.email.lowercased()
+                $0.email.caseFolded
             }
             for (index, member) in members.enumerated() {
                 let path: JSONPath = [.index(index), .key("teams")]
@@ -151,6 +151,7 @@ enum SnapshotValidator {
     ) -> [SnapshotProblem] {
         // A member's or project's few teams: no dictionary (50,000 of them per large snapshot).
         if items.count < 2 { return [] }
+        if items.count <= 8, !hasRepeat(items, key) { return [] }
         var firstIndex: [String: Int] = [:]
         firstIndex.reserveCapacity(items.count)
         var problems: [SnapshotProblem] = []
@@ -170,6 +171,13 @@ enum SnapshotValidator {
         return problems
     }
 
+    /// Whether two of a few items share a key, compared pairwise (cheaper than hashing a handful).
+    private static func hasRepeat<T>(_ items: [T], _ key: (T) -> String) -> Bool {
+        let keys = items.map(key)
+        for index in keys.indices.dropFirst() where keys[..<index].contains(keys[index]) { return true }
+        return false
+    }
+
     static func dangling(
         _ value: String, in known: Set<String>?, _ file: SnapshotFile, _ path: @autoclosure () -> JSONPath,
         _ what: String, _ target: SnapshotFile
@@ -187,5 +195,13 @@ enum SnapshotValidator {
         items.enumerated().flatMap { index, item in
             dangling(project(item), in: projects, file, [.index(index), .key("project")], "project", .projects)
         }
+    }
+}
+
+extension String {
+    /// `lowercased()`, without making a new string when there is nothing to lower (plain ASCII
+    /// without capitals, as nearly every e-mail is).
+    var caseFolded: String {
+        utf8.allSatisfy { $0 < 0x80 && !(0x41...0x5A).contains($0) } ? self : lowercased()
     }
 }

@@ -90,25 +90,27 @@ struct PlanCommand: AsyncParsableCommand {
     var rehearse = true
 
     func run() async throws {
-        let (desired, target, current) = try BothSides.read(
+        // The snapshot's own unresolved owners are found once it is read, while the target is still
+        // being read (reading the target takes longer).
+        let ((desired, unresolved), target, current) = try BothSides.read(
             snapshot: snapshot, database: database,
-            desired: { try DesiredState.read(from: snapshot, requireSecrets: true) },
-            organization: \.snapshot.organization, target: { try $0.readOrganization(for: $1) })
-        // The target's facts are mostly PostgreSQL's work: the snapshot's own owners are checked and,
-        // for a plan that is saved or printed as JSON, the target's entities digested meanwhile.
+            desired: {
+                let desired = try DesiredState.read(from: snapshot, requireSecrets: true)
+                return (desired, desired.snapshot.unresolvedOwners())
+            },
+            organization: \.0.snapshot.organization, target: { try $0.readOrganization(for: $1) })
+        // The target's facts are mostly PostgreSQL's work: for a plan that is saved or printed as
+        // JSON, the target's entities are digested meanwhile (on both threads: the facts need few
+        // queries once the target holds the keys).
         let location = target.connection.target.description
-        let (state, (unresolved, reference)) = try concurrently(
+        let (state, reference) = try concurrently(
             { try target.readState(for: desired.snapshot, current: current) },
             {
-                (
-                    desired.snapshot.unresolvedOwners(),
-                    // The facts need few queries once the target holds the keys: both threads digest.
-                    recordsTarget
-                        ? Plan.TargetReference(
-                            location: location, profile: target.profile.summary,
-                            entityDigests: try current?.entityDigests(onTwoThreads: true))
-                        : Plan.TargetReference.shownOnly(location: location, profile: target.profile.summary)
-                )
+                recordsTarget
+                    ? Plan.TargetReference(
+                        location: location, profile: target.profile.summary,
+                        entityDigests: try current?.entityDigests(onTwoThreads: true))
+                    : Plan.TargetReference.shownOnly(location: location, profile: target.profile.summary)
             })
         defer { keepUntilExit((desired, state)) }
         target.warnings.forEach(Terminal.warning)

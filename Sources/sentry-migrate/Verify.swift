@@ -58,12 +58,10 @@ struct Verify: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let (desired, target, current) = try await desiredAndTarget()
+        let ((desired, unresolved), target, current) = try await desiredAndTarget()
         defer { keepUntilExit((desired, current)) }
-        // The same facts plan uses, so both agree on who is still only invited; mostly PostgreSQL's
-        // work, so the snapshot's own owners are checked meanwhile.
-        let (facts, unresolved) = try concurrently(
-            { try target.readFacts(for: desired, current: current) }, { desired.unresolvedOwners() })
+        // The same facts plan uses, so both agree on who is still only invited.
+        let facts = try target.readFacts(for: desired, current: current)
         for owner in unresolved {
             Terminal.note(
                 "note: \(owner.description) is already unresolved on sentry.io: carried as written, not a violation")
@@ -90,19 +88,25 @@ struct Verify: AsyncParsableCommand {
         if !report.holds { throw ExitCode(ExitStatus.differences.rawValue) }
     }
 
-    /// The desired snapshot, the target, and the organization the target holds under its slug.
-    private func desiredAndTarget() async throws -> (Snapshot, TargetDatabase, Snapshot?) {
+    /// The desired snapshot with its unresolved owners, the target, and the organization the target
+    /// holds under its slug. The owners are found once the snapshot is read, while the target is
+    /// still being read.
+    private func desiredAndTarget() async throws -> ((Snapshot, [UnresolvedOwner]), TargetDatabase, Snapshot?) {
         if let snapshot {
             return try BothSides.read(
                 snapshot: snapshot, database: database,
                 desired: {
-                    try SnapshotReader.read(from: URL(fileURLWithPath: snapshot), requireSecrets: true).snapshot
+                    let desired = try SnapshotReader.read(from: URL(fileURLWithPath: snapshot), requireSecrets: true)
+                        .snapshot
+                    return (desired, desired.unresolvedOwners())
                 },
-                organization: \.organization, target: { try $0.readOrganization(slug: $1.slug) })
+                organization: \.0.organization, target: { try $0.readOrganization(slug: $1.slug) })
         }
         let desired = try await liveSnapshot()
         let target = try database.connect()
-        return (desired, target, try target.readOrganization(slug: desired.organization.slug))
+        return (
+            (desired, desired.unresolvedOwners()), target, try target.readOrganization(slug: desired.organization.slug)
+        )
     }
 
     /// The hosted organization as it is now, through the mapping.
