@@ -7,7 +7,7 @@ extension SnapshotValidator {
     ) -> [SnapshotProblem] {
         let file = SnapshotFile.metricAlerts
         var problems = duplicates(alerts, file, nil, "metric alert (project/name#ordinal)") { $0.key }
-        let members = parts.members.map { Set($0.map { $0.email.lowercased() }) }
+        let members = parts.members.map { Set($0.map { $0.email.caseFolded }) }
         for (index, alert) in alerts.enumerated() {
             let path: JSONPath = [.index(index)]
             func invalid(_ field: String, _ message: String) {

@@ -7,7 +7,7 @@ extension SnapshotValidator {
     ) -> [SnapshotProblem] {
         var problems = duplicates(rules, .rules, nil, "rule (project/name#ordinal)") { $0.key }
         problems += danglingProjects(rules, .rules, projects) { $0.project }
-        let members = parts.members.map { Set($0.map { $0.email.lowercased() }) }
+        let members = parts.members.map { Set($0.map { $0.email.caseFolded }) }
         for (index, rule) in rules.enumerated() {
             let path: JSONPath = [.index(index)]
             if rule.ordinal < 1 {

@@ -32,9 +32,9 @@ extension TargetDatabase {
         try connection.withTransaction(activity: "reading organization '\(slug)'") { connection in
             try connection.execute(
                 "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY", activity: "starting a consistent read")
-            return try OrganizationReader(connection: connection, profile: profile).read(slug: slug) { [self] in
-                warn($0)
-            }
+            return try OrganizationReader(connection: connection, profile: profile, sharesSnapshot: true).read(
+                slug: slug
+            ) { [self] in warn($0) }
         }
     }
 
@@ -59,6 +59,10 @@ extension TargetDatabase {
 struct OrganizationReader {
     let connection: PostgresConnection
     let profile: TargetProfile
+    /// Whether `connection` is in a read-only REPEATABLE READ transaction whose snapshot a second
+    /// connection may share (`MembersAside`), so that members (the most rows) are read beside the
+    /// other kinds. Never inside apply's transaction, whose own writes only it can see.
+    var sharesSnapshot = false
 
     /// The organization `desired` names (see `TargetDatabase.readOrganization(for:)`). `stages`: the
     /// kinds to read (the keys stage includes secrets); the others are left empty. Apply's check before
@@ -104,7 +108,37 @@ struct OrganizationReader {
             teams.append(team)
         }
 
-        let members = stages.contains(.members) ? try readMembers(orgId: orgId, teamSlugs: teamSlugs, warn: warn) : []
+        let shared = stages.contains(.members) && sharesSnapshot ? try MembersAside.exportSnapshot(of: connection) : nil
+        let (aside, rest) = try concurrently(
+            {
+                try shared.flatMap {
+                    try MembersAside.read(
+                        sharing: $0, of: connection, profile: profile, orgId: orgId, teamSlugs: teamSlugs)
+                }
+            },
+            {
+                try readAllButMembers(
+                    orgId: orgId, organization: organization, teamSlugs: teamSlugs, stages: stages, warn: warn)
+            })
+        let members: [Member]
+        if let aside {
+            aside.warnings.forEach(warn)
+            members = aside.members
+        } else {
+            members = stages.contains(.members) ? try readMembers(orgId: orgId, teamSlugs: teamSlugs, warn: warn) : []
+        }
+        var snapshot = rest
+        snapshot.teams = stages.contains(.teams) ? teams.sorted { $0.slug < $1.slug } : []
+        snapshot.members = members.sorted { $0.email < $1.email }
+        return snapshot
+    }
+
+    /// Every kind but teams and members, in the snapshot they are returned in.
+    private func readAllButMembers(
+        orgId: Int64, organization: Organization, teamSlugs: [Int64: String], stages: Set<Stage>,
+        warn: (String) -> Void
+    ) throws -> Snapshot {
+        let settingsReader = SettingsReader(connection: connection, profile: profile)
         var (projects, projectSlugs) = try readProjects(
             orgId: orgId, teamSlugs: teamSlugs, withTeams: stages.contains(.projects))
         var tokens: [ProjectSecret] = []
@@ -133,8 +167,6 @@ struct OrganizationReader {
 
         return Snapshot(
             organization: organization,
-            teams: stages.contains(.teams) ? teams.sorted { $0.slug < $1.slug } : [],
-            members: members.sorted { $0.email < $1.email },
             projects: stages.contains(.projects) ? projects.sorted { $0.slug < $1.slug } : [],
             keys: keys.sorted { ($0.project, $0.publicKey) < ($1.project, $1.publicKey) },
             filters: filters.sorted { $0.project < $1.project },
@@ -144,7 +176,7 @@ struct OrganizationReader {
             metricAlerts: Snapshot(organization: organization, metricAlerts: metricAlerts).canonicalized().metricAlerts)
     }
 
-    private func readMembers(orgId: Int64, teamSlugs: [Int64: String], warn: (String) -> Void) throws -> [Member] {
+    func readMembers(orgId: Int64, teamSlugs: [Int64: String], warn: (String) -> Void) throws -> [Member] {
         var teamsByMember: [Int64: [TeamMembership]] = [:]
         for row in try connection.query(
             """

@@ -58,9 +58,9 @@ extension TargetDatabase {
             for rule in ParsedOwnershipRule.parse(try row.string("raw")) {
                 for owner in rule.owners {
                     let resolves =
-                        owner.isTeam ? teams.contains(owner.identifier) : emails.contains(owner.identifier.lowercased())
+                        owner.isTeam ? teams.contains(owner.identifier) : emails.contains(owner.identifier.caseFolded)
                     let shown = owner.isTeam ? "#\(owner.identifier)" : owner.identifier
-                    let known = owner.isTeam ? shown : owner.identifier.lowercased()
+                    let known = owner.isTeam ? shown : owner.identifier.caseFolded
                     if !resolves, !alreadyUnresolved.contains(known), !unresolved.contains(shown) {
                         unresolved.append(shown)
                     }

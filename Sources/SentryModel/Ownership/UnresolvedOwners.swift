@@ -24,7 +24,7 @@ extension Snapshot {
     /// once each, sorted.
     public func unresolvedOwners() -> [UnresolvedOwner] {
         let teamSlugs = Set(teams.map(\.slug))
-        let emails = Set(members.map { $0.email.lowercased() })
+        let emails = Set(members.map { $0.email.caseFolded })
         var found: [String: UnresolvedOwner] = [:]
         for ownership in self.ownership {
             guard let raw = ownership.raw else { continue }
@@ -32,7 +32,7 @@ extension Snapshot {
                 var counted: Set<String> = []
                 for owner in rule.owners {
                     // Sentry lower-cases user owners when it parses rules (`OwnershipVisitor`).
-                    let name = owner.isTeam ? "#\(owner.identifier)" : owner.identifier.lowercased()
+                    let name = owner.isTeam ? "#\(owner.identifier)" : owner.identifier.caseFolded
                     let resolves = owner.isTeam ? teamSlugs.contains(owner.identifier) : emails.contains(name)
                     guard !resolves else { continue }
                     var entry = found[name] ?? UnresolvedOwner(owner: name, projects: [], rules: 0)
