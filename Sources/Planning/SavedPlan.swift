@@ -19,7 +19,8 @@ public struct SavedPlan: Sendable {
         let digest: String
         do {
             (plan, digest) = try StreamedJSONFile.decode(
-                path: path, head: Plan.self, streaming: "changes", element: EntityChange.self
+                path: path, head: Plan.self, streaming: "changes", element: EntityChange.self,
+                fast: EntityChange.init(tape:at:)
             ) { changes.append($0) }
         } catch let error as StreamedJSONError {
             throw PlanFileError(

@@ -4,14 +4,8 @@
 // else is nil, and `StrictDecoder` decodes the value instead (`TapeReadableTests` holds each
 // reader to it, on hostile values too).
 
-/// Stores `value` in `slot`; whether there was one (a field that cannot be read fails the reader).
-private func keep<T>(_ value: T?, in slot: inout T?) -> Bool {
-    slot = value
-    return value != nil
-}
-
 extension TeamMembership: TapeReadable {
-    init?(tape: JSONTape, at index: Int) {
+    package init?(tape: JSONTape, at index: Int) {
         var slug: String?
         var role: String??
         guard
@@ -30,7 +24,7 @@ extension TeamMembership: TapeReadable {
 }
 
 extension Member: TapeReadable {
-    init?(tape: JSONTape, at index: Int) {
+    package init?(tape: JSONTape, at index: Int) {
         var email: String?
         var name: String?
         var role: String?
@@ -65,7 +59,7 @@ extension Member: TapeReadable {
 }
 
 extension RateLimit: TapeReadable {
-    init?(tape: JSONTape, at index: Int) {
+    package init?(tape: JSONTape, at index: Int) {
         var count: Int?
         var window: Int?
         guard
@@ -84,7 +78,7 @@ extension RateLimit: TapeReadable {
 }
 
 extension LoaderOptions: TapeReadable {
-    init?(tape: JSONTape, at index: Int) {
+    package init?(tape: JSONTape, at index: Int) {
         var flags: [Bool?] = [nil, nil, nil, nil, nil]
         let names = ["hasDebug", "hasFeedback", "hasLogsAndMetrics", "hasPerformance", "hasReplay"]
         guard
@@ -104,7 +98,7 @@ extension LoaderOptions: TapeReadable {
 }
 
 extension ClientKey: TapeReadable {
-    init?(tape: JSONTape, at index: Int) {
+    package init?(tape: JSONTape, at index: Int) {
         var project: String?
         var label: String?
         var publicKey: String?

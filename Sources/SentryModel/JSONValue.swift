@@ -62,7 +62,7 @@ public enum JSONValue: Codable, Sendable, Hashable {
     }
 
     /// The value at `index` of a parsed document.
-    init?(_ tape: JSONTape, _ index: Int) {
+    package init?(_ tape: JSONTape, _ index: Int) {
         let entry = tape.entries[index]
         switch entry.kind {
         case .null: self = .null

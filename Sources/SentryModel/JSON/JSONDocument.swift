@@ -61,7 +61,7 @@ struct JSONDocument: Sendable {
 }
 
 /// A document's bytes and entries as unsafe buffers, valid inside `JSONDocument.withTape`.
-struct JSONTape {
+package struct JSONTape {
     let bytes: UnsafeBufferPointer<UInt8>
     let entries: UnsafeBufferPointer<JSONEntry>
 

@@ -30,10 +30,20 @@ public enum StreamedJSONFile {
         path: String, head: Head.Type, streaming key: String, element: Element.Type,
         chunkSize: Int = 1 << 20, each: (Element) throws -> Void
     ) throws -> (head: Head, sha256: String) {
+        try decode(
+            path: path, head: head, streaming: key, element: element, chunkSize: chunkSize, fast: nil, each: each)
+    }
+
+    /// The same, with `fast` reading an element straight from its tape when it is exactly as written
+    /// (`TapeReadable`); an element it cannot read is decoded strictly, which reports its problem.
+    package static func decode<Head: Decodable, Element: Decodable>(
+        path: String, head: Head.Type, streaming key: String, element: Element.Type,
+        chunkSize: Int = 1 << 20, fast: ((JSONTape, Int) -> Element?)?, each: (Element) throws -> Void
+    ) throws -> (head: Head, sha256: String) {
         let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
         defer { try? handle.close() }
         var reader = ChunkedReader(chunkSize: chunkSize) { try handle.read(upToCount: $0) ?? Data() }
-        var batch = DecodingBatch<Element>(key: key)
+        var batch = DecodingBatch<Element>(key: key, fast: fast)
         let decodedHead: Head
         do {
             decodedHead = try reader.object(streaming: key, head: head) { index, bytes, start in
@@ -55,7 +65,7 @@ public enum StreamedJSONFile {
     /// Parses and decodes one value whose first byte is at `start` in the file; positions in
     /// problems are the file's.
     fileprivate static func strictlyDecode<T: Decodable>(
-        _ bytes: [UInt8], at path: JSONPath, start: FilePosition?
+        _ bytes: [UInt8], at path: JSONPath, start: FilePosition?, fast: ((JSONTape, Int) -> T?)? = nil
     ) throws -> T {
         let place = { (offset: Int) -> (Int?, Int?) in
             guard let start else { return (nil, nil) }
@@ -69,6 +79,7 @@ public enum StreamedJSONFile {
             let (line, column) = place(error.offset)
             throw StreamedJSONError(path: path.rendered, line: line, column: column, message: error.message)
         }
+        if let fast, let value = document.withTape({ fast($0, document.root) }) { return value }
         let (value, problems) = StrictDecoder.decode(T.self, from: document, at: path)
         if let value { return value }
         // An invalid value stops decoding, so the fields after it were never asked for and show as
@@ -88,14 +99,16 @@ public enum StreamedJSONFile {
 /// element before it, as when each element was decoded as soon as it was read.
 private struct DecodingBatch<Element: Decodable> {
     let key: String
+    let fast: ((JSONTape, Int) -> Element?)?
     private var pending: [(index: Int, bytes: [UInt8], start: FilePosition)] = []
     private var size = 0
     private static var flushSize: Int { 1 << 18 }
     /// Fewer elements than this are decoded on the calling thread alone.
     private static var halvingCount: Int { 32 }
 
-    init(key: String) {
+    init(key: String, fast: ((JSONTape, Int) -> Element?)?) {
         self.key = key
+        self.fast = fast
     }
 
     mutating func add(index: Int, bytes: [UInt8], start: FilePosition, each: (Element) throws -> Void) throws {
@@ -109,6 +122,7 @@ private struct DecodingBatch<Element: Decodable> {
         pending.removeAll(keepingCapacity: true)
         size = 0
         let key = key
+        let fast = fast
         func decode(_ range: Range<Int>) -> (values: [Element], failure: (any Error)?) {
             var values: [Element] = []
             values.reserveCapacity(range.count)
@@ -117,7 +131,7 @@ private struct DecodingBatch<Element: Decodable> {
                 do {
                     values.append(
                         try StreamedJSONFile.strictlyDecode(
-                            element.bytes, at: [.key(key), .index(element.index)], start: element.start))
+                            element.bytes, at: [.key(key), .index(element.index)], start: element.start, fast: fast))
                 } catch {
                     return (values, error)
                 }

@@ -6,15 +6,24 @@
 ///
 /// For the kinds a large snapshot holds tens of thousands of (members, keys): through `Decodable`,
 /// reading members took a fifth of `plan`'s work on the bench's large organization.
-protocol TapeReadable {
+package protocol TapeReadable {
     init?(tape: JSONTape, at index: Int)
+}
+
+/// Stores `value` in `slot`; whether there was one (a field that cannot be read fails its reader).
+/// Inlinable, so that readers in other modules get it specialized: an unspecialized generic here
+/// looked up type metadata at run time for every field.
+@inlinable
+package func keep<T>(_ value: T?, in slot: inout T?) -> Bool {
+    slot = value
+    return value != nil
 }
 
 extension JSONTape {
     /// Calls `take` with each member's key (as text) and value index of the object at `object`, in
     /// file order; false when `object` is not an object, when a key is escaped or not ASCII (its
     /// text could equal a field's name only after unescaping), or when `take` returns false.
-    func readMembers(of object: Int, _ take: (_ key: String, _ value: Int) -> Bool) -> Bool {
+    package func readMembers(of object: Int, _ take: (_ key: String, _ value: Int) -> Bool) -> Bool {
         let entry = entries[object]
         guard entry.kind == .object else { return false }
         var key = object + 1
@@ -31,12 +40,12 @@ extension JSONTape {
     }
 
     /// The string at `index`, nil when it is not a string.
-    func plainString(_ index: Int) -> String? {
+    package func plainString(_ index: Int) -> String? {
         entries[index].kind == .string ? string(at: index) : nil
     }
 
     /// The boolean at `index`, nil when it is not `true` or `false`.
-    func plainBool(_ index: Int) -> Bool? {
+    package func plainBool(_ index: Int) -> Bool? {
         switch entries[index].kind {
         case .true: true
         case .false: false
@@ -45,20 +54,40 @@ extension JSONTape {
     }
 
     /// The integer at `index` as `StrictDecoder` reads it, nil when it is not a number that fits.
-    func plainInteger<T: FixedWidthInteger>(_ index: Int) -> T? {
+    package func plainInteger<T: FixedWidthInteger>(_ index: Int) -> T? {
         entries[index].kind == .number ? integer(at: index) : nil
+    }
+
+    /// Whether the value at `index` is JSON null.
+    package func isNull(_ index: Int) -> Bool { entries[index].kind == .null }
+
+    /// The integer at `index`, nil when it is not a number that fits an `Int64` (not generic, for
+    /// readers in other modules).
+    package func plainInt64(_ index: Int) -> Int64? { plainInteger(index) }
+
+    /// Calls `read` with each element of the array at `index`; false when it is not an array or
+    /// `read` returns false.
+    package func eachElement(of index: Int, _ read: (Int) -> Bool) -> Bool {
+        let entry = entries[index]
+        guard entry.kind == .array else { return false }
+        var element = index + 1
+        for _ in 0..<entry.length {
+            guard read(element) else { return false }
+            element = end(of: element)
+        }
+        return true
     }
 
     /// An optional field's value: `.some(nil)` for null (as `decodeIfPresent` reads it), `.some(value)`
     /// when `read` reads it, nil when it cannot.
-    func nullable<T>(_ index: Int, _ read: (Int) -> T?) -> T?? {
+    package func nullable<T>(_ index: Int, _ read: (Int) -> T?) -> T?? {
         if entries[index].kind == .null { return .some(nil) }
         return read(index).map { .some($0) }
     }
 
     /// The elements of the array at `index`, each read by `read`; nil when it is not an array or an
     /// element cannot be read.
-    func plainArray<T>(_ index: Int, _ read: (Int) -> T?) -> [T]? {
+    package func plainArray<T>(_ index: Int, _ read: (Int) -> T?) -> [T]? {
         let entry = entries[index]
         guard entry.kind == .array else { return nil }
         var values: [T] = []
@@ -70,5 +99,14 @@ extension JSONTape {
             element = end(of: element)
         }
         return values
+    }
+}
+
+extension JSONTape {
+    /// `reader`'s value for the JSON text `bytes`, or nil when it is not JSON or `reader` declines:
+    /// how tests in other modules hold a `TapeReadable` to its type's `Decodable`.
+    package static func read<T>(_ bytes: [UInt8], with reader: (JSONTape, Int) -> T?) -> T? {
+        guard let document = try? JSONParser.parse(bytes) else { return nil }
+        return document.withTape { reader($0, document.root) }
     }
 }
