@@ -42,7 +42,10 @@ public struct SavedPlan: Sendable {
 
     /// Reads the desired snapshot (`override`, else the path the plan records, relative to the current
     /// folder or else to the plan's folder), and checks that its manifest digest is the plan's.
-    public func loadDesired(override: String? = nil) throws -> DesiredState {
+    ///
+    /// `alreadyRead`: the snapshot read meanwhile from the folder `peekSnapshotFolder` guessed; used
+    /// when it is the folder chosen here, else read again.
+    public func loadDesired(override: String? = nil, alreadyRead: DesiredState? = nil) throws -> DesiredState {
         let recorded = plan.snapshot.path
         var candidates = [override ?? recorded]
         if override == nil, !recorded.hasPrefix("/") {
@@ -70,7 +73,12 @@ public struct SavedPlan: Sendable {
         }
         let desired: DesiredState
         do {
-            desired = try DesiredState.read(from: folder, requireSecrets: needsSecrets)
+            // Read without requiring secrets, but its secrets were read when the file is there (checked above).
+            if let alreadyRead, alreadyRead.path == folder {
+                desired = alreadyRead
+            } else {
+                desired = try DesiredState.read(from: folder, requireSecrets: needsSecrets)
+            }
         } catch {
             // A snapshot edited since the plan is reported as that, rather than as what the edit broke.
             guard manifestDigest(in: folder) == plan.snapshot.manifestSHA256 else { throw different }
@@ -78,6 +86,36 @@ public struct SavedPlan: Sendable {
         }
         guard desired.manifestSHA256 == plan.snapshot.manifestSHA256 else { throw different }
         return desired
+    }
+
+    /// The snapshot folder a plan file names, found near its end without parsing it, so that apply
+    /// can read the snapshot while the plan loads; nil when not found. Only a guess: `loadDesired`
+    /// uses what was read only if it is the folder the loaded plan names. The file is canonical
+    /// JSON (`PlanJSON`), so the top-level member is the one line indented by two spaces (a newline
+    /// inside a string is written escaped); the members after it are the target's (its digests).
+    public static func peekSnapshotFolder(planPath: String) -> String? {
+        guard let data = try? Data(contentsOf: URL(fileURLWithPath: planPath), options: .alwaysMapped) else {
+            return nil
+        }
+        let head = Array("\n  \"snapshot\": {\n".utf8)
+        let pathKey = Array("\n    \"path\": ".utf8)
+        return data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> String? in
+            func matches(_ needle: [UInt8], at offset: Int) -> Bool {
+                offset >= 0 && offset + needle.count <= bytes.count
+                    && needle.indices.allSatisfy { bytes[offset + $0] == needle[$0] }
+            }
+            var start = bytes.count - head.count
+            while start >= 0, !matches(head, at: start) { start -= 1 }
+            guard start >= 0 else { return nil }
+            // manifestSHA256 (64 hex digits) comes first, then path: a JSON string up to its line's end.
+            var key = start + head.count
+            while key < bytes.count, bytes[key] != 0x7D, !matches(pathKey, at: key) { key += 1 }
+            guard matches(pathKey, at: key) else { return nil }
+            var end = key + pathKey.count
+            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+            let text = Data(bytes[(key + pathKey.count)..<end])
+            return try? JSONDecoder().decode(String.self, from: text)
+        }
     }
 
     private func manifestDigest(in folder: String) -> String? {

@@ -42,8 +42,15 @@ struct Apply: AsyncParsableCommand {
 
     func run() async throws {
         MallocArena.useOne()
-        let saved = try SavedPlan.load(path: plan)
-        let desired = try saved.loadDesired(override: snapshot)
+        // The snapshot is read while the plan loads, from the folder --snapshot or the plan file's end
+        // names; loadDesired uses it only if it is the one the loaded plan names.
+        let (saved, early) = try concurrently(
+            { try SavedPlan.load(path: plan) },
+            { () -> DesiredState? in
+                guard let folder = snapshot ?? SavedPlan.peekSnapshotFolder(planPath: plan) else { return nil }
+                return try? DesiredState.read(from: folder, requireSecrets: false)
+            })
+        let desired = try saved.loadDesired(override: snapshot, alreadyRead: early)
         defer { keepUntilExit((saved, desired)) }
         let target = try database.connect()
         let report = try target.apply(

@@ -150,4 +150,19 @@ import Testing
             (error as? PlanFileError)?.description.contains("cannot be read") == true
         }
     }
+
+    /// apply reads the snapshot while the plan loads, from the folder found at the file's end.
+    @Test(arguments: ["desired", "/tmp/a dir/with \"quotes\" \\ and ☃/snap", "  \"snapshot\": {"])
+    func theSnapshotFolderIsFoundAtThePlanFilesEnd(folder: String) throws {
+        var plan = try realPlan()
+        plan.snapshot.path = folder
+        plan.target.entityDigests = ["teams/x": String(repeating: "a", count: 64)]
+        try withFile(try planBytes(plan)) { path in
+            #expect(SavedPlan.peekSnapshotFolder(planPath: path) == folder)
+        }
+        try withFile(Array(#"{"changes": []}"#.utf8)) { path in
+            #expect(SavedPlan.peekSnapshotFolder(planPath: path) == nil)
+        }
+        #expect(SavedPlan.peekSnapshotFolder(planPath: "/nonexistent/plan.json") == nil)
+    }
 }
