@@ -1,6 +1,5 @@
 import Foundation
 import SentryModel
-import Synchronization
 
 /// Fetches one organization's configuration from sentry.io as a `Snapshot`, in the fewest
 /// requests the API allows (see `RequestFormula`).
@@ -39,50 +38,23 @@ public struct Exporter: Sendable {
         let role = try await callerRole(caller, org: org)
         report(.organization, 1, 1, finished: true)
 
-        async let teamsRequest = client.getAll(
-            "/api/0/organizations/\(org)/teams/", query: [URLQueryItem(name: "detailed", value: "0")], of: APITeam.self,
-            scope: "org:read", what: .organization(organization))
-        async let membersRequest = client.getAll(
-            "/api/0/organizations/\(org)/members/", of: APIMember.self, scope: "member:read",
-            what: .organization(organization))
-        async let projectsRequest = client.getAll(
-            "/api/0/organizations/\(org)/projects/",
-            query: Self.listedOptions.map { URLQueryItem(name: "options", value: $0) }, of: APIProject.self,
-            scope: "org:read", what: .organization(organization))
-        let teams = try await teamsRequest
-        report(.teams, teams.count, teams.count, finished: true)
-        let apiMembers = try await membersRequest
-        let projects = try await projectsRequest
-        try Self.checkAccess(projects, role: role, openMembership: apiOrg.openMembership ?? true)
-        let teamSlugs = Set(teams.map(\.slug))
-        for project in projects {
-            for team in project.teams ?? [] where !teamSlugs.contains(team.slug) {
-                throw HostedAPIError.organizationChanged(
-                    detail:
-                        "project '\(project.slug)' belongs to team '\(team.slug)', which the teams list did not have")
-            }
-        }
-        report(.projects, projects.count, projects.count, finished: true)
-
-        let (keyed, leftOut) = try Self.keyedMembers(apiMembers)
-        let memberships = try await teamMemberships(teams: teams, members: keyed, org: org)
+        let read = try await readLists(org: org, role: role, openMembership: apiOrg.openMembership ?? true)
+        let (teams, keyed, projects) = (read.teams, read.keyed, read.projects)
         let members = keyed.map { member, email -> Member in
             let pending = member.pending ?? (member.user == nil)
             return Member(
                 email: email, name: member.name ?? member.user?.name ?? email,
                 role: member.orgRole ?? member.role ?? "member",
-                pending: pending, teams: (memberships[member.id] ?? []).sorted { $0.slug < $1.slug },
+                pending: pending, teams: (read.memberships[member.id] ?? []).sorted { $0.slug < $1.slug },
                 hostedId: member.id)
         }
-        report(.members, members.count, members.count, finished: true)
-
-        let perProject = try await projectDetails(projects, org: org)
+        let perProject = read.perProject
         let perProjectEnvironments = Dictionary(
             uniqueKeysWithValues: zip(projects.map(\.slug), perProject.map(\.environments)).compactMap { slug, found in
                 found.map { (slug, $0) }
             })
-        let (notCarried, integrationRows, ruleRows) = try await notCarriedWithIntegrations(org: org)
-        let metricAlertRows = try await metricAlertDetails(org: org)
+        let (notCarried, integrationRows, ruleRows) = read.inventory
+        let metricAlertRows = read.metricAlerts
         var settingsLeftOut: [String] = []
         let organizationSettings = Self.settings(
             apiOrg.settings, catalog: SettingsCatalog.organizationByName, owner: "organization",
@@ -113,7 +85,7 @@ public struct Exporter: Sendable {
                 else { return nil }
                 return ProjectSecret(project: project.slug, securityToken: token)
             })
-        var report = ExportReport(leftOutMembers: leftOut, notCarried: notCarried)
+        var report = ExportReport(leftOutMembers: read.leftOut, notCarried: notCarried)
         report.settingsLeftOut = settingsLeftOut
         for result in perProject {
             snapshot.keys += result.keys
@@ -182,6 +154,167 @@ public struct Exporter: Sendable {
             return me.orgRole ?? me.role
         } catch HostedAPIError.notFound {
             return nil
+        }
+    }
+
+    /// Everything an export reads after the organization, as the requests answered.
+    struct Lists: Sendable {
+        var teams: [APITeam]
+        /// Members with their lower-cased e-mails, and those left out for having none.
+        var keyed: [(APIMember, String)]
+        var leftOut: [LeftOutMember]
+        var memberships: [String: [TeamMembership]]
+        var projects: [APIProject]
+        /// In the order of `projects`.
+        var perProject: [ProjectParts]
+        var inventory: (counts: [NotCarriedCount], integrations: [APIIntegrationRow], rules: [APIRule])
+        var metricAlerts: [APIMetricAlert]
+    }
+
+    /// What one of `readLists`' requests (or groups of requests) brought.
+    private enum Arrival: Sendable {
+        case teams([APITeam])
+        case members([APIMember])
+        case projectPage([APIProject], link: String?)
+        case project(Int, ProjectParts)
+        case memberships([String: [TeamMembership]])
+        case inventory(counts: [NotCarriedCount], integrations: [APIIntegrationRow], rules: [APIRule])
+        case metricAlerts([APIMetricAlert])
+    }
+
+    /// Reads the lists and each project's parts, each as soon as what it needs is known, so that
+    /// no rate-limit counter sits idle while another one's requests are read: sentry.io counts the
+    /// keys lists (one per project, 40/s: the longest part of a large export) apart from the members
+    /// list and from everything else. A project's keys, filters, ownership and environments start
+    /// as soon as the page of the projects list that names it is in, while the members list, the
+    /// team roles, the not-carried inventory and the metric alerts are read beside them.
+    ///
+    /// Nothing is asked about a project before its page shows that the caller reaches it; if some
+    /// project is out of reach (or its options were withheld), no further project is started, the
+    /// rest of the list is read and the export stops naming all of them. Team roles, the inventory
+    /// and the metric alerts start only once the whole projects list passed that check (the
+    /// combined alert list of every project would answer 403 otherwise), and after the projects'
+    /// teams are checked against the teams list.
+    func readLists(org: String, role: String?, openMembership: Bool) async throws -> Lists {
+        let client = self.client
+        let projectsPath = "/api/0/organizations/\(org)/projects/"
+        let projectsQuery = Self.listedOptions.map { URLQueryItem(name: "options", value: $0) }
+        let width = max(2, await client.concurrency * 2)
+        return try await withThrowingTaskGroup(of: Arrival.self) { group in
+            group.addTask {
+                .teams(
+                    try await client.getAll(
+                        "/api/0/organizations/\(org)/teams/", query: [URLQueryItem(name: "detailed", value: "0")],
+                        of: APITeam.self, scope: "org:read", what: .organization(organization)))
+            }
+            group.addTask {
+                .members(
+                    try await client.getAll(
+                        "/api/0/organizations/\(org)/members/", of: APIMember.self, scope: "member:read",
+                        what: .organization(organization)))
+            }
+            func addProjectPage(cursor: String?) {
+                group.addTask {
+                    let (rows, link) = try await client.page(
+                        projectsPath, query: projectsQuery, cursor: cursor, of: APIProject.self, scope: "org:read",
+                        what: .organization(organization))
+                    return .projectPage(rows, link: link)
+                }
+            }
+            addProjectPage(cursor: nil)
+
+            var walk = ListWalk(path: projectsPath)
+            var teams: [APITeam]?
+            var apiMembers: [APIMember]?
+            var projects: [APIProject] = []
+            var projectsListed = false
+            var projectOutOfReach = false
+            var parts: [ProjectParts?] = []
+            var started = 0
+            var running = 0
+            var finished = 0
+            var rest: (keyed: [(APIMember, String)], leftOut: [LeftOutMember])?
+            var memberships: [String: [TeamMembership]]?
+            var inventory: (counts: [NotCarriedCount], integrations: [APIIntegrationRow], rules: [APIRule])?
+            var metricAlerts: [APIMetricAlert]?
+
+            while let arrival = try await group.next() {
+                switch arrival {
+                case .teams(let list):
+                    teams = list
+                    report(.teams, list.count, list.count, finished: true)
+                case .members(let list):
+                    apiMembers = list
+                case .projectPage(let rows, let link):
+                    projects += rows
+                    parts += repeatElement(nil, count: rows.count)
+                    if rows.contains(where: { $0.hasAccess == false || $0.options == nil }) { projectOutOfReach = true }
+                    if try walk.follow(rows: rows.count, link: link) {
+                        addProjectPage(cursor: walk.cursor)
+                    } else {
+                        projectsListed = true
+                        // Names every project out of reach, now that the list is whole.
+                        try Self.checkAccess(projects, role: role, openMembership: openMembership)
+                        report(.projects, projects.count, projects.count, finished: true)
+                    }
+                case .project(let index, let result):
+                    parts[index] = result
+                    running -= 1
+                    finished += 1
+                    let total = projectsListed ? projects.count : nil
+                    for kind in [ExportKind.keys, .filters, .ownership] {
+                        report(kind, finished, total, finished: finished == total)
+                    }
+                case .memberships(let found):
+                    memberships = found
+                    let count = rest?.keyed.count ?? 0
+                    report(.members, count, count, finished: true)
+                case .inventory(let counts, let integrations, let rules):
+                    inventory = (counts, integrations, rules)
+                case .metricAlerts(let rows):
+                    metricAlerts = rows
+                }
+                while !projectOutOfReach, running < width, started < projects.count {
+                    let index = started
+                    let project = projects[index]
+                    started += 1
+                    running += 1
+                    group.addTask { .project(index, try await self.projectParts(of: project, org: org)) }
+                }
+                if projectsListed, rest == nil, let teams, let apiMembers {
+                    try Self.checkTeams(of: projects, teams: teams)
+                    let (keyed, leftOut) = try Self.keyedMembers(apiMembers)
+                    rest = (keyed, leftOut)
+                    group.addTask {
+                        .memberships(try await self.teamMemberships(teams: teams, members: keyed, org: org))
+                    }
+                    group.addTask {
+                        let (counts, integrations, rules) = try await self.notCarriedWithIntegrations(org: org)
+                        return .inventory(counts: counts, integrations: integrations, rules: rules)
+                    }
+                    group.addTask { .metricAlerts(try await self.metricAlertDetails(org: org)) }
+                }
+            }
+            // Each of these starts once the lists it needs are in, and the loop ends when all have ended.
+            guard let teams, let rest, let memberships, let inventory, let metricAlerts else {
+                preconditionFailure("readLists ended before every list was read")
+            }
+            return Lists(
+                teams: teams, keyed: rest.keyed, leftOut: rest.leftOut, memberships: memberships, projects: projects,
+                perProject: parts.compactMap { $0 }, inventory: inventory, metricAlerts: metricAlerts)
+        }
+    }
+
+    /// Every team a project names must be in the teams list; one created since the list was read
+    /// means the organization changed during the export.
+    static func checkTeams(of projects: [APIProject], teams: [APITeam]) throws {
+        let teamSlugs = Set(teams.map(\.slug))
+        for project in projects {
+            for team in project.teams ?? [] where !teamSlugs.contains(team.slug) {
+                throw HostedAPIError.organizationChanged(
+                    detail:
+                        "project '\(project.slug)' belongs to team '\(team.slug)', which the teams list did not have")
+            }
         }
     }
 
@@ -315,40 +448,33 @@ public struct Exporter: Sendable {
         return kept.isEmpty ? nil : SettingValues(kept)
     }
 
-    func projectDetails(_ projects: [APIProject], org: String) async throws -> [ProjectParts] {
-        let counter = ProgressCounter()
-        return try await bounded(projects) { project in
-            let base = "/api/0/projects/\(org)/\(project.slug.urlPathEscaped)/"
-            async let keysRequest = client.getAll(
-                base + "keys/", of: APIKey.self, scope: "project:read", what: .project(project.slug))
-            async let filtersRequest = client.get(
-                base + "filters/", as: [APIFilter].self, scope: "project:read", what: .project(project.slug))
-            async let ownershipRequest = client.get(
-                base + "ownership/", as: APIOwnership.self, scope: "project:read", what: .project(project.slug))
-            // Hidden environments too; "" (no environment) is never listed (`project_environments.py`).
-            async let environmentsRequest = client.get(
-                base + "environments/", query: [URLQueryItem(name: "visibility", value: "all")],
-                as: [APIEnvironment].self, scope: "project:read", what: .project(project.slug))
-            let keys = try await keysRequest
-            let done = counter.increment()
-            report(.keys, done, projects.count, finished: done == projects.count)
-            let filters = try await filtersRequest.0
-            report(.filters, done, projects.count, finished: done == projects.count)
-            let ownership = try await ownershipRequest.0
-            report(.ownership, done, projects.count, finished: done == projects.count)
-            let environments = try await environmentsRequest.0.filter { !$0.name.isEmpty }
-            return try ProjectParts(
-                keys: keys.map { Self.clientKey($0, project: project.slug) },
-                secrets: keys.map { KeySecret(publicKey: $0.public, secretKey: $0.secret) },
-                keysWithoutSecret: keys.filter { $0.secret == nil }.map(\.public),
-                filters: Self.filters(filters, options: project.options ?? [:], project: project.slug),
-                ownership: Self.ownership(ownership, project: project.slug),
-                environments: environments.isEmpty
-                    ? nil
-                    : Dictionary(environments.map { ($0.name, $0.isHidden) }, uniquingKeysWith: { first, _ in first }),
-                project: project.slug)
-        } done: { _ in
-        }
+    /// A project's client keys, inbound filters, ownership and environments (four requests at once).
+    func projectParts(of project: APIProject, org: String) async throws -> ProjectParts {
+        let base = "/api/0/projects/\(org)/\(project.slug.urlPathEscaped)/"
+        async let keysRequest = client.getAll(
+            base + "keys/", of: APIKey.self, scope: "project:read", what: .project(project.slug))
+        async let filtersRequest = client.get(
+            base + "filters/", as: [APIFilter].self, scope: "project:read", what: .project(project.slug))
+        async let ownershipRequest = client.get(
+            base + "ownership/", as: APIOwnership.self, scope: "project:read", what: .project(project.slug))
+        // Hidden environments too; "" (no environment) is never listed (`project_environments.py`).
+        async let environmentsRequest = client.get(
+            base + "environments/", query: [URLQueryItem(name: "visibility", value: "all")],
+            as: [APIEnvironment].self, scope: "project:read", what: .project(project.slug))
+        let keys = try await keysRequest
+        let filters = try await filtersRequest.0
+        let ownership = try await ownershipRequest.0
+        let environments = try await environmentsRequest.0.filter { !$0.name.isEmpty }
+        return try ProjectParts(
+            keys: keys.map { Self.clientKey($0, project: project.slug) },
+            secrets: keys.map { KeySecret(publicKey: $0.public, secretKey: $0.secret) },
+            keysWithoutSecret: keys.filter { $0.secret == nil }.map(\.public),
+            filters: Self.filters(filters, options: project.options ?? [:], project: project.slug),
+            ownership: Self.ownership(ownership, project: project.slug),
+            environments: environments.isEmpty
+                ? nil
+                : Dictionary(environments.map { ($0.name, $0.isHidden) }, uniquingKeysWith: { first, _ in first }),
+            project: project.slug)
     }
 
     static func clientKey(_ key: APIKey, project: String) -> ClientKey {
@@ -434,16 +560,6 @@ public struct Exporter: Sendable {
                 }
             }
             return results.compactMap { $0 }
-        }
-    }
-}
-
-/// Counts finished projects across concurrent tasks.
-final class ProgressCounter: Sendable {
-    private let value = Mutex(0)
-    func increment() -> Int {
-        value.withLock {
-            $0 += 1; return $0
         }
     }
 }

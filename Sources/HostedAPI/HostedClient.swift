@@ -95,7 +95,13 @@ public final class HostedClient: Sendable {
         var lastProblem = ""
         let bucket = path.limitGroup
         while true {
+            // A sibling's failure cancels the export's other tasks: they send nothing more.
+            try Task.checkCancellation()
             await governor.acquire(bucket: bucket)
+            if Task.isCancelled {
+                await governor.release(bucket: bucket, answer: nil)
+                throw CancellationError()
+            }
             attempts.withLock { $0 += 1 }
             var request = URLRequest(url: url, timeoutInterval: configuration.timeout)
             request.setValue("Bearer \(configuration.token)", forHTTPHeaderField: "Authorization")
@@ -106,7 +112,11 @@ public final class HostedClient: Sendable {
             } catch {
                 outcome = .failure(error)
             }
-            await governor.release(bucket: bucket)
+            // The answer's count is read before the request stops counting as in flight: in between,
+            // the governor would think the window had room this request already took.
+            let http = (try? outcome.get())?.1 as? HTTPURLResponse
+            if let http { await sizeConcurrency(from: http) }
+            await governor.release(bucket: bucket, answer: http.map(RateLimitHeaders.init))
 
             switch outcome {
             case .failure(let error):
@@ -129,12 +139,6 @@ public final class HostedClient: Sendable {
                 guard let http = response as? HTTPURLResponse else {
                     throw HostedAPIError.malformed(url: display, path: "", detail: "not an HTTP answer")
                 }
-                await sizeConcurrency(from: http)
-                let remaining = http.value(forHTTPHeaderField: "X-Sentry-Rate-Limit-Remaining").flatMap { Int($0) }
-                let reset = http.value(forHTTPHeaderField: "X-Sentry-Rate-Limit-Reset").flatMap { Double($0) }
-                let limit = http.value(forHTTPHeaderField: "X-Sentry-Rate-Limit-Limit").flatMap { Int($0) }
-                await governor.observe(
-                    bucket: bucket, remaining: remaining, reset: reset, refused: http.statusCode == 429, limit: limit)
                 switch http.statusCode {
                 case 200:
                     do {
@@ -185,31 +189,23 @@ public final class HostedClient: Sendable {
         _ path: String, query: [URLQueryItem] = [], of type: T.Type, scope: String, what: Resource
     ) async throws -> [T] {
         var all: [T] = []
-        var cursor: String?
-        var seen: Set<String> = []
-        var pages = 0
-        var emptyInARow = 0
+        var walk = ListWalk(path: path)
         while true {
-            var pageQuery = query + [URLQueryItem(name: "per_page", value: "100")]
-            if let cursor { pageQuery.append(URLQueryItem(name: "cursor", value: cursor)) }
-            let (page, response) = try await get(path, query: pageQuery, as: [T].self, scope: scope, what: what)
+            let (page, link) = try await page(
+                path, query: query, cursor: walk.cursor, of: T.self, scope: scope, what: what)
             all += page
-            pages += 1
-            emptyInARow = page.isEmpty ? emptyInARow + 1 : 0
-            guard let link = response.value(forHTTPHeaderField: "Link") else { return all }
-            guard let next = NextCursor(linkHeader: link) else {
-                throw HostedAPIError.malformed(url: path, path: "Link", detail: "no rel=\"next\" entry in '\(link)'")
-            }
-            guard next.hasResults else { return all }
-            // A cursor that keeps promising rows it never brings would be followed forever.
-            if emptyInARow >= Self.emptyPagesTolerated || pages >= Self.maximumPages {
-                throw HostedAPIError.endlessPagination(url: path, pages: pages)
-            }
-            guard seen.insert(next.cursor).inserted else {
-                throw HostedAPIError.malformed(url: path, path: "Link", detail: "cursor \(next.cursor) repeats")
-            }
-            cursor = next.cursor
+            guard try walk.follow(rows: page.count, link: link) else { return all }
         }
+    }
+
+    /// One page of a list (100 rows at most) from `cursor` (nil: the first), and its `Link` header.
+    func page<T: Decodable>(
+        _ path: String, query: [URLQueryItem] = [], cursor: String?, of type: T.Type, scope: String, what: Resource
+    ) async throws -> (rows: [T], link: String?) {
+        var pageQuery = query + [URLQueryItem(name: "per_page", value: "100")]
+        if let cursor { pageQuery.append(URLQueryItem(name: "cursor", value: cursor)) }
+        let (rows, response) = try await get(path, query: pageQuery, as: [T].self, scope: scope, what: what)
+        return (rows, response.value(forHTTPHeaderField: "Link"))
     }
 
     private func makeURL(_ path: String, query: [URLQueryItem]) throws -> URL {
@@ -254,6 +250,30 @@ public final class HostedClient: Sendable {
             }
         }
         return String(describing: type(of: error))
+    }
+}
+
+/// What an answer says about its rate-limit counter's window.
+struct RateLimitHeaders: Sendable {
+    var remaining: Int?
+    /// The window's end, epoch seconds.
+    var reset: Double?
+    var limit: Int?
+    /// A 429.
+    var refused: Bool
+
+    init(remaining: Int?, reset: Double?, limit: Int?, refused: Bool) {
+        self.remaining = remaining
+        self.reset = reset
+        self.limit = limit
+        self.refused = refused
+    }
+
+    init(_ http: HTTPURLResponse) {
+        remaining = http.value(forHTTPHeaderField: "X-Sentry-Rate-Limit-Remaining").flatMap { Int($0) }
+        reset = http.value(forHTTPHeaderField: "X-Sentry-Rate-Limit-Reset").flatMap { Double($0) }
+        limit = http.value(forHTTPHeaderField: "X-Sentry-Rate-Limit-Limit").flatMap { Int($0) }
+        refused = http.statusCode == 429
     }
 }
 
