@@ -20,5 +20,19 @@ public final class TargetDatabase {
         self.warnings = warnings
     }
 
+    private init(connection: PostgresConnection, profile: TargetProfile) {
+        self.connection = connection
+        self.profile = profile
+        warnings = []
+    }
+
+    /// A second connection to the same database, its profile already known, for queries beside this
+    /// connection's (verify's invariant checks beside its facts); nil when no connection can be had
+    /// (too many connections), and then the caller runs them on this one.
+    public func sibling() -> TargetDatabase? {
+        guard let second = try? PostgresConnection(connection.target, limits: connection.limits) else { return nil }
+        return TargetDatabase(connection: second, profile: profile)
+    }
+
     func warn(_ message: String) { warnings.append(message) }
 }

@@ -60,23 +60,25 @@ struct Verify: AsyncParsableCommand {
     func run() async throws {
         let ((desired, unresolved), target, current) = try await desiredAndTarget()
         defer { keepUntilExit((desired, current)) }
-        // The same facts plan uses, so both agree on who is still only invited.
-        let facts = try target.readFacts(for: desired, current: current)
         for owner in unresolved {
             Terminal.note(
                 "note: \(owner.description) is already unresolved on sentry.io: carried as written, not a violation")
         }
-        // The invariants are the database's work, the comparison is ours: both at once.
-        let (compared, violations) = try concurrently(
+        // The facts (the same plan uses, so both agree on who is still only invited) and the comparison
+        // on this connection; the invariant checks on a second one meanwhile, or after on this one.
+        let beside = target.sibling()
+        let invariants = { (database: TargetDatabase) in
+            try database.checkInvariants(
+                organization: desired.organization.slug, desired: desired, unresolved: unresolved)
+        }
+        let (compared, besideViolations) = try concurrently(
             {
                 try VerificationReport(
-                    desired: desired, current: current, facts: facts, violations: [],
-                    target: target.connection.target.description, profile: target.profile.summary)
+                    desired: desired, current: current, facts: try target.readFacts(for: desired, current: current),
+                    violations: [], target: target.connection.target.description, profile: target.profile.summary)
             },
-            {
-                try target.checkInvariants(
-                    organization: desired.organization.slug, desired: desired, unresolved: unresolved)
-            })
+            { try beside.map(invariants) })
+        let violations = try besideViolations ?? invariants(target)
         var report = compared
         report.violations = violations
         target.warnings.forEach(Terminal.warning)

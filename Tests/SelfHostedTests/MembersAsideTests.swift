@@ -53,6 +53,21 @@ import Testing
         }
     }
 
+    /// verify checks its invariants on a second connection (`TargetDatabase.sibling`) beside its facts.
+    @Test func aSiblingConnectionChecksTheSameInvariants() throws {
+        try withSeededTarget { _, target in
+            let desired = try #require(try target.readOrganization(slug: "acme-corp"))
+            let sibling = try #require(target.sibling())
+            #expect(sibling.profile == target.profile)
+            let checks = { (database: TargetDatabase) in
+                try database.checkInvariants(organization: "acme-corp", desired: desired)
+            }
+            #expect(try checks(sibling) == checks(target))
+            #expect(
+                try sibling.checkInvariants(organization: "nobody", desired: desired).map(\.check) == ["organization"])
+        }
+    }
+
     private func withSeededTarget(_ body: (TestDatabase.Scratch, TargetDatabase) throws -> Void) throws {
         try TestDatabase.withScratchDatabase { scratch in
             try SchemaFixture.v26.load(into: try scratch.connect(), seeded: true)
