@@ -6,11 +6,15 @@ import Testing
 
 @testable import HostedAPI
 
-/// The governor alone, without a server: no clock involved, the windows are opened by answers.
-@Suite struct RateGovernorTests {
+/// The governor alone, without a server: the windows are opened by answers, on a clock that stands
+/// still, so that no window ends during a test however slowly a loaded machine runs it (on the
+/// system's clock, a full suite on two cores let a window end mid-test: one test failed and two
+/// waited forever for a state that had passed). The time limit turns any such wait into a failure.
+@Suite(.timeLimit(.minutes(2))) struct RateGovernorTests {
     @Test func aCounterWithoutRoomHoldsNoSlot() async throws {
-        let governor = RateGovernor(limit: 1)
-        let later = Date().timeIntervalSince1970 + 30
+        let start = Date()
+        let governor = RateGovernor(limit: 1, now: { start })
+        let later = start.timeIntervalSince1970 + 30
         await governor.observe(RateLimitHeaders(remaining: 0, reset: later, limit: 40, refused: false), bucket: "keys")
         let keys = Task {
             await governor.acquire(bucket: "keys")
@@ -34,8 +38,9 @@ import Testing
     /// what is in flight, worked out again at each answer, and once every answer is in, the window's
     /// whole remaining room is used (nothing of the transient overlap is kept as lost).
     @Test func onceTheAnswersAreInTheWindowsWholeRoomIsUsed() async throws {
-        let governor = RateGovernor(limit: 100)
-        let later = Date().timeIntervalSince1970 + 30
+        let start = Date()
+        let governor = RateGovernor(limit: 100, now: { start })
+        let later = start.timeIntervalSince1970 + 30
         await governor.observe(RateLimitHeaders(remaining: 30, reset: later, limit: 40, refused: false), bucket: "keys")
         for _ in 0..<8 { await governor.acquire(bucket: "keys") }
         // The server counted all eight before answering any; the last one counted answers first.
@@ -63,8 +68,9 @@ import Testing
     }
 
     @Test func requestsOfOneCounterKeepTheirOrderAndOthersPassThem() async throws {
-        let governor = RateGovernor(limit: 4)
-        let later = Date().timeIntervalSince1970 + 30
+        let start = Date()
+        let governor = RateGovernor(limit: 4, now: { start })
+        let later = start.timeIntervalSince1970 + 30
         await governor.observe(
             RateLimitHeaders(remaining: 0, reset: later, limit: 40, refused: false), bucket: "members")
         let order = Log<String>()
