@@ -90,27 +90,25 @@ struct PlanCommand: AsyncParsableCommand {
     var rehearse = true
 
     func run() async throws {
-        // The snapshot's own unresolved owners are found once it is read, while the target is still
-        // being read (reading the target takes longer).
-        let ((desired, unresolved), target, current) = try BothSides.read(
+        let (desired, target, current) = try BothSides.read(
             snapshot: snapshot, database: database,
-            desired: {
-                let desired = try DesiredState.read(from: snapshot, requireSecrets: true)
-                return (desired, desired.snapshot.unresolvedOwners())
-            },
-            organization: \.0.snapshot.organization, target: { try $0.readOrganization(for: $1) })
-        // The target's facts are mostly PostgreSQL's work: for a plan that is saved or printed as
-        // JSON, the target's entities are digested meanwhile (on both threads: the facts need few
-        // queries once the target holds the keys).
+            desired: { try DesiredState.read(from: snapshot, requireSecrets: true) },
+            organization: \.snapshot.organization, target: { try $0.readOrganization(for: $1) })
+        // The target's facts are mostly PostgreSQL's work: the snapshot's own unresolved owners are
+        // found meanwhile and, for a plan that is saved or printed as JSON, the target's entities
+        // digested (on both threads: the facts need few queries once the target holds the keys).
         let location = target.connection.target.description
-        let (state, reference) = try concurrently(
+        let (state, (unresolved, reference)) = try concurrently(
             { try target.readState(for: desired.snapshot, current: current) },
             {
-                recordsTarget
-                    ? Plan.TargetReference(
-                        location: location, profile: target.profile.summary,
-                        entityDigests: try current?.entityDigests(onTwoThreads: true))
-                    : Plan.TargetReference.shownOnly(location: location, profile: target.profile.summary)
+                (
+                    desired.snapshot.unresolvedOwners(),
+                    recordsTarget
+                        ? Plan.TargetReference(
+                            location: location, profile: target.profile.summary,
+                            entityDigests: try current?.entityDigests(onTwoThreads: true))
+                        : Plan.TargetReference.shownOnly(location: location, profile: target.profile.summary)
+                )
             })
         defer { keepUntilExit((desired, state)) }
         target.warnings.forEach(Terminal.warning)

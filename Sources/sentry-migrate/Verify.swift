@@ -58,27 +58,32 @@ struct Verify: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let ((desired, unresolved), target, current) = try await desiredAndTarget()
+        let (desired, target, current) = try await desiredAndTarget()
         defer { keepUntilExit((desired, current)) }
-        for owner in unresolved {
-            Terminal.note(
-                "note: \(owner.description) is already unresolved on sentry.io: carried as written, not a violation")
-        }
         // The facts (the same plan uses, so both agree on who is still only invited) and the comparison
         // on this connection; the invariant checks on a second one meanwhile, or after on this one.
+        // The snapshot's own unresolved owners are found first on the second side (the invariant checks
+        // need them).
         let beside = target.sibling()
-        let invariants = { (database: TargetDatabase) in
+        let invariants = { (database: TargetDatabase, unresolved: [UnresolvedOwner]) in
             try database.checkInvariants(
                 organization: desired.organization.slug, desired: desired, unresolved: unresolved)
         }
-        let (compared, besideViolations) = try concurrently(
+        let (compared, (unresolved, besideViolations)) = try concurrently(
             {
                 try VerificationReport(
                     desired: desired, current: current, facts: try target.readFacts(for: desired, current: current),
                     violations: [], target: target.connection.target.description, profile: target.profile.summary)
             },
-            { try beside.map(invariants) })
-        let violations = try besideViolations ?? invariants(target)
+            {
+                let unresolved = desired.unresolvedOwners()
+                return (unresolved, try beside.map { try invariants($0, unresolved) })
+            })
+        let violations = try besideViolations ?? invariants(target, unresolved)
+        for owner in unresolved {
+            Terminal.note(
+                "note: \(owner.description) is already unresolved on sentry.io: carried as written, not a violation")
+        }
         var report = compared
         report.violations = violations
         target.warnings.forEach(Terminal.warning)
@@ -90,25 +95,19 @@ struct Verify: AsyncParsableCommand {
         if !report.holds { throw ExitCode(ExitStatus.differences.rawValue) }
     }
 
-    /// The desired snapshot with its unresolved owners, the target, and the organization the target
-    /// holds under its slug. The owners are found once the snapshot is read, while the target is
-    /// still being read.
-    private func desiredAndTarget() async throws -> ((Snapshot, [UnresolvedOwner]), TargetDatabase, Snapshot?) {
+    /// The desired snapshot, the target, and the organization the target holds under its slug.
+    private func desiredAndTarget() async throws -> (Snapshot, TargetDatabase, Snapshot?) {
         if let snapshot {
             return try BothSides.read(
                 snapshot: snapshot, database: database,
                 desired: {
-                    let desired = try SnapshotReader.read(from: URL(fileURLWithPath: snapshot), requireSecrets: true)
-                        .snapshot
-                    return (desired, desired.unresolvedOwners())
+                    try SnapshotReader.read(from: URL(fileURLWithPath: snapshot), requireSecrets: true).snapshot
                 },
-                organization: \.0.organization, target: { try $0.readOrganization(slug: $1.slug) })
+                organization: \.organization, target: { try $0.readOrganization(slug: $1.slug) })
         }
         let desired = try await liveSnapshot()
         let target = try database.connect()
-        return (
-            (desired, desired.unresolvedOwners()), target, try target.readOrganization(slug: desired.organization.slug)
-        )
+        return (desired, target, try target.readOrganization(slug: desired.organization.slug))
     }
 
     /// The hosted organization as it is now, through the mapping.
