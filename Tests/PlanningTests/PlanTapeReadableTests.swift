@@ -8,16 +8,8 @@ import Testing
 /// holds is read that way, and for hostile changes loading with the reader gives exactly what
 /// loading without it gives, value or refusal.
 @Suite struct PlanTapeReadableTests {
-    private func fixturePlan() throws -> Plan {
-        var current = PlanFixture.current
-        current.organization.settings = nil
-        var desired = PlanFixture.desired
-        desired.organization.settings = SettingValues(["scrapeJavaScript": .bool(false)])
-        return try PlanFixture.plan(desired: desired, current: current)
-    }
-
     @Test func everyChangeOfAPlanIsReadStraight() throws {
-        let plan = try fixturePlan()
+        let plan = try PlanFixture.planWithANullBefore()
         try #require(plan.changes.contains { $0.identity != nil } && plan.changes.contains { $0.dsn != nil })
         try #require(plan.changes.flatMap(\.fields).contains { $0.sensitive })
         for change in plan.changes {
@@ -28,7 +20,7 @@ import Testing
 
     /// The changes (or the refusal) of a plan file holding `change`, loaded with the tape reader or without.
     private func load(_ change: String, fast: Bool) throws -> Loaded {
-        var head = try fixturePlan()
+        var head = try PlanFixture.planWithANullBefore()
         head.changes = []
         let text = try PlanJSON.render(head).replacingOccurrences(
             of: #""changes": []"#, with: #""changes": [\#(change)]"#)

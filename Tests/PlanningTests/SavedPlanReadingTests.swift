@@ -8,15 +8,6 @@ import Testing
 /// parser: it must give exactly what Foundation's `JSONDecoder` gives for the whole file, and refuse
 /// broken or edited files saying where.
 @Suite struct SavedPlanReadingTests {
-    /// The fixture's plan, plus an update from a field the target lacks (`before` is JSON null).
-    private func realPlan() throws -> Plan {
-        var current = PlanFixture.current
-        current.organization.settings = nil
-        var desired = PlanFixture.desired
-        desired.organization.settings = SettingValues(["scrapeJavaScript": .bool(false)])
-        return try PlanFixture.plan(desired: desired, current: current)
-    }
-
     private func withFile(_ bytes: [UInt8], _ body: (String) throws -> Void) throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("plan-\(UUID().uuidString).json").path
         try Data(bytes).write(to: URL(fileURLWithPath: path))
@@ -30,7 +21,7 @@ import Testing
 
     @Test(arguments: [1, 7, 4096, 1 << 20])
     func readsWhatJSONDecoderReads(chunkSize: Int) throws {
-        let plan = try realPlan()
+        let plan = try PlanFixture.planWithANullBefore()
         let fields = plan.changes.flatMap(\.fields)
         // The plan exercises what the streamed reader must keep apart.
         try #require(plan.changes.contains { !$0.notes.isEmpty })
@@ -58,7 +49,7 @@ import Testing
     }
 
     @Test func anUpdateFromAnAbsentFieldKeepsItsNull() throws {
-        let plan = try realPlan()
+        let plan = try PlanFixture.planWithANullBefore()
         try withFile(try planBytes(plan)) { path in
             let saved = try SavedPlan.load(path: path).plan
             let organization = try #require(saved.changes.first { $0.stage == .organization })
@@ -86,7 +77,7 @@ import Testing
     }
 
     @Test func aTruncatedFileIsRefusedAtItsEnd() throws {
-        let bytes = try planBytes(try realPlan())
+        let bytes = try planBytes(try PlanFixture.planWithANullBefore())
         // Cut inside a change, inside a string, and before the last closing brace.
         for cut in [1, bytes.count / 3, bytes.count / 2, bytes.count - 2] {
             let message = try refusal(Array(bytes.prefix(cut)))
@@ -98,7 +89,7 @@ import Testing
     }
 
     @Test func aChangeWithAnUnknownFieldIsRefusedNamingIt() throws {
-        let plan = try realPlan()
+        let plan = try PlanFixture.planWithANullBefore()
         let text = try PlanJSON.render(plan)
         // The third change's key gets a neighbour nobody reads.
         let quoted = String(decoding: try CanonicalJSON.bytes(of: plan.changes[2].key), as: UTF8.self)
@@ -113,7 +104,7 @@ import Testing
     }
 
     @Test func aWrongTypeInChangeNNamesItsIndexAndPlace() throws {
-        let plan = try realPlan()
+        let plan = try PlanFixture.planWithANullBefore()
         let index = try #require(plan.changes.indices.last { !plan.changes[$0].fields.isEmpty })
         var object = try #require(try JSONSerialization.jsonObject(with: Data(try planBytes(plan))) as? [String: Any])
         var changes = try #require(object["changes"] as? [[String: Any]])
@@ -129,10 +120,10 @@ import Testing
     }
 
     @Test func aBadHeaderAndTrailingTextAreRefused() throws {
-        var plan = try realPlan()
+        var plan = try PlanFixture.planWithANullBefore()
         plan.format = "sentry-migrate/plan@9"
         #expect(try refusal(try planBytes(plan)).contains("has format 'sentry-migrate/plan@9'"))
-        let good = try planBytes(try realPlan())
+        let good = try planBytes(try PlanFixture.planWithANullBefore())
         #expect(try refusal(good + Array(" {}".utf8)).contains("unexpected text after the end of the JSON object"))
         #expect(try refusal(Array("[]".utf8)).contains("expected a JSON object"))
         #expect(try refusal(Array("{}".utf8)).contains("missing required field"))
@@ -154,7 +145,7 @@ import Testing
     /// apply reads the snapshot while the plan loads, from the folder found at the file's end.
     @Test(arguments: ["desired", "/tmp/a dir/with \"quotes\" \\ and ☃/snap", "  \"snapshot\": {"])
     func theSnapshotFolderIsFoundAtThePlanFilesEnd(folder: String) throws {
-        var plan = try realPlan()
+        var plan = try PlanFixture.planWithANullBefore()
         plan.snapshot.path = folder
         plan.target.entityDigests = ["teams/x": String(repeating: "a", count: 64)]
         try withFile(try planBytes(plan)) { path in

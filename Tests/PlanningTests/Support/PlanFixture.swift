@@ -125,4 +125,14 @@ enum PlanFixture {
                 profile: "26.x (migration 1118_add_group_derived_data, 64-bit ids)", current: current, facts: facts),
             selection: selection, createdAt: createdAt)
     }
+
+    /// The fixture's plan, plus an update from a field the target lacks (`before` is JSON null): every
+    /// part of a change a plan file must keep apart (notes, outcomes, sensitive fields, null and absent).
+    static func planWithANullBefore() throws -> Plan {
+        var current = current
+        current.organization.settings = nil
+        var desired = desired
+        desired.organization.settings = SettingValues(["scrapeJavaScript": .bool(false)])
+        return try plan(desired: desired, current: current)
+    }
 }
