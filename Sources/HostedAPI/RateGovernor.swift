@@ -40,8 +40,7 @@ actor RateGovernor {
     /// Longest wait we accept from a `Reset` header, against clock skew.
     private let maximumPause: TimeInterval = 60
 
-    /// The time windows are judged by: the system's, but tests hold it still, so that no window
-    /// ends while a loaded machine runs them (the wake-up timers still sleep in real time).
+    /// The time, for the windows' ends (tests stop it, so that no window ends while they run).
     private let now: @Sendable () -> Date
 
     init(limit: Int, now: @escaping @Sendable () -> Date = { Date() }) {
@@ -103,15 +102,15 @@ actor RateGovernor {
     /// window ends. The request's room is taken by counting it in flight.
     private func room(in bucket: String) -> Date? {
         guard var window = windows[bucket] else { return nil }
-        let now = self.now()
-        if window.reset <= now {
+        let time = now()
+        if window.reset <= time {
             guard let limit = limits[bucket] else { return nil }
             // sentry.io's windows are one second; the next answer corrects the estimate. Until it
             // comes, a tenth of the limit stays unused: a request that started at the end of the last
             // window but reached the server in this one already counts here, and spending the whole
             // estimate would earn a 429 and a retry (more requests, not only more time).
             let straggling = limit > 1 ? max(1, limit / 10) : 0
-            window = Window(remaining: limit - straggling, reset: now.addingTimeInterval(1), estimated: true)
+            window = Window(remaining: limit - straggling, reset: time.addingTimeInterval(1), estimated: true)
             windows[bucket] = window
         }
         // Every request in flight may have been counted after the answer that said `remaining`;
@@ -123,6 +122,7 @@ actor RateGovernor {
     private func wake(_ bucket: String, at date: Date) {
         if let due = wakeUps[bucket], due == date { return }
         wakeUps[bucket] = date
+        let now = self.now
         Task.detached { [self] in
             try? await Task.sleep(for: .seconds(max(0, date.timeIntervalSince(now()))))
             await windowEnded(bucket, at: date)
@@ -142,11 +142,11 @@ actor RateGovernor {
 
     /// Reads the rate-limit headers of an answer whose request is still counted in flight.
     private func read(_ answer: RateLimitHeaders, bucket: String) {
-        let now = self.now()
+        let time = now()
         if let limit = answer.limit, limit > 0 { limits[bucket] = limit }
         // The window ends at `reset` (epoch seconds); a little margin absorbs rounding.
-        let resetDate = answer.reset.map { Date(timeIntervalSince1970: $0 + 0.05) } ?? now.addingTimeInterval(1)
-        let until = min(resetDate, now.addingTimeInterval(maximumPause))
+        let resetDate = answer.reset.map { Date(timeIntervalSince1970: $0 + 0.05) } ?? time.addingTimeInterval(1)
+        let until = min(resetDate, time.addingTimeInterval(maximumPause))
         let seen: Int
         if answer.refused {
             seen = 0
