@@ -4,9 +4,9 @@ import SentryModel
 // a large plan (73,000 changes on the bench's large organization; half of loading them was spent in
 // the Decodable containers). Each reader knows the fields its type's `Decodable` reads, with the
 // same names, kinds and optionality; anything else is nil, and the change is decoded strictly
-// instead, which reports its problem (`PlanTapeReadableTests`). Only the tape's non-generic readers
-// are called from here: generic ones from another module are not specialized, and looked up type
-// metadata at run time for every field.
+// instead, which reports its problem (`PlanTapeReadableTests`). Only the tape's non-generic readers,
+// and its inlinable generic ones, are called from here: a generic function of another module that is
+// not inlinable is not specialized, and looked up type metadata at run time for every field.
 
 extension FieldChange: TapeReadable {
     package init?(tape: JSONTape, at index: Int) {
@@ -98,22 +98,8 @@ extension EntityChange: TapeReadable {
                     case "action":
                         return keep(tape.plainString(value).flatMap(ChangeAction.init(rawValue:)), in: &action)
                     case "fields":
-                        var read: [FieldChange] = []
-                        guard
-                            tape.eachElement(
-                                of: value,
-                                { element in
-                                    FieldChange(tape: tape, at: element).map { read.append($0) } != nil
-                                })
-                        else { return false }
-                        fields = read
-                        return true
-                    case "notes":
-                        var read: [String] = []
-                        guard tape.eachElement(of: value, { tape.plainString($0).map { read.append($0) } != nil })
-                        else { return false }
-                        notes = read
-                        return true
+                        return keep(tape.elements(of: value) { FieldChange(tape: tape, at: $0) }, in: &fields)
+                    case "notes": return keep(tape.elements(of: value, tape.plainString), in: &notes)
                     case "identity":
                         return tape.isNull(value) || keep(IdentityOutcome(tape: tape, at: value), in: &identity)
                     case "dsn": return tape.isNull(value) || keep(DSNOutcome(tape: tape, at: value), in: &dsn)

@@ -7,19 +7,19 @@
 extension TeamMembership: TapeReadable {
     package init?(tape: JSONTape, at index: Int) {
         var slug: String?
-        var role: String??
+        var role: String?
         guard
             tape.readMembers(
                 of: index,
                 { key, value in
                     switch key {
                     case "slug": keep(tape.plainString(value), in: &slug)
-                    case "role": keep(tape.nullable(value, tape.plainString), in: &role)
+                    case "role": tape.isNull(value) || keep(tape.plainString(value), in: &role)
                     default: false
                     }
                 }), let slug
         else { return nil }
-        self.init(slug: slug, role: role ?? nil)
+        self.init(slug: slug, role: role)
     }
 }
 
@@ -30,8 +30,8 @@ extension Member: TapeReadable {
         var role: String?
         var pending: Bool?
         var teams: [TeamMembership]?
-        var hostedId: String??
-        var identity: IdentityPolicy??
+        var hostedId: String?
+        var identity: IdentityPolicy?
         guard
             tape.readMembers(
                 of: index,
@@ -42,19 +42,18 @@ extension Member: TapeReadable {
                     case "role": keep(tape.plainString(value), in: &role)
                     case "pending": keep(tape.plainBool(value), in: &pending)
                     case "teams":
-                        keep(tape.plainArray(value) { TeamMembership(tape: tape, at: $0) }, in: &teams)
-                    case "hostedId": keep(tape.nullable(value, tape.plainString), in: &hostedId)
+                        keep(tape.elements(of: value) { TeamMembership(tape: tape, at: $0) }, in: &teams)
+                    case "hostedId": tape.isNull(value) || keep(tape.plainString(value), in: &hostedId)
                     case "identity":
-                        keep(
-                            tape.nullable(value) { tape.plainString($0).flatMap(IdentityPolicy.init(rawValue:)) },
-                            in: &identity)
+                        tape.isNull(value)
+                            || keep(tape.plainString(value).flatMap(IdentityPolicy.init(rawValue:)), in: &identity)
                     default: false
                     }
                 }), let email, let name, let role, let pending, let teams
         else { return nil }
         self.init(
-            email: email, name: name, role: role, pending: pending, teams: teams, hostedId: hostedId ?? nil,
-            identity: identity ?? nil)
+            email: email, name: name, role: role, pending: pending, teams: teams, hostedId: hostedId,
+            identity: identity)
     }
 }
 
@@ -103,10 +102,10 @@ extension ClientKey: TapeReadable {
         var label: String?
         var publicKey: String?
         var active: Bool?
-        var rateLimit: RateLimit??
-        var browserSdkVersion: String??
-        var loaderOptions: LoaderOptions??
-        var hostedProjectId: String??
+        var rateLimit: RateLimit?
+        var browserSdkVersion: String?
+        var loaderOptions: LoaderOptions?
+        var hostedProjectId: String?
         guard
             tape.readMembers(
                 of: index,
@@ -116,19 +115,19 @@ extension ClientKey: TapeReadable {
                     case "label": keep(tape.plainString(value), in: &label)
                     case "publicKey": keep(tape.plainString(value), in: &publicKey)
                     case "active": keep(tape.plainBool(value), in: &active)
-                    case "rateLimit":
-                        keep(tape.nullable(value) { RateLimit(tape: tape, at: $0) }, in: &rateLimit)
-                    case "browserSdkVersion": keep(tape.nullable(value, tape.plainString), in: &browserSdkVersion)
+                    case "rateLimit": tape.isNull(value) || keep(RateLimit(tape: tape, at: value), in: &rateLimit)
+                    case "browserSdkVersion":
+                        tape.isNull(value) || keep(tape.plainString(value), in: &browserSdkVersion)
                     case "loaderOptions":
-                        keep(tape.nullable(value) { LoaderOptions(tape: tape, at: $0) }, in: &loaderOptions)
-                    case "hostedProjectId": keep(tape.nullable(value, tape.plainString), in: &hostedProjectId)
+                        tape.isNull(value) || keep(LoaderOptions(tape: tape, at: value), in: &loaderOptions)
+                    case "hostedProjectId":
+                        tape.isNull(value) || keep(tape.plainString(value), in: &hostedProjectId)
                     default: false
                     }
                 }), let project, let label, let publicKey, let active
         else { return nil }
         self.init(
-            project: project, label: label, publicKey: publicKey, active: active, rateLimit: rateLimit ?? nil,
-            browserSdkVersion: browserSdkVersion ?? nil, loaderOptions: loaderOptions ?? nil,
-            hostedProjectId: hostedProjectId ?? nil)
+            project: project, label: label, publicKey: publicKey, active: active, rateLimit: rateLimit,
+            browserSdkVersion: browserSdkVersion, loaderOptions: loaderOptions, hostedProjectId: hostedProjectId)
     }
 }

@@ -61,9 +61,8 @@ struct Verify: AsyncParsableCommand {
         let (desired, target, current) = try await desiredAndTarget()
         defer { keepUntilExit((desired, current)) }
         // The facts (the same plan uses, so both agree on who is still only invited) and the comparison
-        // on this connection; the invariant checks on a second one meanwhile, or after on this one.
-        // The snapshot's own unresolved owners are found first on the second side (the invariant checks
-        // need them).
+        // on this connection; meanwhile the snapshot's own unresolved owners, then the invariant checks
+        // that need them on a second connection (or after, on this one).
         let beside = target.sibling()
         let invariants = { (database: TargetDatabase, unresolved: [UnresolvedOwner]) in
             try database.checkInvariants(

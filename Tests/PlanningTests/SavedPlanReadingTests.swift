@@ -156,4 +156,40 @@ import Testing
         }
         #expect(SavedPlan.peekSnapshotFolder(planPath: "/nonexistent/plan.json") == nil)
     }
+
+    /// What apply read while the plan loaded is used only when it is the folder the plan names, and
+    /// only when it is the very snapshot the plan was made from.
+    @Test func aSnapshotReadAheadIsUsedOnlyWhenItIsThePlansOwn() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ahead-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let own = folder.appendingPathComponent("own").path
+        let other = folder.appendingPathComponent("other").path
+        var edited = PlanFixture.desired
+        edited.organization.name += " (edited)"
+        for (snapshot, path) in [(PlanFixture.desired, own), (edited, other)] {
+            _ = try SnapshotWriter.write(
+                snapshot, source: SnapshotSource(kind: .transform, location: "test"),
+                exportedAt: Date(timeIntervalSince1970: 0), to: URL(fileURLWithPath: path))
+        }
+        let manifest = try Data(contentsOf: URL(fileURLWithPath: own + "/manifest.json"))
+        var plan = try PlanFixture.planWithANullBefore()
+        plan.changes = []
+        plan.snapshot = Plan.SnapshotReference(path: own, manifestSHA256: SHA256Digest.hex(of: [UInt8](manifest)))
+        let saved = SavedPlan(plan: plan, digest: "", path: folder.appendingPathComponent("plan.json").path)
+        let ownRead = try DesiredState.read(from: own, requireSecrets: false)
+        let otherRead = try DesiredState.read(from: other, requireSecrets: false)
+
+        // Another folder's snapshot is not used: the plan's own is read.
+        #expect(try saved.loadDesired(alreadyRead: otherRead) == ownRead)
+        // The plan's folder, but not what the plan was made from (changed since): refused as that.
+        var changedSince = otherRead
+        changedSince.path = own
+        #expect {
+            try saved.loadDesired(alreadyRead: changedSince)
+        } throws: { error in
+            (error as? PlanFileError)?.description.contains("different snapshot") == true
+        }
+        #expect(try saved.loadDesired(alreadyRead: ownRead) == ownRead)
+    }
 }

@@ -54,7 +54,7 @@ extension JSONTape {
     }
 
     /// The integer at `index` as `StrictDecoder` reads it, nil when it is not a number that fits.
-    package func plainInteger<T: FixedWidthInteger>(_ index: Int) -> T? {
+    func plainInteger<T: FixedWidthInteger>(_ index: Int) -> T? {
         entries[index].kind == .number ? integer(at: index) : nil
     }
 
@@ -78,26 +78,12 @@ extension JSONTape {
         return true
     }
 
-    /// An optional field's value: `.some(nil)` for null (as `decodeIfPresent` reads it), `.some(value)`
-    /// when `read` reads it, nil when it cannot.
-    package func nullable<T>(_ index: Int, _ read: (Int) -> T?) -> T?? {
-        if entries[index].kind == .null { return .some(nil) }
-        return read(index).map { .some($0) }
-    }
-
     /// The elements of the array at `index`, each read by `read`; nil when it is not an array or an
-    /// element cannot be read.
-    package func plainArray<T>(_ index: Int, _ read: (Int) -> T?) -> [T]? {
-        let entry = entries[index]
-        guard entry.kind == .array else { return nil }
+    /// element cannot be read. Inlinable, as `keep`: readers in other modules get it specialized.
+    @inlinable
+    package func elements<T>(of index: Int, _ read: (Int) -> T?) -> [T]? {
         var values: [T] = []
-        values.reserveCapacity(Int(entry.length))
-        var element = index + 1
-        for _ in 0..<entry.length {
-            guard let value = read(element) else { return nil }
-            values.append(value)
-            element = end(of: element)
-        }
+        guard eachElement(of: index, { element in read(element).map { values.append($0) } != nil }) else { return nil }
         return values
     }
 }
