@@ -61,25 +61,25 @@ struct Verify: AsyncParsableCommand {
         let (desired, target, current) = try await desiredAndTarget()
         defer { keepUntilExit((desired, current)) }
         // The facts (the same plan uses, so both agree on who is still only invited) and the comparison
-        // on this connection; meanwhile the snapshot's own unresolved owners, then the invariant checks
-        // that need them on a second connection (or after, on this one).
+        // on this connection; meanwhile the owner check (the snapshot's rules and the target's, each
+        // text parsed once), then the invariant checks on a second connection (or after, on this one).
         let beside = target.sibling()
-        let invariants = { (database: TargetDatabase, unresolved: [UnresolvedOwner]) in
+        let invariants = { (database: TargetDatabase, owners: OwnerCheck?) in
             try database.checkInvariants(
-                organization: desired.organization.slug, desired: desired, unresolved: unresolved)
+                organization: desired.organization.slug, desired: desired, current: current, owners: owners)
         }
-        let (compared, (unresolved, besideViolations)) = try concurrently(
+        let (compared, (owners, besideViolations)) = try concurrently(
             {
                 try VerificationReport(
                     desired: desired, current: current, facts: try target.readFacts(for: desired, current: current),
                     violations: [], target: target.connection.target.description, profile: target.profile.summary)
             },
             {
-                let unresolved = desired.unresolvedOwners()
-                return (unresolved, try beside.map { try invariants($0, unresolved) })
+                let owners = current.map { OwnerCheck(desired: desired, target: $0) }
+                return (owners, try beside.map { try invariants($0, owners) })
             })
-        let violations = try besideViolations ?? invariants(target, unresolved)
-        for owner in unresolved {
+        let violations = try besideViolations ?? invariants(target, owners)
+        for owner in owners?.unresolved ?? desired.unresolvedOwners() {
             Terminal.note(
                 "note: \(owner.description) is already unresolved on sentry.io: carried as written, not a violation")
         }

@@ -165,6 +165,61 @@ import Testing
         }
     }
 
+    /// Given the organization the target holds, a member it holds with a user and a desired pending
+    /// invite are not looked up by e-mail, and a project it holds is not looked up by hosted id; new
+    /// members, invites that become members and new projects still are, and the plan is the same as
+    /// with everything looked up.
+    @Test func factsSkipOnlyMembersAndProjectsTheOrganizationHolds() throws {
+        try TestDatabase.withScratchDatabase { scratch in
+            let connection = try scratch.connect()
+            try SchemaFixture.v26.load(into: connection, seeded: true)
+            try connection.execute(
+                """
+                INSERT INTO auth_user (id, password, username, first_name, email, is_staff, is_active, is_superuser,
+                    is_managed, is_password_expired, flags, date_joined, last_active)
+                SELECT 900 + n, '!', e, '', e, false, true, false, false, false, 0, now(), now()
+                FROM unnest(
+                    ARRAY['Pending.One@acme.example', 'newcomer@acme.example', 'pending.two@acme.example',
+                        'invitee@acme.example']) WITH ORDINALITY AS t(e, n)
+                """)
+            let target = try TargetDatabase(target: scratch.target)
+            let current = try #require(try target.readOrganization(slug: "acme-corp"))
+            var desired = current
+            let invite = try #require(desired.members.firstIndex { $0.email == "pending.one@acme.example" })
+            desired.members[invite].pending = false
+            desired.members.append(Member(email: "newcomer@acme.example", name: "Newcomer", role: "member"))
+            desired.members.append(Member(email: "invitee@acme.example", name: "Invitee", role: "member", pending: true))
+            let taken = try #require(desired.projects.first?.hostedId)
+            desired.projects.append(Project(slug: "fresh", name: "Fresh", hostedId: "9101"))
+
+            let everything = try target.readFacts(for: desired)
+            let onlyNeeded = try target.readFacts(for: desired, current: current)
+            let heldWithUser = current.members.filter { !$0.pending }.map(\.email)
+            #expect(!heldWithUser.isEmpty)
+            #expect(heldWithUser.allSatisfy { everything.usersByEmail[$0] != nil })
+            #expect(heldWithUser.allSatisfy { onlyNeeded.usersByEmail[$0] == nil })
+            #expect(onlyNeeded.usersByEmail == ["pending.one@acme.example": 901, "newcomer@acme.example": 902])
+            #expect(everything.usersByEmail["pending.two@acme.example"] == nil)
+            #expect(everything.usersByEmail["invitee@acme.example"] == nil)
+            #expect(everything.projectIdHolders[taken] != nil)
+            #expect(onlyNeeded.projectIdHolders == ["9101": TargetFacts.Holder(organization: "other-org", project: "api")])
+
+            let withEverything = try Differ.changes(desired: desired, current: current, facts: everything)
+            let withNeeded = try Differ.changes(desired: desired, current: current, facts: onlyNeeded)
+            #expect(withNeeded == withEverything)
+            // An invite that stays an invite is not looked up, though a user has its e-mail now: knowing
+            // that user would change nothing.
+            var knowingTheInvitee = onlyNeeded
+            knowingTheInvitee.usersByEmail["pending.two@acme.example"] = 903
+            knowingTheInvitee.usersByEmail["invitee@acme.example"] = 904
+            #expect(try Differ.changes(desired: desired, current: current, facts: knowingTheInvitee) == withNeeded)
+            #expect(
+                withNeeded.contains {
+                    $0.stage == .members && $0.key == "newcomer@acme.example" && $0.identity?.existingUserId == 902
+                })
+        }
+    }
+
     @Test func aNewOrganizationIsPlannedWholeWithItsCollisions() throws {
         try withSeededDatabase { url, folder in
             let current = try readSnapshot(url: url, into: folder)

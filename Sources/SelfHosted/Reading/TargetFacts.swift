@@ -43,9 +43,18 @@ extension TargetDatabase {
                 facts.defaultOrganization = TargetFacts.OrganizationRow(
                     slug: try row.string("slug"), id: try row.int64("id"))
             }
-            let emails = desired.members.map { $0.email.lowercased() }
+            // Only members whose user the planner may ask about (`IdentityOutcomes`): not a desired
+            // pending invite (it stays an invite whoever has the e-mail), and not a member the target
+            // holds with a user under the very e-mail the planner matches on. An applied organization
+            // sends none.
+            let withUser = Set((current?.members ?? []).lazy.filter { !$0.pending }.map(\.email))
+            let emails = desired.members.filter { !$0.pending && !withUser.contains($0.email) }.map {
+                $0.email.lowercased()
+            }
             // Several users may share an e-mail in different cases; the oldest one is the one Sentry finds.
-            for row in try connection.query(
+            for row in try emails.isEmpty
+                ? .empty
+                : connection.query(
                 """
                 SELECT lower(email) AS email, min(id) AS id FROM auth_user
                 WHERE lower(email) = ANY(\(emails)) GROUP BY lower(email)
@@ -55,8 +64,15 @@ extension TargetDatabase {
                 facts.usersByEmail[try row.string("email")] = try row.int64("id")
             }
 
-            let projectIds = desired.projects.compactMap { $0.hostedId.flatMap { Int64($0) } }
-            for row in try connection.query(
+            // Who holds a hosted project id matters only for a project the target's organization does not
+            // have yet (`DSNOutcomes.projectId`).
+            let heldProjects = Set((current?.projects ?? []).map(\.slug))
+            let projectIds = desired.projects.compactMap {
+                heldProjects.contains($0.slug) ? nil : $0.hostedId.flatMap { Int64($0) }
+            }
+            for row in try projectIds.isEmpty
+                ? .empty
+                : connection.query(
                 """
                 SELECT p.id, p.slug, o.slug AS organization FROM sentry_project p
                 JOIN sentry_organization o ON o.id = p.organization_id WHERE p.id = ANY(\(projectIds))

@@ -2,11 +2,13 @@ import SentryModel
 
 extension TargetDatabase {
     /// Checks what a diff of snapshots cannot see: DSNs resolve to the right active key, the
-    /// hybrid-cloud mapping and replica tables agree with their primary rows, and no membership
-    /// points at a missing row. `desired` names the keys that must resolve. `unresolved`: the
-    /// snapshot's own unresolved owners (`Snapshot.unresolvedOwners`) when the caller has them already.
+    /// hybrid-cloud mapping and replica tables agree with their primary rows, no membership points at
+    /// a missing row and every owner the ownership rules name resolves. `desired` names the keys that
+    /// must resolve. `current`: the organization as `readOrganization` read it, and `owners`: the
+    /// owner check on it, when the caller has them already (verify); otherwise they are read and made
+    /// here.
     public func checkInvariants(
-        organization slug: String, desired: Snapshot, unresolved: [UnresolvedOwner]? = nil
+        organization slug: String, desired: Snapshot, current: Snapshot? = nil, owners: OwnerCheck? = nil
     ) throws -> [InvariantViolation] {
         guard
             let orgId = try connection.query(
@@ -15,73 +17,35 @@ extension TargetDatabase {
         else {
             return [InvariantViolation(check: "organization", entity: "organization/\(slug)", message: "is missing")]
         }
-        var violations = try keyViolations(orgId: orgId, desired: desired)
+        let current =
+            try current ?? OrganizationReader(connection: connection, profile: profile).read(slug: slug) { _ in }
+            ?? Snapshot(organization: desired.organization)
+        var violations = try keyViolations(orgId: orgId, desired: desired, held: current)
         violations += try mappingViolations(orgId: orgId)
         violations += try orphanViolations(orgId: orgId)
-        violations += try ownerViolations(
-            orgId: orgId, alreadyUnresolved: Set((unresolved ?? desired.unresolvedOwners()).map(\.owner)))
+        violations += (owners ?? OwnerCheck(desired: desired, target: current)).violations
         violations += try ruleViolations(orgId: orgId)
         violations += try metricAlertViolations(orgId: orgId)
         violations += try workflowEngineViolations(orgId: orgId, desired: desired)
         return violations
     }
 
-    /// Every `#team` owner must be a team of the organization and every e-mail owner a member
-    /// (a pending invite resolves once accepted); otherwise Sentry silently drops the owner. Owners
-    /// the desired snapshot itself does not resolve were already unresolved on sentry.io: carried as
-    /// they are, they are no violation (verify reports them apart).
-    private func ownerViolations(orgId: Int64, alreadyUnresolved: Set<String>) throws -> [InvariantViolation] {
-        let teams = Set(
-            try connection.query(
-                "SELECT slug FROM sentry_team WHERE organization_id = \(orgId) AND status = 0",
-                activity: "listing teams for ownership owners"
-            ).map { try $0.string("slug") })
-        let emails = Set(
-            try connection.query(
-                """
-                SELECT lower(coalesce(u.email, m.email)) AS email FROM sentry_organizationmember m
-                LEFT JOIN auth_user u ON u.id = m.user_id
-                WHERE m.organization_id = \(orgId) AND coalesce(m.invite_status, 0) = 0
-                """,
-                activity: "listing members for ownership owners"
-            ).compactMap { try $0.optionalString("email") })
-        var violations: [InvariantViolation] = []
-        for row in try connection.query(
-            """
-            SELECT p.slug, o.raw FROM sentry_projectownership o JOIN sentry_project p ON p.id = o.project_id
-            WHERE p.organization_id = \(orgId) AND p.status = 0 AND o.raw IS NOT NULL
-            """,
-            activity: "reading ownership rules")
-        {
-            let project = try row.string("slug")
-            var unresolved: [String] = []
-            for rule in ParsedOwnershipRule.parse(try row.string("raw")) {
-                for owner in rule.owners {
-                    let resolves =
-                        owner.isTeam ? teams.contains(owner.identifier) : emails.contains(owner.identifier.caseFolded)
-                    let shown = owner.isTeam ? "#\(owner.identifier)" : owner.identifier
-                    let known = owner.isTeam ? shown : owner.identifier.caseFolded
-                    if !resolves, !alreadyUnresolved.contains(known), !unresolved.contains(shown) {
-                        unresolved.append(shown)
-                    }
-                }
-            }
-            if !unresolved.isEmpty {
-                violations.append(
-                    InvariantViolation(
-                        check: "owner-resolves", entity: "ownership/\(project)",
-                        message: "owners that are no team or member of the organization: "
-                            + unresolved.joined(separator: ", ")))
-            }
-        }
-        return violations
-    }
-
     /// Every desired key must exist, be active when desired active, and belong to the desired project.
-    private func keyViolations(orgId: Int64, desired: Snapshot) throws -> [InvariantViolation] {
+    /// The organization's own keys are known from `held` (the same rows, as read); only the others
+    /// are looked up, so an applied organization sends an empty query, not 10,000 keys.
+    private func keyViolations(orgId: Int64, desired: Snapshot, held: Snapshot) throws -> [InvariantViolation] {
         var found: [String: (project: String?, active: Bool, orgId: Int64?, projectId: Int64)] = [:]
-        let publicKeys = desired.keys.map(\.publicKey)
-        for row in try connection.query(
+        let projectIds = Dictionary(
+            held.projects.compactMap { project in project.hostedId.flatMap(Int64.init).map { (project.slug, $0) } },
+            uniquingKeysWith: { first, _ in first })
+        for key in held.keys {
+            guard let projectId = projectIds[key.project] else { continue }
+            found[key.publicKey] = (key.project, key.active, orgId, projectId)
+        }
+        let publicKeys = desired.keys.map(\.publicKey).filter { found[$0] == nil }
+        for row in try publicKeys.isEmpty
+            ? .empty
+            : connection.query(
             """
             SELECT k.public_key, k.status, k.project_id, p.slug, p.organization_id
             FROM sentry_projectkey k LEFT JOIN sentry_project p ON p.id = k.project_id

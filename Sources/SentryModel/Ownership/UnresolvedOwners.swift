@@ -23,23 +23,18 @@ extension Snapshot {
     /// Every owner the snapshot's ownership rules name that is no team or member of the snapshot,
     /// once each, sorted.
     public func unresolvedOwners() -> [UnresolvedOwner] {
-        let teamSlugs = Set(teams.map(\.slug))
-        let emails = Set(members.map { $0.email.caseFolded })
+        var texts = OwnershipTexts()
+        return unresolvedOwners(parsing: &texts)
+    }
+
+    func unresolvedOwners(parsing texts: inout OwnershipTexts) -> [UnresolvedOwner] {
         var found: [String: UnresolvedOwner] = [:]
-        for ownership in self.ownership {
-            guard let raw = ownership.raw else { continue }
-            for rule in ParsedOwnershipRule.parse(raw) {
-                var counted: Set<String> = []
-                for owner in rule.owners {
-                    // Sentry lower-cases user owners when it parses rules (`OwnershipVisitor`).
-                    let name = owner.isTeam ? "#\(owner.identifier)" : owner.identifier.caseFolded
-                    let resolves = owner.isTeam ? teamSlugs.contains(owner.identifier) : emails.contains(name)
-                    guard !resolves else { continue }
-                    var entry = found[name] ?? UnresolvedOwner(owner: name, projects: [], rules: 0)
-                    if !entry.projects.contains(ownership.project) { entry.projects.append(ownership.project) }
-                    if counted.insert(name).inserted { entry.rules += 1 }
-                    found[name] = entry
-                }
+        for (project, owners) in unresolvedOwnersByProject(parsing: &texts) {
+            for (name, rules) in owners {
+                var entry = found[name] ?? UnresolvedOwner(owner: name, projects: [], rules: 0)
+                entry.projects.append(project)
+                entry.rules += rules
+                found[name] = entry
             }
         }
         return found.values.map { entry in
@@ -47,5 +42,71 @@ extension Snapshot {
             sorted.projects.sort()
             return sorted
         }.sorted { $0.owner < $1.owner }
+    }
+
+    /// Per project with rules, the owners they name that are no team or member of the snapshot, in
+    /// the order first named, each with how many of the project's rules name it.
+    func unresolvedOwnersByProject(
+        parsing texts: inout OwnershipTexts
+    ) -> [(project: String, owners: [(name: String, rules: Int)])] {
+        let teamSlugs = Set(teams.map(\.slug))
+        let emails = Set(members.map { $0.email.caseFolded })
+        var result: [(project: String, owners: [(name: String, rules: Int)])] = []
+        for ownership in self.ownership {
+            guard let raw = ownership.raw else { continue }
+            var owners: [(name: String, rules: Int)] = []
+            for rule in texts.owners(of: raw) {
+                var counted: Set<String> = []
+                for owner in rule {
+                    // Sentry lower-cases user owners when it parses rules (`OwnershipVisitor`).
+                    let name = owner.isTeam ? "#\(owner.identifier)" : owner.identifier.caseFolded
+                    let resolves = owner.isTeam ? teamSlugs.contains(owner.identifier) : emails.contains(name)
+                    guard !resolves, counted.insert(name).inserted else { continue }
+                    if let index = owners.firstIndex(where: { $0.name == name }) {
+                        owners[index].rules += 1
+                    } else {
+                        owners.append((name, 1))
+                    }
+                }
+            }
+            if !owners.isEmpty { result.append((ownership.project, owners)) }
+        }
+        return result
+    }
+}
+
+/// The owners of each rule of an ownership text, parsed once per distinct text: verify reads the
+/// same texts on both sides (the snapshot's and the target's, equal once applied).
+struct OwnershipTexts {
+    private var parsed: [String: [[ParsedOwnershipRule.Owner]]] = [:]
+
+    mutating func owners(of raw: String) -> [[ParsedOwnershipRule.Owner]] {
+        if let known = parsed[raw] { return known }
+        let owners = ParsedOwnershipRule.parse(raw).map(\.owners)
+        parsed[raw] = owners
+        return owners
+    }
+}
+
+/// verify's ownership check: the owners the target's rules name that resolve to no team or member
+/// of the target's organization (Sentry silently drops them), except those the desired snapshot's
+/// rules already named unresolved on sentry.io, which are carried as written and reported apart.
+public struct OwnerCheck: Sendable {
+    /// The desired snapshot's own unresolved owners.
+    public let unresolved: [UnresolvedOwner]
+    /// `owner-resolves`, one per project of the target whose rules name other unresolved owners.
+    public let violations: [InvariantViolation]
+
+    public init(desired: Snapshot, target: Snapshot) {
+        var texts = OwnershipTexts()
+        unresolved = desired.unresolvedOwners(parsing: &texts)
+        let already = Set(unresolved.map(\.owner))
+        violations = target.unresolvedOwnersByProject(parsing: &texts).compactMap { project, owners in
+            let names = owners.map(\.name).filter { !already.contains($0) }
+            guard !names.isEmpty else { return nil }
+            return InvariantViolation(
+                check: "owner-resolves", entity: "ownership/\(project)",
+                message: "owners that are no team or member of the organization: " + names.joined(separator: ", "))
+        }
     }
 }
