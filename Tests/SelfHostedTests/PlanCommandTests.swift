@@ -188,7 +188,8 @@ import Testing
             let invite = try #require(desired.members.firstIndex { $0.email == "pending.one@acme.example" })
             desired.members[invite].pending = false
             desired.members.append(Member(email: "newcomer@acme.example", name: "Newcomer", role: "member"))
-            desired.members.append(Member(email: "invitee@acme.example", name: "Invitee", role: "member", pending: true))
+            desired.members.append(
+                Member(email: "invitee@acme.example", name: "Invitee", role: "member", pending: true))
             let taken = try #require(desired.projects.first?.hostedId)
             desired.projects.append(Project(slug: "fresh", name: "Fresh", hostedId: "9101"))
 
@@ -202,7 +203,8 @@ import Testing
             #expect(everything.usersByEmail["pending.two@acme.example"] == nil)
             #expect(everything.usersByEmail["invitee@acme.example"] == nil)
             #expect(everything.projectIdHolders[taken] != nil)
-            #expect(onlyNeeded.projectIdHolders == ["9101": TargetFacts.Holder(organization: "other-org", project: "api")])
+            #expect(
+                onlyNeeded.projectIdHolders == ["9101": TargetFacts.Holder(organization: "other-org", project: "api")])
 
             let withEverything = try Differ.changes(desired: desired, current: current, facts: everything)
             let withNeeded = try Differ.changes(desired: desired, current: current, facts: onlyNeeded)

@@ -55,11 +55,11 @@ extension TargetDatabase {
             for row in try emails.isEmpty
                 ? .empty
                 : connection.query(
-                """
-                SELECT lower(email) AS email, min(id) AS id FROM auth_user
-                WHERE lower(email) = ANY(\(emails)) GROUP BY lower(email)
-                """,
-                activity: "looking up users by e-mail")
+                    """
+                    SELECT lower(email) AS email, min(id) AS id FROM auth_user
+                    WHERE lower(email) = ANY(\(emails)) GROUP BY lower(email)
+                    """,
+                    activity: "looking up users by e-mail")
             {
                 facts.usersByEmail[try row.string("email")] = try row.int64("id")
             }
@@ -73,11 +73,11 @@ extension TargetDatabase {
             for row in try projectIds.isEmpty
                 ? .empty
                 : connection.query(
-                """
-                SELECT p.id, p.slug, o.slug AS organization FROM sentry_project p
-                JOIN sentry_organization o ON o.id = p.organization_id WHERE p.id = ANY(\(projectIds))
-                """,
-                activity: "looking up project ids")
+                    """
+                    SELECT p.id, p.slug, o.slug AS organization FROM sentry_project p
+                    JOIN sentry_organization o ON o.id = p.organization_id WHERE p.id = ANY(\(projectIds))
+                    """,
+                    activity: "looking up project ids")
             {
                 facts.projectIdHolders[String(try row.int64("id"))] = TargetFacts.Holder(
                     organization: try row.string("organization"), project: try row.string("slug"))

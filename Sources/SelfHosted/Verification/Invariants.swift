@@ -46,12 +46,12 @@ extension TargetDatabase {
         for row in try publicKeys.isEmpty
             ? .empty
             : connection.query(
-            """
-            SELECT k.public_key, k.status, k.project_id, p.slug, p.organization_id
-            FROM sentry_projectkey k LEFT JOIN sentry_project p ON p.id = k.project_id
-            WHERE k.public_key = ANY(\(publicKeys))
-            """,
-            activity: "resolving public keys")
+                """
+                SELECT k.public_key, k.status, k.project_id, p.slug, p.organization_id
+                FROM sentry_projectkey k LEFT JOIN sentry_project p ON p.id = k.project_id
+                WHERE k.public_key = ANY(\(publicKeys))
+                """,
+                activity: "resolving public keys")
         {
             found[try row.string("public_key")] = (
                 try row.optionalString("slug"), try row.int("status") == 0, try row.optionalInt64("organization_id"),
