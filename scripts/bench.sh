@@ -166,6 +166,12 @@ snapshot_files=("$work/desired"/*.json "$work/desired"/secrets/*.json)
 snapshot_floor=$(best_of 3 sha256sum "${snapshot_files[@]}")
 snapshot_bytes=$(cat "${snapshot_files[@]}" | wc -c)
 plan_floor=$(awk -v a="$read_floor" -v b="$snapshot_floor" 'BEGIN { printf "%.3f", a + b }')
+# verify reads more than plan: the same rows, and the mapping and replica rows its invariant checks
+# compare with them (scripts/bench-verify-floor.sql), in one psql run.
+verify_read_floor=$(best_of 3 psql -q -X -v ON_ERROR_STOP=1 -d sentry -v org="$org" \
+    -f scripts/bench-read-floor.sql -f scripts/bench-verify-floor.sql)
+verify_rows=$(psql -q -X -v ON_ERROR_STOP=1 -d sentry -v org="$org" -f scripts/bench-verify-floor.sql | wc -l)
+verify_floor=$(awk -v a="$verify_read_floor" -v b="$snapshot_floor" 'BEGIN { printf "%.3f", a + b }')
 
 # Apply: dump every public table apply wrote into (empty before it), load those rows into a fresh
 # database with the same schema in one transaction with COPY FROM; only the load is timed.
@@ -198,6 +204,8 @@ jq -n \
     --argjson export_floor "$export_floor" --argjson requests "$requests" \
     --argjson read_floor "$read_floor" --argjson read_rows "$read_rows" --argjson apply_floor "$apply_floor" \
     --argjson snapshot_floor "$snapshot_floor" --argjson snapshot_bytes "$snapshot_bytes" --argjson plan_floor "$plan_floor" \
+    --argjson verify_floor "$verify_floor" --argjson verify_read_floor "$verify_read_floor" \
+    --argjson verify_rows "$verify_rows" \
     --argjson rows_copied "$rows_copied" --arg tables "${written[*]}" \
     --argjson wall "$(for k in "${order[@]}"; do printf '{"%s": %s}\n' "$k" "${wall[$k]}"; done | jq -s add)" \
     --argjson rss "$(for k in "${order[@]}"; do printf '{"%s": %s}\n' "$k" "${rss[$k]}"; done | jq -s add)" '
@@ -215,18 +223,19 @@ jq -n \
         step("export wall"; $wall.export; $export_floor.floor; 1.15; "s"; $export_floor.binding),
         step("plan (after apply)"; $wall.plan; $plan_floor; 2; "s";
              "COPY TO of the \($read_rows) rows the reader reads + sha256sum of the \($snapshot_bytes) snapshot bytes"),
-        step("verify"; $wall.verify; $plan_floor; 2; "s";
-             "COPY TO of the \($read_rows) rows the reader reads + sha256sum of the \($snapshot_bytes) snapshot bytes"),
+        step("verify"; $wall.verify; $verify_floor; 2; "s";
+             "the plan floor + COPY TO of the \($verify_rows) mapping and replica rows its checks read"),
         step("apply (initial)"; $wall.apply; $apply_floor; 2; "s"; "COPY FROM of the \($rows_copied) rows apply wrote")
       ] + (if $wall["plan-baseline"] == null then [] else [
         step("plan (baseline)"; $wall["plan-baseline"]; $plan_floor; 2; "s"; "the BENCH_BASELINE build, same floor"),
-        step("verify (baseline)"; $wall["verify-baseline"]; $plan_floor; 2; "s"; "the BENCH_BASELINE build, same floor")
+        step("verify (baseline)"; $wall["verify-baseline"]; $verify_floor; 2; "s"; "the BENCH_BASELINE build, same floor")
       ] end)),
       withoutFloor: {transform: $wall.transform, "plan (initial, empty target)": $wall["plan-initial"]},
       wallSeconds: $wall,
       peakRssKiB: $rss,
       exportFloor: $export_floor,
-      readFloors: {copyTo: $read_floor, snapshotSha256sum: $snapshot_floor, snapshotBytes: $snapshot_bytes},
+      readFloors: {copyTo: $read_floor, snapshotSha256sum: $snapshot_floor, snapshotBytes: $snapshot_bytes,
+                   verifyCopyTo: $verify_read_floor, verifyExtraRows: $verify_rows},
       applyFloorTables: ($tables | split(" "))
     }' >.bench/results.json
 

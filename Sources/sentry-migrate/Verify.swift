@@ -62,11 +62,13 @@ struct Verify: AsyncParsableCommand {
         defer { keepUntilExit((desired, current)) }
         // The facts (the same plan uses, so both agree on who is still only invited) and the comparison
         // on this connection; meanwhile the owner check (the snapshot's rules and the target's, each
-        // text parsed once), then the invariant checks on a second connection (or after, on this one).
+        // text parsed once), then the invariant checks on a second and a third connection (or after,
+        // on this one).
         let beside = target.sibling()
         let invariants = { (database: TargetDatabase, owners: OwnerCheck?) in
             try database.checkInvariants(
-                organization: desired.organization.slug, desired: desired, current: current, owners: owners)
+                organization: desired.organization.slug, desired: desired, current: current, owners: owners,
+                beside: database.sibling())
         }
         let (compared, (owners, besideViolations)) = try concurrently(
             {

@@ -82,6 +82,18 @@ import Testing
         #expect(Set(violations.map(\.check)) == ["slug-reservation", "key-mapping"])
     }
 
+    @Test func findsDriftOfBothHalvesInCheckOrder() throws {
+        let key = try #require(seededAcmeSnapshot.keys.first)
+        let violations = try violations(.v26) { connection in
+            try connection.execute("UPDATE sentry_team SET name = 'Back end' WHERE id = 301")
+            try connection.execute(
+                "DELETE FROM sentry_organizationmembermapping WHERE organizationmember_id = 5003")
+            try connection.execute("DELETE FROM sentry_projectkeymapping WHERE public_key = \(key.publicKey)")
+            try connection.execute("UPDATE sentry_projectkey SET status = 1 WHERE public_key = \(key.publicKey)")
+        }
+        #expect(violations.map(\.check) == ["key-resolves", "key-mapping", "member-mapping", "team-replica"])
+    }
+
     @Test func findsAMembershipOfADeletedTeam() throws {
         let violations = try violations(.v24) { connection in
             // Bypass the foreign keys, as a hand-made delete or a broken restore would.
@@ -118,7 +130,16 @@ import Testing
             try fixture.load(into: connection, seeded: true)
             try drift(connection)
             let database = try TargetDatabase(target: scratch.target)
-            return try database.checkInvariants(organization: "acme-corp", desired: seededAcmeSnapshot)
+            let alone = try database.checkInvariants(organization: "acme-corp", desired: seededAcmeSnapshot)
+            // As verify runs them: the organization read already, the owner check made, and half of the
+            // queries on a second connection. The same violations, in the same order.
+            let current = try database.readOrganization(slug: "acme-corp")
+            let beside = try #require(database.sibling())
+            let asVerify = try database.checkInvariants(
+                organization: "acme-corp", desired: seededAcmeSnapshot, current: current,
+                owners: current.map { OwnerCheck(desired: seededAcmeSnapshot, target: $0) }, beside: beside)
+            #expect(asVerify == alone)
+            return alone
         }
     }
 }
