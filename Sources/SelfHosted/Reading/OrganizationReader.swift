@@ -226,7 +226,10 @@ struct OrganizationReader {
                     email: email, name: name, role: try row.string("role"), pending: pending,
                     teams: (teamsByMember[id] ?? []).sorted { $0.slug < $1.slug }, hostedId: String(id)))
         }
-        return members
+        // In the snapshot's canonical order already: sorted here, beside the other kinds' reads (on the
+        // members' own connection), the planner's canonical copy of the target finds them in order
+        // instead of sorting 50,000 members on its one thread.
+        return members.sorted { $0.email.utf8Precedes($1.email) }
     }
 
     /// Every project's slug by id (later kinds name their project); its teams only `withTeams`.
