@@ -190,11 +190,18 @@ for table in "${written[@]}"; do
     rows_copied=$((rows_copied + $(wc -l <"$work/rows/$table")))
     echo "\\copy public.$table FROM '$work/rows/$table'" >>"$load"
 done
-createdb floor
-psql -q -v ON_ERROR_STOP=1 -d floor -f Tests/Fixtures/schema/sentry-26.x.sql >/dev/null
-start=$(now)
-psql -X -q -1 -v ON_ERROR_STOP=1 -d floor -f "$load"
-apply_floor=$(seconds_since "$start")
+# Best of three loads, each into a fresh database (a load into one that holds the rows is not the
+# same work): one load alone moved by a quarter between runs minutes apart.
+apply_floor=""
+for attempt in 1 2 3; do
+    createdb "floor$attempt"
+    psql -q -v ON_ERROR_STOP=1 -d "floor$attempt" -f Tests/Fixtures/schema/sentry-26.x.sql >/dev/null
+    start=$(now)
+    psql -X -q -1 -v ON_ERROR_STOP=1 -d "floor$attempt" -f "$load"
+    t=$(seconds_since "$start")
+    apply_floor=$(awk -v a="$t" -v b="${apply_floor:-$t}" 'BEGIN { print (a < b ? a : b) }')
+    dropdb "floor$attempt"
+done
 
 # The table, and .bench/results.json.
 mkdir -p .bench
