@@ -7,9 +7,12 @@ public enum Differ {
     /// Changes in stage order, then by key (UTF-8 order). Entities equal on both sides are left out;
     /// target-only ones are `keep`, or `delete` when `selection.prune`. `wave` restricts every stage
     /// but `organization` (see `WaveScope`); `selection.stages` keeps only those stages.
+    ///
+    /// `members`: when given, the members stage's changes go to it in this same order, a chunk at a
+    /// time (on the thread that makes them), and are left out of the list returned (`DiffPass.stream`).
     public static func changes(
         desired: Snapshot, current: Snapshot?, facts: TargetFacts, selection: Plan.Selection = Plan.Selection(),
-        wave: Wave? = nil
+        wave: Wave? = nil, members: (([EntityChange]) throws -> Void)? = nil
     ) throws -> [EntityChange] {
         var desired = desired.canonicalized()
         var current = current?.canonicalized()
@@ -31,7 +34,8 @@ public enum Differ {
             {
                 guard stages.contains(.members) else { return }
                 try compareMembers(
-                    desired: desired, current: current, facts: facts, deferred: deferred, into: &memberPass)
+                    desired: desired, current: current, facts: facts, deferred: deferred, into: &memberPass,
+                    emit: members)
             },
             {
                 if stages.contains(.organization) {
@@ -196,23 +200,34 @@ public enum Differ {
     /// The members stage: each desired member against the target's, by e-mail.
     private static func compareMembers(
         desired: Snapshot, current: Snapshot?, facts: TargetFacts, deferred: [String: [String]],
-        into pass: inout DiffPass
+        into pass: inout DiffPass, emit: (([EntityChange]) throws -> Void)?
     ) throws {
-        try pass.compare(
-            .members, desired: desired.members, current: current?.members ?? [], key: \.email,
-            omitting: ["email", "hostedId", "identity"],
-            matched: { member, existing in member = awaitingAcceptance(member, current: existing, facts: facts) },
-            clearing: {
-                $0.hostedId = nil
-                $0.identity = nil
-            },
-            annotate: { change, member, existing in
-                if let later = deferred["members/\(member.email)"] { change.notes.append(laterTeams(later)) }
-                guard change.action == .create || (existing?.pending == true && !member.pending) else { return }
-                let (identity, notes) = IdentityOutcomes.outcome(for: member, facts: facts)
-                change.identity = identity
-                change.notes += notes
-            })
+        let omitting: Set<String> = ["email", "hostedId", "identity"]
+        let matched = { (member: inout Member, existing: Member) in
+            member = awaitingAcceptance(member, current: existing, facts: facts)
+        }
+        let clearing = { (member: inout Member) in
+            member.hostedId = nil
+            member.identity = nil
+        }
+        let annotate = { (change: inout EntityChange, member: Member, existing: Member?) in
+            if let later = deferred["members/\(member.email)"] { change.notes.append(laterTeams(later)) }
+            guard change.action == .create || (existing?.pending == true && !member.pending) else { return }
+            let (identity, notes) = IdentityOutcomes.outcome(for: member, facts: facts)
+            change.identity = identity
+            change.notes += notes
+        }
+        let members = desired.members
+        let existing = current?.members ?? []
+        if let emit {
+            try pass.stream(
+                .members, desired: members, current: existing, key: \.email, omitting: omitting, matched: matched,
+                clearing: clearing, annotate: annotate, emit: emit)
+        } else {
+            try pass.compare(
+                .members, desired: members, current: existing, key: \.email, omitting: omitting, matched: matched,
+                clearing: clearing, annotate: annotate)
+        }
     }
 
     /// How a desired member compares with one the target already has. A name belongs to the
@@ -251,7 +266,7 @@ public enum Differ {
 }
 
 /// Accumulates changes kind by kind.
-private struct DiffPass {
+struct DiffPass {
     let prune: Bool
     var changes: [EntityChange] = []
 
@@ -287,32 +302,15 @@ private struct DiffPass {
         }
         var found = [Bool](repeating: false, count: current.count)
         var changes: [EntityChange] = []
-        for var entity in desired {
+        for entity in desired {
             let name = key(entity)
-            var change: EntityChange
             let position = positions[name]
-            if let position {
-                found[position] = true
-                matched(&entity, current[position])
-            }
-            if let position, Self.same(entity, current[position], clearing: clearing) {
-                let fields = try extraFields(entity)
-                if fields.isEmpty { continue }
-                change = EntityChange(stage: stage, key: name, action: .update, fields: fields.sortedByName)
-            } else if let position {
-                let wanted = try EntityFields(key: name, entity: entity, omitting: omitting)
-                let fields =
-                    wanted.changes(from: try EntityFields(key: name, entity: current[position], omitting: omitting))
-                    + (try extraFields(entity))
-                if fields.isEmpty { continue }
-                change = EntityChange(stage: stage, key: name, action: .update, fields: fields.sortedByName)
-            } else {
-                let wanted = try EntityFields(key: name, entity: entity, omitting: omitting)
-                change = EntityChange(
-                    stage: stage, key: name, action: .create,
-                    fields: (wanted.creations + (try extraFields(entity))).sortedByName)
-            }
-            annotate(&change, entity, position.map { current[$0] })
+            if let position { found[position] = true }
+            guard
+                let change = try Self.change(
+                    stage, entity, name: name, current: position.map { current[$0] }, omitting: omitting,
+                    matched: matched, clearing: clearing, extraFields: extraFields, annotate: annotate)
+            else { continue }
             changes.append(change)
         }
         for (position, entity) in current.enumerated() where !found[first[position]] {
@@ -321,6 +319,37 @@ private struct DiffPass {
         }
         changes.sort { $0.key.utf8Precedes($1.key) }
         self.changes += changes
+    }
+
+    /// What the plan says about one desired entity, against the target's one of the same key (nil: none
+    /// there); nil when nothing changes.
+    static func change<Entity: Encodable & Equatable>(
+        _ stage: Stage, _ entity: Entity, name: String, current: Entity?, omitting: Set<String>,
+        matched: (inout Entity, Entity) -> Void, clearing: (inout Entity) -> Void,
+        extraFields: (Entity) throws -> [FieldChange], annotate: (inout EntityChange, Entity, _ current: Entity?) -> Void
+    ) throws -> EntityChange? {
+        var entity = entity
+        var change: EntityChange
+        if let current { matched(&entity, current) }
+        if let current, Self.same(entity, current, clearing: clearing) {
+            let fields = try extraFields(entity)
+            if fields.isEmpty { return nil }
+            change = EntityChange(stage: stage, key: name, action: .update, fields: fields.sortedByName)
+        } else if let current {
+            let wanted = try EntityFields(key: name, entity: entity, omitting: omitting)
+            let fields =
+                wanted.changes(from: try EntityFields(key: name, entity: current, omitting: omitting))
+                + (try extraFields(entity))
+            if fields.isEmpty { return nil }
+            change = EntityChange(stage: stage, key: name, action: .update, fields: fields.sortedByName)
+        } else {
+            let wanted = try EntityFields(key: name, entity: entity, omitting: omitting)
+            change = EntityChange(
+                stage: stage, key: name, action: .create,
+                fields: (wanted.creations + (try extraFields(entity))).sortedByName)
+        }
+        annotate(&change, entity, current)
+        return change
     }
 
     private static func same<Entity: Equatable>(
@@ -337,7 +366,7 @@ private struct DiffPass {
 }
 
 extension Array where Element == FieldChange {
-    fileprivate var sortedByName: [FieldChange] {
+    var sortedByName: [FieldChange] {
         sorted { $0.field.utf8Precedes($1.field) }
     }
 }

@@ -12,27 +12,75 @@ public enum PlanComparison {
         // in stage order, each stage's by key; when the saved plan equals the fresh one element by
         // element and the fresh one is strictly in that order (so no key twice), nothing differs.
         if saved.count == fresh.count, strictlyOrdered(fresh), saved.elementsEqual(fresh) { return [] }
-        func index(_ changes: [EntityChange]) -> [String: EntityChange] {
-            Dictionary(changes.map { ("\($0.stage.rawValue)/\($0.key)", $0) }, uniquingKeysWith: { first, _ in first })
+        var comparison = Streamed(saved: saved)
+        comparison.add(fresh)
+        return comparison.differences()
+    }
+
+    /// The same comparison with the fresh changes handed in as they are made, in any order and in
+    /// pieces (apply's replan: `Planner.plan(…, members:)`), so that they need not be held all at once.
+    /// Changes are matched by stage and key, the first of each on either side counting; the lines are
+    /// those of `differences(saved:fresh:)`.
+    public struct Streamed {
+        private struct Name: Hashable {
+            var stage: Stage
+            var key: String
         }
-        let old = index(saved)
-        let new = index(fresh)
-        var lines: [String] = []
-        let duplicates = saved.count - old.count
-        if duplicates > 0 { lines.append("the plan lists \(duplicates) change(s) twice") }
-        for name in Set(old.keys).union(new.keys).sorted(by: { $0.utf8Precedes($1) }) {
-            let shown = TerminalText.escaped(name)
-            switch (old[name], new[name]) {
-            case (let planned?, nil):
-                lines.append("\(shown): the plan says \(planned.action.rawValue), a fresh plan has no change for it")
-            case (nil, let wanted?):
-                lines.append("\(shown): the plan has no change for it, a fresh plan says \(wanted.action.rawValue)")
-            case (let planned?, let wanted?) where planned != wanted:
-                lines.append("\(shown): " + describe(planned, wanted))
-            default: continue
+
+        private let saved: [EntityChange]
+        /// Where each saved stage and key is first listed.
+        private var positions: [Name: Int] = [:]
+        /// Saved changes a fresh one of the same stage and key was met for.
+        private var met: [Bool]
+        /// Fresh changes the saved plan has none for (a difference each, so few).
+        private var unplanned: Set<Name> = []
+        private var lines: [(name: String, line: String)] = []
+
+        public init(saved: [EntityChange]) {
+            self.saved = saved
+            met = [Bool](repeating: false, count: saved.count)
+            positions.reserveCapacity(saved.count)
+            for (position, change) in saved.enumerated() {
+                let name = Name(stage: change.stage, key: change.key)
+                if positions[name] == nil { positions[name] = position }
             }
         }
-        return lines
+
+        public mutating func add(_ fresh: some Sequence<EntityChange>) {
+            for wanted in fresh {
+                let name = Name(stage: wanted.stage, key: wanted.key)
+                guard let position = positions[name] else {
+                    if unplanned.insert(name).inserted {
+                        note(
+                            name, "the plan has no change for it, a fresh plan says \(wanted.action.rawValue)")
+                    }
+                    continue
+                }
+                // A fresh change listed twice: the first counts.
+                guard !met[position] else { continue }
+                met[position] = true
+                let planned = saved[position]
+                if planned != wanted { note(name, PlanComparison.describe(planned, wanted)) }
+            }
+        }
+
+        /// Every difference, as `differences(saved:fresh:)` names them.
+        public func differences() -> [String] {
+            var lines = lines
+            for (position, change) in saved.enumerated() where !met[position] {
+                let name = Name(stage: change.stage, key: change.key)
+                guard positions[name] == position else { continue }
+                lines.append(
+                    (Self.shown(name), "the plan says \(change.action.rawValue), a fresh plan has no change for it"))
+            }
+            let duplicates = saved.count - positions.count
+            return (duplicates > 0 ? ["the plan lists \(duplicates) change(s) twice"] : [])
+                + lines.sorted { $0.name.utf8Precedes($1.name) }.map { "\(TerminalText.escaped($0.name)): \($0.line)" }
+        }
+
+        private mutating func note(_ name: Name, _ line: String) { lines.append((Self.shown(name), line)) }
+
+        private static func shown(_ name: Name) -> String { "\(name.stage.rawValue)/\(name.key)" }
     }
 
     /// Each change after the one before it: a later stage, or the same stage and a later key.

@@ -22,8 +22,8 @@ enum Staleness {
         /// Whether the plan deletes a team (which changes members' and projects' team lists).
         var deletesTeams = false
 
-        init(_ plan: Plan) {
-            for change in plan.changes where change.action != .keep {
+        init(_ changes: [EntityChange]) {
+            for change in changes where change.action != .keep {
                 let name = "\(change.stage.rawValue)/\(change.key)"
                 changed[name] = change.stage
                 if change.action == .delete {

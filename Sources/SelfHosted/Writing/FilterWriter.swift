@@ -16,7 +16,7 @@ struct FilterWriter {
         let split = try StageChanges(changes, entities: desired, key: \.project)
         var records: [Record] = []
         var projectIds: Set<Int64> = []
-        for (_, filters) in split.creates + split.updates {
+        for (_, filters) in split.createsAndUpdates {
             guard let projectId = index.projects[filters.project] else {
                 throw ApplyOrderError(
                     message:

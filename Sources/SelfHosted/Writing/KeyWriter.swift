@@ -50,7 +50,7 @@ struct KeyWriter {
     }
 
     private mutating func create(
-        _ creates: [(change: EntityChange, entity: ClientKey)], secretOf: [String: String], projects: [String: Int64]
+        _ creates: StageChanges<ClientKey>.Pairs, secretOf: [String: String], projects: [String: Int64]
     ) throws {
         guard !creates.isEmpty else { return }
         let keys = creates.map(\.entity)

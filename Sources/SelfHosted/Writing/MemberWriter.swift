@@ -16,7 +16,8 @@ struct MemberWriter {
 
         // New members, and invites that are to become users, first need their users.
         let invitesToClaim = split.updates.filter { members[$0.entity.email]?.userId == nil && !$0.entity.pending }
-        let wantUsers = (split.creates + invitesToClaim).filter { !Self.isInvite($0.change, $0.entity) }
+        let wantsUser = { (pair: (change: EntityChange, entity: Member)) in !Self.isInvite(pair.change, pair.entity) }
+        let wantUsers = split.creates.filter(wantsUser) + invitesToClaim.filter(wantsUser)
         let userIds = try resolveUsers(wantUsers)
 
         var createdIds: [Int64] = []
@@ -68,7 +69,7 @@ struct MemberWriter {
         }
 
         var desiredTeams: [Int64: [TeamMembership]] = [:]
-        for (_, member) in split.creates + split.updates {
+        for (_, member) in split.createsAndUpdates {
             guard let row = members[member.email] else { continue }
             desiredTeams[row.id] = member.teams
         }

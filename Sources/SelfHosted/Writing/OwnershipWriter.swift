@@ -28,7 +28,7 @@ struct OwnershipWriter {
         }
         // Each project's row, keyed by its id so that the id stays typed.
         var records: [(projectId: Int64, record: Record)] = []
-        for (_, ownership) in split.creates + split.updates {
+        for (_, ownership) in split.createsAndUpdates {
             guard let projectId = index.projects[ownership.project] else {
                 throw ApplyOrderError(
                     message:

@@ -35,14 +35,14 @@ struct ProjectWriter {
         try session.update("sentry_project", key: "id", updates)
 
         var desiredTeams: [Int64: [String]] = [:]
-        for (_, project) in split.creates + split.updates {
+        for (_, project) in split.createsAndUpdates {
             if let id = projects[project.slug] { desiredTeams[id] = project.teams }
         }
         try syncTeams(desiredTeams, teams: index.teams)
 
         var settings: [Int64: SettingValues?] = [:]
         var environments: [Int64: [String: Bool]] = [:]
-        for (_, project) in split.creates + split.updates {
+        for (_, project) in split.createsAndUpdates {
             guard let id = projects[project.slug] else { continue }
             settings[id] = project.settings
             environments[id] = project.environments
@@ -61,9 +61,7 @@ struct ProjectWriter {
             split.deletes.compactMap { slug in projects[slug].map { (id: $0, slug: slug) } }, orgId: orgId)
     }
 
-    private func create(_ creates: [(change: EntityChange, entity: Project)], orgId: Int64, ids: inout [String: Int64])
-        throws
-    {
+    private func create(_ creates: StageChanges<Project>.Pairs, orgId: Int64, ids: inout [String: Int64]) throws {
         guard !creates.isEmpty else { return }
         let maximum: Int64 = session.profile.idWidth == .integer ? Int64(Int32.max) : Int64.max
         let wanted: [Int64?] = creates.map { change, project in
