@@ -8,11 +8,13 @@ public enum Differ {
     /// target-only ones are `keep`, or `delete` when `selection.prune`. `wave` restricts every stage
     /// but `organization` (see `WaveScope`); `selection.stages` keeps only those stages.
     ///
-    /// `members`: when given, the members stage's changes go to it in this same order, a chunk at a
-    /// time (on the thread that makes them), and are left out of the list returned (`DiffPass.stream`).
+    /// `emit`: when given, the changes go to it instead of into the list returned (which is then
+    /// empty), each stage's in this same order: the members a chunk at a time (`DiffPass.stream`), every
+    /// other stage whole once compared. It is called from two threads at once (members are compared on
+    /// a thread of their own), so it must be safe to call so.
     public static func changes(
         desired: Snapshot, current: Snapshot?, facts: TargetFacts, selection: Plan.Selection = Plan.Selection(),
-        wave: Wave? = nil, members: (([EntityChange]) throws -> Void)? = nil
+        wave: Wave? = nil, emit: (([EntityChange]) throws -> Void)? = nil
     ) throws -> [EntityChange] {
         var desired = desired.canonicalized()
         var current = current?.canonicalized()
@@ -35,9 +37,16 @@ public enum Differ {
                 guard stages.contains(.members) else { return }
                 try compareMembers(
                     desired: desired, current: current, facts: facts, deferred: deferred, into: &memberPass,
-                    emit: members)
+                    emit: emit)
             },
             {
+                // Streamed: each stage as soon as it is compared (metric alerts' own checks below read only
+                // their stage's changes, so they see the same ones).
+                func flush() throws {
+                    guard let emit, !pass.changes.isEmpty else { return }
+                    try emit(pass.changes)
+                    pass.changes.removeAll()
+                }
                 if stages.contains(.organization) {
                     // An organization the mapping migrates into is the desired one under its old slug: one update.
                     let renamedFrom = OrganizationChoice.adoptedSlug(desired.organization, current: current)
@@ -59,11 +68,13 @@ public enum Differ {
                             change.notes += notes + notHeld + SettingsScope.cacheNotes(for: change)
                         })
                 }
+                try flush()
                 if stages.contains(.teams) {
                     try pass.compare(
                         .teams, desired: desired.teams, current: current?.teams ?? [], key: \.slug,
                         omitting: ["slug", "hostedId"], clearing: { $0.hostedId = nil })
                 }
+                try flush()
                 if stages.contains(.projects) {
                     let scoped = desired.projects.map(settings.project)
                     let notHeld = Dictionary(uniqueKeysWithValues: scoped.map { ($0.project.slug, $0.notHeld) })
@@ -89,6 +100,7 @@ public enum Differ {
                             change.notes += (notHeld[project.slug] ?? []) + SettingsScope.cacheNotes(for: change)
                         })
                 }
+                try flush()
                 if stages.contains(.keys) {
                     let desiredSecrets = Dictionary(
                         uniqueKeysWithValues: desired.secrets.compactMap { secret in
@@ -114,6 +126,7 @@ public enum Differ {
                             }
                         })
                 }
+                try flush()
                 // Filters and ownership belong to their project: prune never removes them from a project that
                 // stays (apply could not: filters have no row of their own), only with a project it deletes.
                 let keptProjects = Set(desired.projects.map(\.slug))
@@ -122,11 +135,13 @@ public enum Differ {
                         .filters, desired: desired.filters, current: current?.filters ?? [], key: \.project,
                         omitting: ["project"], prunable: { !keptProjects.contains($0.project) })
                 }
+                try flush()
                 if stages.contains(.ownership) {
                     try pass.compare(
                         .ownership, desired: desired.ownership, current: current?.ownership ?? [], key: \.project,
                         omitting: ["project"], prunable: { !keptProjects.contains($0.project) })
                 }
+                try flush()
                 if stages.contains(.rules) {
                     let planned = try RulePlanning.desired(desired, current: current, facts: facts)
                     // Rules stay on a project that stays unless the rule itself is in the snapshot: prune
@@ -137,6 +152,7 @@ public enum Differ {
                         annotate: { change, rule, _ in change.notes += planned.notes[rule.key] ?? [] },
                         prunable: { _ in false })
                 }
+                try flush()
                 if stages.contains(.metricAlerts) {
                     let planned = try MetricAlertPlanning.desired(desired, current: current, facts: facts)
                     let withIncidents = Set(
@@ -191,6 +207,7 @@ public enum Differ {
                             })
                     }
                 }
+                try flush()
             })
         let afterTeams = pass.changes.firstIndex { $0.stage > .teams } ?? pass.changes.endIndex
         pass.changes.insert(contentsOf: memberPass.changes, at: afterTeams)

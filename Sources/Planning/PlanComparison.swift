@@ -18,7 +18,7 @@ public enum PlanComparison {
     }
 
     /// The same comparison with the fresh changes handed in as they are made, in any order and in
-    /// pieces (apply's replan: `Planner.plan(…, members:)`), so that they need not be held all at once.
+    /// pieces (apply's replan: `Planner.plan(…, emit:)`), so that they need not be held all at once.
     /// Changes are matched by stage and key, the first of each on either side counting; the lines are
     /// those of `differences(saved:fresh:)`.
     public struct Streamed {

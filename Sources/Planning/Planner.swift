@@ -30,11 +30,11 @@ public enum Planner {
     /// `reference`: what the plan records of the target, when the caller digested `target.current`
     /// already (while waiting on the database); otherwise it is digested here, beside the diff.
     ///
-    /// `members`: the members stage's changes go to it a chunk at a time, in plan order, and are left
-    /// out of the plan returned (`Differ.changes`): apply's replan compares them as they come.
+    /// `emit`: the changes go to it as they are made, from two threads at once, and not into the plan
+    /// returned (`Differ.changes`): apply's replan compares them as they come.
     public static func plan(
         desired: DesiredState, target: TargetState, selection: Plan.Selection, createdAt: Date = Date(),
-        reference: Plan.TargetReference? = nil, members: (([EntityChange]) throws -> Void)? = nil
+        reference: Plan.TargetReference? = nil, emit: (([EntityChange]) throws -> Void)? = nil
     ) throws -> Plan {
         var selection = selection
         selection.stages = Stage.allCases.filter(selection.stages.contains)
@@ -54,7 +54,7 @@ public enum Planner {
         let diff = {
             try Differ.changes(
                 desired: desired.snapshot, current: target.current, facts: target.facts, selection: selection,
-                wave: wave, members: members)
+                wave: wave, emit: emit)
         }
         let changes: [EntityChange]
         let recorded: Plan.TargetReference

@@ -20,4 +20,16 @@ enum MallocArena {
         _ = unsafeBitCast(symbol, to: Mallopt.self)(-8, 1)
         #endif
     }
+
+    /// `malloc_trim(0)`: hands the pages of freed memory back to the kernel, in every arena. Called
+    /// between a command's phases (the plan made, before the rehearsal writes it): what the first phase
+    /// freed on its second thread's arena is otherwise still resident while the next phase, on the main
+    /// thread's arena, cannot reuse it (docs/performance.md, tenth session).
+    static func releaseFreedPages() {
+        #if canImport(Glibc)
+        typealias MallocTrim = @convention(c) (Int) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return }
+        _ = unsafeBitCast(symbol, to: MallocTrim.self)(0)
+        #endif
+    }
 }

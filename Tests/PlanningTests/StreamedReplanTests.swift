@@ -1,10 +1,11 @@
+import Foundation
 import SentryModel
 import Testing
 
 @testable import Planning
 
-/// Apply's replan compares the members' changes as the planner makes them (`Differ.changes(…, members:)`,
-/// `DiffPass.stream`) with `PlanComparison.Streamed`, rather than holding a second whole plan: the
+/// Apply's replan compares the changes as the planner makes them (`Differ.changes(…, emit:)`,
+/// `DiffPass.stream` for the members) with `PlanComparison.Streamed`, rather than holding a second whole plan: the
 /// changes streamed are exactly the ones listed, in the same order, and the comparison names exactly
 /// what `PlanComparison.differences` names.
 @Suite struct StreamedReplanTests {
@@ -14,19 +15,23 @@ import Testing
     ]
 
     @Test(arguments: [false, true])
-    func theMembersStreamedAreThePlansMembersInItsOrder(prune: Bool) throws {
+    func theChangesStreamedAreThePlansInItsOrderStageByStage(prune: Bool) throws {
         for (desired, current) in Self.pairs {
             let selection = Plan.Selection(prune: prune)
             let whole = try Differ.changes(
                 desired: desired, current: current, facts: PlanFixture.facts, selection: selection)
+            // Handed in from two threads: members on their own.
+            let lock = NSLock()
             var streamed: [EntityChange] = []
             let rest = try Differ.changes(
                 desired: desired, current: current, facts: PlanFixture.facts, selection: selection,
-                members: { streamed += $0 })
-            #expect(!streamed.isEmpty)
-            #expect(!rest.contains { $0.stage == .members })
-            #expect(streamed == whole.filter { $0.stage == .members })
-            #expect(rest == whole.filter { $0.stage != .members })
+                emit: { changes in lock.withLock { streamed += changes } })
+            #expect(rest.isEmpty)
+            #expect(streamed.contains { $0.stage == .members } && streamed.contains { $0.stage != .members })
+            for stage in Stage.allCases {
+                #expect(streamed.filter { $0.stage == stage } == whole.filter { $0.stage == stage })
+            }
+            #expect(streamed.count == whole.count)
         }
     }
 

@@ -179,10 +179,11 @@ struct Applier {
             waves: request.waves)
         let facts = try TargetDatabase.readFacts(
             for: request.desired, current: current, profile: profile, connection: connection)
-        // The members' changes (most of a plan) are compared as the planner makes them, a chunk at a
-        // time, and the rest once it is done: a second whole plan beside the saved one was the peak of
-        // apply's memory (docs/performance.md).
+        // The fresh changes are compared as the planner makes them (the members a chunk at a time, every
+        // other stage once compared) and let go: a second whole plan beside the saved one was the peak of
+        // apply's memory (docs/performance.md). The planner hands them in from two threads.
         var comparison = PlanComparison.Streamed(saved: plan.changes)
+        let lock = NSLock()
         let fresh = try Planner.plan(
             desired: desired,
             target: TargetState(
@@ -190,7 +191,7 @@ struct Applier {
             selection: plan.selection, createdAt: plan.createdAt,
             reference: Plan.TargetReference(
                 location: plan.target.location, profile: profile.summary, entityDigests: digests),
-            members: { comparison.add($0) })
+            emit: { changes in lock.withLock { comparison.add(changes) } })
         comparison.add(fresh.changes)
         var differences = comparison.differences()
         if fresh.selection != plan.selection {
