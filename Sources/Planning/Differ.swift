@@ -40,8 +40,8 @@ public enum Differ {
                     emit: emit)
             },
             {
-                // Streamed: each stage as soon as it is compared (metric alerts' own checks below read only
-                // their stage's changes, so they see the same ones).
+                // Streamed: most stages a chunk at a time (`compare(…, emit:)`); the organization and metric
+                // alerts once compared (their own checks below read only their stage's changes).
                 func flush() throws {
                     guard let emit, !pass.changes.isEmpty else { return }
                     try emit(pass.changes)
@@ -72,7 +72,7 @@ public enum Differ {
                 if stages.contains(.teams) {
                     try pass.compare(
                         .teams, desired: desired.teams, current: current?.teams ?? [], key: \.slug,
-                        omitting: ["slug", "hostedId"], clearing: { $0.hostedId = nil })
+                        omitting: ["slug", "hostedId"], clearing: { $0.hostedId = nil }, emit: emit)
                 }
                 try flush()
                 if stages.contains(.projects) {
@@ -98,7 +98,7 @@ public enum Differ {
                             }
                             change.dsn = outcomes.project[project.slug]
                             change.notes += (notHeld[project.slug] ?? []) + SettingsScope.cacheNotes(for: change)
-                        })
+                        }, emit: emit)
                 }
                 try flush()
                 if stages.contains(.keys) {
@@ -124,7 +124,7 @@ public enum Differ {
                                     "the snapshot has no secret key for it: null on sentry.io (a created key gets none either, as "
                                         + "there), or its secrets/ folder is absent (then apply refuses to create it)")
                             }
-                        })
+                        }, emit: emit)
                 }
                 try flush()
                 // Filters and ownership belong to their project: prune never removes them from a project that
@@ -133,13 +133,13 @@ public enum Differ {
                 if stages.contains(.filters) {
                     try pass.compare(
                         .filters, desired: desired.filters, current: current?.filters ?? [], key: \.project,
-                        omitting: ["project"], prunable: { !keptProjects.contains($0.project) })
+                        omitting: ["project"], prunable: { !keptProjects.contains($0.project) }, emit: emit)
                 }
                 try flush()
                 if stages.contains(.ownership) {
                     try pass.compare(
                         .ownership, desired: desired.ownership, current: current?.ownership ?? [], key: \.project,
-                        omitting: ["project"], prunable: { !keptProjects.contains($0.project) })
+                        omitting: ["project"], prunable: { !keptProjects.contains($0.project) }, emit: emit)
                 }
                 try flush()
                 if stages.contains(.rules) {
@@ -150,7 +150,7 @@ public enum Differ {
                         .rules, desired: planned.rules, current: current?.rules ?? [], key: \.key,
                         omitting: ["project", "name", "ordinal", "hostedId", "createdBy", "missingIntegration"],
                         annotate: { change, rule, _ in change.notes += planned.notes[rule.key] ?? [] },
-                        prunable: { _ in false })
+                        prunable: { _ in false }, emit: emit)
                 }
                 try flush()
                 if stages.contains(.metricAlerts) {
@@ -219,32 +219,21 @@ public enum Differ {
         desired: Snapshot, current: Snapshot?, facts: TargetFacts, deferred: [String: [String]],
         into pass: inout DiffPass, emit: (([EntityChange]) throws -> Void)?
     ) throws {
-        let omitting: Set<String> = ["email", "hostedId", "identity"]
-        let matched = { (member: inout Member, existing: Member) in
-            member = awaitingAcceptance(member, current: existing, facts: facts)
-        }
-        let clearing = { (member: inout Member) in
-            member.hostedId = nil
-            member.identity = nil
-        }
-        let annotate = { (change: inout EntityChange, member: Member, existing: Member?) in
-            if let later = deferred["members/\(member.email)"] { change.notes.append(laterTeams(later)) }
-            guard change.action == .create || (existing?.pending == true && !member.pending) else { return }
-            let (identity, notes) = IdentityOutcomes.outcome(for: member, facts: facts)
-            change.identity = identity
-            change.notes += notes
-        }
-        let members = desired.members
-        let existing = current?.members ?? []
-        if let emit {
-            try pass.stream(
-                .members, desired: members, current: existing, key: \.email, omitting: omitting, matched: matched,
-                clearing: clearing, annotate: annotate, emit: emit)
-        } else {
-            try pass.compare(
-                .members, desired: members, current: existing, key: \.email, omitting: omitting, matched: matched,
-                clearing: clearing, annotate: annotate)
-        }
+        try pass.compare(
+            .members, desired: desired.members, current: current?.members ?? [], key: \.email,
+            omitting: ["email", "hostedId", "identity"],
+            matched: { member, existing in member = awaitingAcceptance(member, current: existing, facts: facts) },
+            clearing: {
+                $0.hostedId = nil
+                $0.identity = nil
+            },
+            annotate: { change, member, existing in
+                if let later = deferred["members/\(member.email)"] { change.notes.append(laterTeams(later)) }
+                guard change.action == .create || (existing?.pending == true && !member.pending) else { return }
+                let (identity, notes) = IdentityOutcomes.outcome(for: member, facts: facts)
+                change.identity = identity
+                change.notes += notes
+            }, emit: emit)
     }
 
     /// How a desired member compares with one the target already has. A name belongs to the
@@ -299,8 +288,14 @@ struct DiffPass {
         clearing: (inout Entity) -> Void = { _ in },
         extraFields: (Entity) throws -> [FieldChange] = { _ in [] },
         annotate: (inout EntityChange, Entity, _ current: Entity?) -> Void = { _, _, _ in },
-        prunable: (Entity) -> Bool = { _ in true }
+        prunable: (Entity) -> Bool = { _ in true }, emit: (([EntityChange]) throws -> Void)? = nil
     ) throws {
+        // Streamed (apply's replan): handed on a chunk at a time instead of kept.
+        if let emit {
+            return try stream(
+                stage, desired: desired, current: current, key: key, omitting: omitting, matched: matched,
+                clearing: clearing, extraFields: extraFields, annotate: annotate, prunable: prunable, emit: emit)
+        }
         // Each current entity's key is hashed once: `first[i]` is the position of the first current
         // entity with entity i's key (the one compared), and `found` marks those a desired entity
         // found, so the ones left are the target's own without a set of the desired keys.
