@@ -108,29 +108,37 @@ struct ProjectWriter {
                 """, activity: "projects: taking ids from the sequence")
             fresh += try rows.map { try $0.int64("id") }.filter { !claimed.contains($0) }
         }
-        var records: [Record] = []
+        // Rows made a batch at a time as the COPY asks for them (10,000 projects' records at once were
+        // tens of megabytes at xlarge, docs/performance.md).
+        var projectIds: [Int64] = []
+        projectIds.reserveCapacity(creates.count)
+        var unused = fresh[...]
         for ((_, project), id) in zip(creates, chosen) {
-            let projectId = id ?? fresh.removeFirst()
+            let projectId = id ?? unused.removeFirst()
             ids[project.slug] = projectId
-            records.append([
-                "id": projectId, "slug": project.slug, "name": project.name, "forced_color": SQLNull(),
+            projectIds.append(projectId)
+        }
+        try session.copy("sentry_project", count: creates.count) { index in
+            let project = creates[index].entity
+            return [
+                "id": projectIds[index], "slug": project.slug, "name": project.name, "forced_color": SQLNull(),
                 "organization_id": orgId, "public": false, "date_added": session.now, "status": 0,
                 "first_event": SQLNull(), "flags": 10,
                 "platform": project.platform ?? SQLNull() as any PostgresEncodable,
-            ])
+            ]
         }
-        try session.copy("sentry_project", records)
 
         let lastChange = Self.relayTimestamp(session.now)
         let epoch = String(Self.optionEpoch(for: session.profile.family))
-        var options: [Record] = []
-        for record in records {
-            let id = record["id"]!
-            options.append(["project_id": id, "key": "sentry:option-epoch", "value": epoch])
-            options.append(["project_id": id, "key": "sentry:relay-rev", "value": "\"\(Randomness.hex(bytes: 16))\""])
-            options.append(["project_id": id, "key": "sentry:relay-rev-lastchange", "value": "\"\(lastChange)\""])
+        // Three options per project, in this order.
+        try session.copy("sentry_projectoptions", count: projectIds.count * 3) { index in
+            let id = projectIds[index / 3]
+            switch index % 3 {
+            case 0: return ["project_id": id, "key": "sentry:option-epoch", "value": epoch]
+            case 1: return ["project_id": id, "key": "sentry:relay-rev", "value": "\"\(Randomness.hex(bytes: 16))\""]
+            default: return ["project_id": id, "key": "sentry:relay-rev-lastchange", "value": "\"\(lastChange)\""]
+            }
         }
-        try session.copy("sentry_projectoptions", options)
     }
 
     /// Project ↔ team links to exactly the desired sets, for the projects listed.
