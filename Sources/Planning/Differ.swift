@@ -338,7 +338,8 @@ struct DiffPass {
     static func change<Entity: Encodable & Equatable>(
         _ stage: Stage, _ entity: Entity, name: String, current: Entity?, omitting: Set<String>,
         matched: (inout Entity, Entity) -> Void, clearing: (inout Entity) -> Void,
-        extraFields: (Entity) throws -> [FieldChange], annotate: (inout EntityChange, Entity, _ current: Entity?) -> Void
+        extraFields: (Entity) throws -> [FieldChange],
+        annotate: (inout EntityChange, Entity, _ current: Entity?) -> Void
     ) throws -> EntityChange? {
         var entity = entity
         var change: EntityChange
