@@ -24,7 +24,7 @@ enum MallocArena {
     /// `mallopt(M_MMAP_THRESHOLD, 4 MiB)`: blocks of 4 MiB or more (a large plan's lists, indexes and
     /// copies) get pages of their own, given back when freed. By default glibc raises that threshold to
     /// the size of each such block freed (up to 32 MiB), after which those lists came from the heap, and
-    /// what they left there when freed stayed resident: 292 MB against 264 MB peak RSS for apply at
+    /// what they left there when freed stayed resident: 285 MB against 258 MB peak RSS for apply at
     /// xlarge, at the same CPU time (docs/performance.md, tenth session). `M_MMAP_THRESHOLD` is -3.
     static func mapLargeBlocks() {
         #if canImport(Glibc)
