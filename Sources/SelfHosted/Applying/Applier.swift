@@ -63,8 +63,7 @@ struct Applier {
     let killSwitch = KillSwitch.fromEnvironment()
     /// Where the plan's changes other than `keep` are, by stage, found once: filtering the whole plan
     /// again each time a stage's changes were asked for copied its 70,000 changes a dozen times.
-    /// Positions, not copies, so that the check before the first write (which holds the saved plan and
-    /// a fresh one) holds no third list of changes.
+    /// Positions, not copies, so that apply holds no second list of the saved plan's changes.
     private let work: [Stage: [Int]]
     /// The plan's changes by entity name, for the check before each stage (`Staleness`); empty for a
     /// rehearsal, which checks nothing against the plan (146,000 names at xlarge, 14 MB beside the plan).
@@ -179,9 +178,9 @@ struct Applier {
             waves: request.waves)
         let facts = try TargetDatabase.readFacts(
             for: request.desired, current: current, profile: profile, connection: connection)
-        // The fresh changes are compared as the planner makes them (the members a chunk at a time, every
-        // other stage once compared) and let go: a second whole plan beside the saved one was the peak of
-        // apply's memory (docs/performance.md). The planner hands them in from two threads.
+        // The fresh changes are compared as the planner makes them, a chunk at a time, and let go: a second
+        // whole plan beside the saved one was the peak of apply's memory (docs/performance.md). The
+        // planner hands them in from two threads (members on their own), and returns none.
         var comparison = PlanComparison.Streamed(saved: plan.changes)
         let lock = NSLock()
         let fresh = try Planner.plan(
