@@ -11,7 +11,7 @@ import SentryModel
 struct FilterWriter {
     let session: WriteSession
 
-    func write(_ changes: [EntityChange], desired: [InboundFilters], index: OrganizationIndex) throws {
+    func write(_ changes: ArraySlice<EntityChange>, desired: [InboundFilters], index: OrganizationIndex) throws {
         _ = try index.requireOrganization()
         let split = try StageChanges(changes, entities: desired, key: \.project)
         // Rows as plain values, made into records a batch at a time as the COPY asks for them: 100,000

@@ -13,7 +13,7 @@ struct KeyWriter {
     private(set) var moved: [(publicKey: String, project: String, projectId: Int64)] = []
 
     mutating func write(
-        _ changes: [EntityChange], desired: [ClientKey], secrets: [KeySecret], index: OrganizationIndex
+        _ changes: ArraySlice<EntityChange>, desired: [ClientKey], secrets: [KeySecret], index: OrganizationIndex
     ) throws {
         _ = try index.requireOrganization()
         let split = try StageChanges(changes, entities: desired, key: \.publicKey)

@@ -9,7 +9,7 @@ import SentryModel
 struct MemberWriter {
     let session: WriteSession
 
-    func write(_ changes: [EntityChange], desired: [Member], index: OrganizationIndex) throws {
+    func write(_ changes: ArraySlice<EntityChange>, desired: [Member], index: OrganizationIndex) throws {
         let orgId = try index.requireOrganization()
         let split = try StageChanges(changes, entities: desired, key: \.email)
         var members = index.members

@@ -12,7 +12,7 @@ struct OwnershipWriter {
         self.session = session
     }
 
-    mutating func write(_ changes: [EntityChange], desired: [Ownership], index: OrganizationIndex) throws {
+    mutating func write(_ changes: ArraySlice<EntityChange>, desired: [Ownership], index: OrganizationIndex) throws {
         let orgId = try index.requireOrganization()
         let split = try StageChanges(changes, entities: desired, key: \.project)
         var users: [String: Int64] = [:]

@@ -14,7 +14,7 @@ struct ProjectWriter {
     static func optionEpoch(for family: TargetProfile.Family) -> Int { family == .v23 ? 11 : 13 }
 
     func write(
-        _ changes: [EntityChange], desired: [Project], tokens: [ProjectSecret] = [], index: OrganizationIndex
+        _ changes: ArraySlice<EntityChange>, desired: [Project], tokens: [ProjectSecret] = [], index: OrganizationIndex
     ) throws {
         let orgId = try index.requireOrganization()
         let split = try StageChanges(changes, entities: desired, key: \.slug)

@@ -11,7 +11,7 @@ struct StageChanges<Entity> {
     /// Creates, then updates: what a writer that treats both alike goes through, without a list of both.
     var createsAndUpdates: FlattenSequence<[Pairs]> { [creates, updates].joined() }
 
-    init(_ changes: [EntityChange], entities: [Entity], key: (Entity) -> String) throws {
+    init(_ changes: ArraySlice<EntityChange>, entities: [Entity], key: (Entity) -> String) throws {
         creates = Pairs(changes: changes, entities: entities)
         updates = creates
         var byKey: [String: Int] = [:]
@@ -19,7 +19,7 @@ struct StageChanges<Entity> {
         for (position, entity) in entities.enumerated() where byKey[key(entity)] == nil {
             byKey[key(entity)] = position
         }
-        for (position, change) in changes.enumerated() {
+        for (position, change) in zip(changes.indices, changes) {
             switch change.action {
             case .keep: continue
             case .delete: deletes.append(change.key)
@@ -40,11 +40,11 @@ struct StageChanges<Entity> {
     /// changes and the snapshot's entities: pairs of copies (200 bytes each) were 26 MB of the members
     /// stage at xlarge, beside the plan and snapshot they were copied from (docs/performance.md).
     struct Pairs: RandomAccessCollection {
-        fileprivate let changes: [EntityChange]
+        fileprivate let changes: ArraySlice<EntityChange>
         fileprivate let entities: [Entity]
         fileprivate var positions: [(change: Int, entity: Int)] = []
 
-        fileprivate init(changes: [EntityChange], entities: [Entity]) {
+        fileprivate init(changes: ArraySlice<EntityChange>, entities: [Entity]) {
             self.changes = changes
             self.entities = entities
         }
