@@ -7,9 +7,14 @@ public enum Differ {
     /// Changes in stage order, then by key (UTF-8 order). Entities equal on both sides are left out;
     /// target-only ones are `keep`, or `delete` when `selection.prune`. `wave` restricts every stage
     /// but `organization` (see `WaveScope`); `selection.stages` keeps only those stages.
+    ///
+    /// `emit`: when given, the changes go to it instead of into the list returned (which is then
+    /// empty), each stage's in this same order: the members a chunk at a time (`DiffPass.stream`), every
+    /// other stage whole once compared. It is called from two threads at once (members are compared on
+    /// a thread of their own), so it must be safe to call so.
     public static func changes(
         desired: Snapshot, current: Snapshot?, facts: TargetFacts, selection: Plan.Selection = Plan.Selection(),
-        wave: Wave? = nil
+        wave: Wave? = nil, emit: (([EntityChange]) throws -> Void)? = nil
     ) throws -> [EntityChange] {
         var desired = desired.canonicalized()
         var current = current?.canonicalized()
@@ -31,9 +36,17 @@ public enum Differ {
             {
                 guard stages.contains(.members) else { return }
                 try compareMembers(
-                    desired: desired, current: current, facts: facts, deferred: deferred, into: &memberPass)
+                    desired: desired, current: current, facts: facts, deferred: deferred, into: &memberPass,
+                    emit: emit)
             },
             {
+                // Streamed: most stages a chunk at a time (`compare(…, emit:)`); the organization and metric
+                // alerts once compared (their own checks below read only their stage's changes).
+                func flush() throws {
+                    guard let emit, !pass.changes.isEmpty else { return }
+                    try emit(pass.changes)
+                    pass.changes.removeAll()
+                }
                 if stages.contains(.organization) {
                     // An organization the mapping migrates into is the desired one under its old slug: one update.
                     let renamedFrom = OrganizationChoice.adoptedSlug(desired.organization, current: current)
@@ -55,11 +68,13 @@ public enum Differ {
                             change.notes += notes + notHeld + SettingsScope.cacheNotes(for: change)
                         })
                 }
+                try flush()
                 if stages.contains(.teams) {
                     try pass.compare(
                         .teams, desired: desired.teams, current: current?.teams ?? [], key: \.slug,
-                        omitting: ["slug", "hostedId"], clearing: { $0.hostedId = nil })
+                        omitting: ["slug", "hostedId"], clearing: { $0.hostedId = nil }, emit: emit)
                 }
+                try flush()
                 if stages.contains(.projects) {
                     let scoped = desired.projects.map(settings.project)
                     let notHeld = Dictionary(uniqueKeysWithValues: scoped.map { ($0.project.slug, $0.notHeld) })
@@ -83,8 +98,9 @@ public enum Differ {
                             }
                             change.dsn = outcomes.project[project.slug]
                             change.notes += (notHeld[project.slug] ?? []) + SettingsScope.cacheNotes(for: change)
-                        })
+                        }, emit: emit)
                 }
+                try flush()
                 if stages.contains(.keys) {
                     let desiredSecrets = Dictionary(
                         uniqueKeysWithValues: desired.secrets.compactMap { secret in
@@ -108,21 +124,24 @@ public enum Differ {
                                     "the snapshot has no secret key for it: null on sentry.io (a created key gets none either, as "
                                         + "there), or its secrets/ folder is absent (then apply refuses to create it)")
                             }
-                        })
+                        }, emit: emit)
                 }
+                try flush()
                 // Filters and ownership belong to their project: prune never removes them from a project that
                 // stays (apply could not: filters have no row of their own), only with a project it deletes.
                 let keptProjects = Set(desired.projects.map(\.slug))
                 if stages.contains(.filters) {
                     try pass.compare(
                         .filters, desired: desired.filters, current: current?.filters ?? [], key: \.project,
-                        omitting: ["project"], prunable: { !keptProjects.contains($0.project) })
+                        omitting: ["project"], prunable: { !keptProjects.contains($0.project) }, emit: emit)
                 }
+                try flush()
                 if stages.contains(.ownership) {
                     try pass.compare(
                         .ownership, desired: desired.ownership, current: current?.ownership ?? [], key: \.project,
-                        omitting: ["project"], prunable: { !keptProjects.contains($0.project) })
+                        omitting: ["project"], prunable: { !keptProjects.contains($0.project) }, emit: emit)
                 }
+                try flush()
                 if stages.contains(.rules) {
                     let planned = try RulePlanning.desired(desired, current: current, facts: facts)
                     // Rules stay on a project that stays unless the rule itself is in the snapshot: prune
@@ -131,8 +150,9 @@ public enum Differ {
                         .rules, desired: planned.rules, current: current?.rules ?? [], key: \.key,
                         omitting: ["project", "name", "ordinal", "hostedId", "createdBy", "missingIntegration"],
                         annotate: { change, rule, _ in change.notes += planned.notes[rule.key] ?? [] },
-                        prunable: { _ in false })
+                        prunable: { _ in false }, emit: emit)
                 }
+                try flush()
                 if stages.contains(.metricAlerts) {
                     let planned = try MetricAlertPlanning.desired(desired, current: current, facts: facts)
                     let withIncidents = Set(
@@ -187,6 +207,7 @@ public enum Differ {
                             })
                     }
                 }
+                try flush()
             })
         let afterTeams = pass.changes.firstIndex { $0.stage > .teams } ?? pass.changes.endIndex
         pass.changes.insert(contentsOf: memberPass.changes, at: afterTeams)
@@ -196,7 +217,7 @@ public enum Differ {
     /// The members stage: each desired member against the target's, by e-mail.
     private static func compareMembers(
         desired: Snapshot, current: Snapshot?, facts: TargetFacts, deferred: [String: [String]],
-        into pass: inout DiffPass
+        into pass: inout DiffPass, emit: (([EntityChange]) throws -> Void)?
     ) throws {
         try pass.compare(
             .members, desired: desired.members, current: current?.members ?? [], key: \.email,
@@ -212,7 +233,7 @@ public enum Differ {
                 let (identity, notes) = IdentityOutcomes.outcome(for: member, facts: facts)
                 change.identity = identity
                 change.notes += notes
-            })
+            }, emit: emit)
     }
 
     /// How a desired member compares with one the target already has. A name belongs to the
@@ -251,7 +272,7 @@ public enum Differ {
 }
 
 /// Accumulates changes kind by kind.
-private struct DiffPass {
+struct DiffPass {
     let prune: Bool
     var changes: [EntityChange] = []
 
@@ -267,8 +288,14 @@ private struct DiffPass {
         clearing: (inout Entity) -> Void = { _ in },
         extraFields: (Entity) throws -> [FieldChange] = { _ in [] },
         annotate: (inout EntityChange, Entity, _ current: Entity?) -> Void = { _, _, _ in },
-        prunable: (Entity) -> Bool = { _ in true }
+        prunable: (Entity) -> Bool = { _ in true }, emit: (([EntityChange]) throws -> Void)? = nil
     ) throws {
+        // Streamed (apply's replan): handed on a chunk at a time instead of kept.
+        if let emit {
+            return try stream(
+                stage, desired: desired, current: current, key: key, omitting: omitting, matched: matched,
+                clearing: clearing, extraFields: extraFields, annotate: annotate, prunable: prunable, emit: emit)
+        }
         // Each current entity's key is hashed once: `first[i]` is the position of the first current
         // entity with entity i's key (the one compared), and `found` marks those a desired entity
         // found, so the ones left are the target's own without a set of the desired keys.
@@ -287,32 +314,15 @@ private struct DiffPass {
         }
         var found = [Bool](repeating: false, count: current.count)
         var changes: [EntityChange] = []
-        for var entity in desired {
+        for entity in desired {
             let name = key(entity)
-            var change: EntityChange
             let position = positions[name]
-            if let position {
-                found[position] = true
-                matched(&entity, current[position])
-            }
-            if let position, Self.same(entity, current[position], clearing: clearing) {
-                let fields = try extraFields(entity)
-                if fields.isEmpty { continue }
-                change = EntityChange(stage: stage, key: name, action: .update, fields: fields.sortedByName)
-            } else if let position {
-                let wanted = try EntityFields(key: name, entity: entity, omitting: omitting)
-                let fields =
-                    wanted.changes(from: try EntityFields(key: name, entity: current[position], omitting: omitting))
-                    + (try extraFields(entity))
-                if fields.isEmpty { continue }
-                change = EntityChange(stage: stage, key: name, action: .update, fields: fields.sortedByName)
-            } else {
-                let wanted = try EntityFields(key: name, entity: entity, omitting: omitting)
-                change = EntityChange(
-                    stage: stage, key: name, action: .create,
-                    fields: (wanted.creations + (try extraFields(entity))).sortedByName)
-            }
-            annotate(&change, entity, position.map { current[$0] })
+            if let position { found[position] = true }
+            guard
+                let change = try Self.change(
+                    stage, entity, name: name, current: position.map { current[$0] }, omitting: omitting,
+                    matched: matched, clearing: clearing, extraFields: extraFields, annotate: annotate)
+            else { continue }
             changes.append(change)
         }
         for (position, entity) in current.enumerated() where !found[first[position]] {
@@ -321,6 +331,38 @@ private struct DiffPass {
         }
         changes.sort { $0.key.utf8Precedes($1.key) }
         self.changes += changes
+    }
+
+    /// What the plan says about one desired entity, against the target's one of the same key (nil: none
+    /// there); nil when nothing changes.
+    static func change<Entity: Encodable & Equatable>(
+        _ stage: Stage, _ entity: Entity, name: String, current: Entity?, omitting: Set<String>,
+        matched: (inout Entity, Entity) -> Void, clearing: (inout Entity) -> Void,
+        extraFields: (Entity) throws -> [FieldChange],
+        annotate: (inout EntityChange, Entity, _ current: Entity?) -> Void
+    ) throws -> EntityChange? {
+        var entity = entity
+        var change: EntityChange
+        if let current { matched(&entity, current) }
+        if let current, Self.same(entity, current, clearing: clearing) {
+            let fields = try extraFields(entity)
+            if fields.isEmpty { return nil }
+            change = EntityChange(stage: stage, key: name, action: .update, fields: fields.sortedByName)
+        } else if let current {
+            let wanted = try EntityFields(key: name, entity: entity, omitting: omitting)
+            let fields =
+                wanted.changes(from: try EntityFields(key: name, entity: current, omitting: omitting))
+                + (try extraFields(entity))
+            if fields.isEmpty { return nil }
+            change = EntityChange(stage: stage, key: name, action: .update, fields: fields.sortedByName)
+        } else {
+            let wanted = try EntityFields(key: name, entity: entity, omitting: omitting)
+            change = EntityChange(
+                stage: stage, key: name, action: .create,
+                fields: (wanted.creations + (try extraFields(entity))).sortedByName)
+        }
+        annotate(&change, entity, current)
+        return change
     }
 
     private static func same<Entity: Equatable>(
@@ -337,7 +379,7 @@ private struct DiffPass {
 }
 
 extension Array where Element == FieldChange {
-    fileprivate var sortedByName: [FieldChange] {
+    var sortedByName: [FieldChange] {
         sorted { $0.field.utf8Precedes($1.field) }
     }
 }

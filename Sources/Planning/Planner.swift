@@ -29,9 +29,12 @@ public enum Planner {
     ///
     /// `reference`: what the plan records of the target, when the caller digested `target.current`
     /// already (while waiting on the database); otherwise it is digested here, beside the diff.
+    ///
+    /// `emit`: the changes go to it as they are made, from two threads at once, and not into the plan
+    /// returned (`Differ.changes`): apply's replan compares them as they come.
     public static func plan(
         desired: DesiredState, target: TargetState, selection: Plan.Selection, createdAt: Date = Date(),
-        reference: Plan.TargetReference? = nil
+        reference: Plan.TargetReference? = nil, emit: (([EntityChange]) throws -> Void)? = nil
     ) throws -> Plan {
         var selection = selection
         selection.stages = Stage.allCases.filter(selection.stages.contains)
@@ -51,7 +54,7 @@ public enum Planner {
         let diff = {
             try Differ.changes(
                 desired: desired.snapshot, current: target.current, facts: target.facts, selection: selection,
-                wave: wave)
+                wave: wave, emit: emit)
         }
         let changes: [EntityChange]
         let recorded: Plan.TargetReference

@@ -31,7 +31,11 @@ public struct SavedPlan: Sendable {
                 path: path, problem: "cannot be read (\(error.localizedDescription))",
                 next: "check the path; `plan --out FILE` writes it")
         }
-        plan.changes = changes
+        // Exactly as long as the plan: appending left up to twice the room (29 MB for 146,000 changes,
+        // about half of it empty), held through apply beside the plan it makes again.
+        plan.changes.reserveCapacity(changes.count)
+        plan.changes.append(contentsOf: changes)
+        changes = []
         guard plan.format == Plan.currentFormat else {
             throw PlanFileError(
                 path: path, problem: "has format '\(plan.format)'; this sentry-migrate reads \(Plan.currentFormat)",

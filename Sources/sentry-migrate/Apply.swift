@@ -42,6 +42,7 @@ struct Apply: AsyncParsableCommand {
 
     func run() async throws {
         MallocArena.useOne()
+        MallocArena.mapLargeBlocks()
         // The snapshot is read while the plan loads, from the folder --snapshot or the plan file's end
         // names; loadDesired uses it only if it is the one the loaded plan names.
         let (saved, early) = try concurrently(

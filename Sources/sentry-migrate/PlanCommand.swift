@@ -121,6 +121,7 @@ struct PlanCommand: AsyncParsableCommand {
             selection: Plan.Selection(stages: stages.isEmpty ? Stage.allCases : stages, wave: wave, prune: prune),
             reference: reference)
         defer { keepUntilExit(plan) }
+        MallocArena.releaseFreedPages()
 
         // Rehearsed before anything is printed or saved; a plan that cannot apply is shown, never saved.
         var rehearsal: (any Error)?

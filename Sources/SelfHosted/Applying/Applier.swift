@@ -63,13 +63,13 @@ struct Applier {
     let killSwitch = KillSwitch.fromEnvironment()
     /// Where the plan's changes other than `keep` are, by stage, found once: filtering the whole plan
     /// again each time a stage's changes were asked for copied its 70,000 changes a dozen times.
-    /// Positions, not copies, so that the check before the first write (which holds the saved plan and
-    /// a fresh one) holds no third list of changes.
+    /// Positions, not copies, so that apply holds no second list of the saved plan's changes.
     private let work: [Stage: [Int]]
-    /// The plan's changes by entity name, for the check before each stage (`Staleness`).
+    /// The plan's changes by entity name, for the check before each stage (`Staleness`); empty for a
+    /// rehearsal, which checks nothing against the plan (146,000 names at xlarge, 14 MB beside the plan).
     private let entities: Staleness.PlanEntities
 
-    init(database: TargetDatabase, request: ApplyRequest) {
+    init(database: TargetDatabase, request: ApplyRequest, checksStaleness: Bool = true) {
         self.database = database
         self.request = request
         var work: [Stage: [Int]] = [:]
@@ -77,7 +77,7 @@ struct Applier {
             work[change.stage, default: []].append(index)
         }
         self.work = work
-        entities = Staleness.PlanEntities(request.plan)
+        entities = Staleness.PlanEntities(checksStaleness ? request.plan.changes : [])
     }
 
     var connection: PostgresConnection { database.connection }
@@ -178,14 +178,21 @@ struct Applier {
             waves: request.waves)
         let facts = try TargetDatabase.readFacts(
             for: request.desired, current: current, profile: profile, connection: connection)
+        // The fresh changes are compared as the planner makes them, a chunk at a time, and let go: a second
+        // whole plan beside the saved one was the peak of apply's memory (docs/performance.md). The
+        // planner hands them in from two threads (members on their own), and returns none.
+        var comparison = PlanComparison.Streamed(saved: plan.changes)
+        let lock = NSLock()
         let fresh = try Planner.plan(
             desired: desired,
             target: TargetState(
                 location: plan.target.location, profile: profile.summary, current: current, facts: facts),
             selection: plan.selection, createdAt: plan.createdAt,
             reference: Plan.TargetReference(
-                location: plan.target.location, profile: profile.summary, entityDigests: digests))
-        var differences = PlanComparison.differences(saved: plan.changes, fresh: fresh.changes)
+                location: plan.target.location, profile: profile.summary, entityDigests: digests),
+            emit: { changes in lock.withLock { comparison.add(changes) } })
+        comparison.add(fresh.changes)
+        var differences = comparison.differences()
         if fresh.selection != plan.selection {
             differences.insert(
                 "the plan's selection (stages \(plan.selection.stages.map(\.rawValue).joined(separator: ", "))) is "
@@ -384,12 +391,21 @@ struct Applier {
             deletes: stage == .filters ? 0 : changes.count { $0.action == .delete }, alreadyApplied: false)
     }
 
-    private func changes(of stage: Stage) -> [EntityChange] { (work[stage] ?? []).map { request.plan.changes[$0] } }
+    /// The stage's changes other than `keep`: a slice of the plan where they lie together (a plan in the
+    /// planner's order with no keeps among them, as an initial apply's), so not copied (11 MB for the
+    /// members at xlarge, beside the plan); otherwise gathered.
+    private func changes(of stage: Stage) -> ArraySlice<EntityChange> {
+        let positions = work[stage] ?? []
+        if let first = positions.first, let last = positions.last, last - first + 1 == positions.count {
+            return request.plan.changes[first...last]
+        }
+        return ArraySlice(positions.map { request.plan.changes[$0] })
+    }
 
     private func hasWork(_ stage: Stage) -> Bool { work[stage]?.isEmpty == false }
 
     private func write(
-        _ stage: Stage, changes: [EntityChange], session: WriteSession, index: OrganizationIndex
+        _ stage: Stage, changes: ArraySlice<EntityChange>, session: WriteSession, index: OrganizationIndex
     ) throws -> [String] {
         let desired = request.desired
         switch stage {
@@ -495,7 +511,7 @@ extension TargetDatabase {
     /// Sequences a rehearsal draws ids from stay advanced (PostgreSQL never rolls them back).
     public func rehearse(_ plan: Plan, desired: Snapshot, origins: ValueOriginFile? = nil) throws {
         let request = ApplyRequest(plan: plan, planDigest: "", planPath: "", desired: desired, origins: origins)
-        _ = try Applier(database: self, request: request).writeStages(
+        _ = try Applier(database: self, request: request, checksStaleness: false).writeStages(
             plan.selection.stages.sorted(), committing: false, when: "plan", progress: { _ in })
     }
 }

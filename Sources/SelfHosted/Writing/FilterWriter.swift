@@ -11,12 +11,14 @@ import SentryModel
 struct FilterWriter {
     let session: WriteSession
 
-    func write(_ changes: [EntityChange], desired: [InboundFilters], index: OrganizationIndex) throws {
+    func write(_ changes: ArraySlice<EntityChange>, desired: [InboundFilters], index: OrganizationIndex) throws {
         _ = try index.requireOrganization()
         let split = try StageChanges(changes, entities: desired, key: \.project)
-        var records: [Record] = []
+        // Rows as plain values, made into records a batch at a time as the COPY asks for them: 100,000
+        // records made at once were the peak of apply's memory at xlarge (docs/performance.md).
+        var rows: [(projectId: Int64, key: String, value: String)] = []
         var projectIds: Set<Int64> = []
-        for (_, filters) in split.creates + split.updates {
+        for (_, filters) in split.createsAndUpdates {
             guard let projectId = index.projects[filters.project] else {
                 throw ApplyOrderError(
                     message:
@@ -25,7 +27,7 @@ struct FilterWriter {
             }
             projectIds.insert(projectId)
             for (key, value) in Self.options(filters, flagStrings: session.profile.genericFiltersAsFlagStrings) {
-                records.append(["project_id": projectId, "key": key, "value": value])
+                rows.append((projectId, key, value))
             }
         }
         // Filters have no row of their own: a "deleted" filter set is simply left as it is.
@@ -36,7 +38,9 @@ struct FilterWriter {
                 "DELETE FROM sentry_projectoptions WHERE project_id = ANY(\(projectIds.sorted())) AND key = ANY(\(Self.keys))",
                 activity: "filters: replacing filter options")
         }
-        try session.copy("sentry_projectoptions", records)
+        try session.copy("sentry_projectoptions", count: rows.count) { index in
+            ["project_id": rows[index].projectId, "key": rows[index].key, "value": rows[index].value]
+        }
     }
 
     static let keys = options(InboundFilters(project: ""), flagStrings: true).map(\.0)

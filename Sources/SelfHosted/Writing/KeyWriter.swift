@@ -13,7 +13,7 @@ struct KeyWriter {
     private(set) var moved: [(publicKey: String, project: String, projectId: Int64)] = []
 
     mutating func write(
-        _ changes: [EntityChange], desired: [ClientKey], secrets: [KeySecret], index: OrganizationIndex
+        _ changes: ArraySlice<EntityChange>, desired: [ClientKey], secrets: [KeySecret], index: OrganizationIndex
     ) throws {
         _ = try index.requireOrganization()
         let split = try StageChanges(changes, entities: desired, key: \.publicKey)
@@ -50,7 +50,7 @@ struct KeyWriter {
     }
 
     private mutating func create(
-        _ creates: [(change: EntityChange, entity: ClientKey)], secretOf: [String: String], projects: [String: Int64]
+        _ creates: StageChanges<ClientKey>.Pairs, secretOf: [String: String], projects: [String: Int64]
     ) throws {
         guard !creates.isEmpty else { return }
         let keys = creates.map(\.entity)
@@ -76,7 +76,11 @@ struct KeyWriter {
                 takenPublic.insert(try row.string("public_key"))
             }
         }
-        var records: [Record] = []
+        // What each key gets (its project and keys), decided and checked first; its row is made when
+        // the COPY asks for it, a batch at a time: 20,000 rows made at once were the peak of apply's
+        // memory at xlarge (docs/performance.md).
+        var made: [(projectId: Int64, publicKey: String, secretKey: String?)] = []
+        made.reserveCapacity(creates.count)
         for (change, key) in creates {
             let projectId = try Self.projectId(of: key, in: projects)
             var publicKey = key.publicKey
@@ -107,24 +111,25 @@ struct KeyWriter {
                 publicKey = Randomness.hex(bytes: 16)
                 secretKey = secretKey.map { _ in Randomness.hex(bytes: 16) }
             }
-            var record = attributes(key)
+            made.append((projectId, publicKey, secretKey))
+        }
+        let ids = try session.copyReturningIds("sentry_projectkey", count: made.count) { index in
+            let (projectId, publicKey, secretKey) = made[index]
+            var record = attributes(creates[index].entity)
             record.merge(
                 [
                     "project_id": projectId, "public_key": publicKey, "secret_key": secretKey ?? SQLNull(), "roles": 1,
                     "date_added": session.now, "use_case": "user",
                 ], uniquingKeysWith: { $1 })
-            records.append(record)
+            return record
         }
-        let ids = try session.copyReturningIds("sentry_projectkey", records)
         if session.profile.hasProjectKeyMapping {
-            try session.copy(
-                "sentry_projectkeymapping",
-                zip(ids, records).map { id, record in
-                    [
-                        "project_key_id": id, "public_key": record["public_key"]!, "cell_name": monolithRegion,
-                        "date_updated": session.now,
-                    ]
-                })
+            try session.copy("sentry_projectkeymapping", count: made.count) { index in
+                [
+                    "project_key_id": ids[index], "public_key": made[index].publicKey, "cell_name": monolithRegion,
+                    "date_updated": session.now,
+                ]
+            }
         }
     }
 

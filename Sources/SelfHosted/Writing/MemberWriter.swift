@@ -9,14 +9,15 @@ import SentryModel
 struct MemberWriter {
     let session: WriteSession
 
-    func write(_ changes: [EntityChange], desired: [Member], index: OrganizationIndex) throws {
+    func write(_ changes: ArraySlice<EntityChange>, desired: [Member], index: OrganizationIndex) throws {
         let orgId = try index.requireOrganization()
         let split = try StageChanges(changes, entities: desired, key: \.email)
         var members = index.members
 
         // New members, and invites that are to become users, first need their users.
         let invitesToClaim = split.updates.filter { members[$0.entity.email]?.userId == nil && !$0.entity.pending }
-        let wantUsers = (split.creates + invitesToClaim).filter { !Self.isInvite($0.change, $0.entity) }
+        let wantsUser = { (pair: (change: EntityChange, entity: Member)) in !Self.isInvite(pair.change, pair.entity) }
+        let wantUsers = split.creates.filter(wantsUser) + invitesToClaim.filter(wantsUser)
         let userIds = try resolveUsers(wantUsers)
 
         var createdIds: [Int64] = []
@@ -68,7 +69,7 @@ struct MemberWriter {
         }
 
         var desiredTeams: [Int64: [TeamMembership]] = [:]
-        for (_, member) in split.creates + split.updates {
+        for (_, member) in split.createsAndUpdates {
             guard let row = members[member.email] else { continue }
             desiredTeams[row.id] = member.teams
         }

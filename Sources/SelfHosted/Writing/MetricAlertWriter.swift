@@ -15,7 +15,7 @@ import SentryModel
 struct MetricAlertWriter {
     let session: WriteSession
 
-    func write(_ changes: [EntityChange], desired: [MetricAlert], index: OrganizationIndex) throws {
+    func write(_ changes: ArraySlice<EntityChange>, desired: [MetricAlert], index: OrganizationIndex) throws {
         let orgId = try index.requireOrganization()
         let split = try StageChanges(changes, entities: desired, key: \.key)
         // Created in key order, so that alerts of one name get ascending ids in ordinal order.

@@ -6,7 +6,7 @@ import SentryModel
 struct OrganizationWriter {
     let session: WriteSession
 
-    func write(_ changes: [EntityChange], desired: Organization, index: OrganizationIndex) throws {
+    func write(_ changes: ArraySlice<EntityChange>, desired: Organization, index: OrganizationIndex) throws {
         for change in changes {
             guard change.key == desired.slug else { throw PlanSnapshotMismatch(stage: .organization, key: change.key) }
             switch change.action {

@@ -12,7 +12,7 @@ struct OwnershipWriter {
         self.session = session
     }
 
-    mutating func write(_ changes: [EntityChange], desired: [Ownership], index: OrganizationIndex) throws {
+    mutating func write(_ changes: ArraySlice<EntityChange>, desired: [Ownership], index: OrganizationIndex) throws {
         let orgId = try index.requireOrganization()
         let split = try StageChanges(changes, entities: desired, key: \.project)
         var users: [String: Int64] = [:]
@@ -28,7 +28,7 @@ struct OwnershipWriter {
         }
         // Each project's row, keyed by its id so that the id stays typed.
         var records: [(projectId: Int64, record: Record)] = []
-        for (_, ownership) in split.creates + split.updates {
+        for (_, ownership) in split.createsAndUpdates {
             guard let projectId = index.projects[ownership.project] else {
                 throw ApplyOrderError(
                     message:

@@ -14,7 +14,7 @@ struct ProjectWriter {
     static func optionEpoch(for family: TargetProfile.Family) -> Int { family == .v23 ? 11 : 13 }
 
     func write(
-        _ changes: [EntityChange], desired: [Project], tokens: [ProjectSecret] = [], index: OrganizationIndex
+        _ changes: ArraySlice<EntityChange>, desired: [Project], tokens: [ProjectSecret] = [], index: OrganizationIndex
     ) throws {
         let orgId = try index.requireOrganization()
         let split = try StageChanges(changes, entities: desired, key: \.slug)
@@ -35,14 +35,14 @@ struct ProjectWriter {
         try session.update("sentry_project", key: "id", updates)
 
         var desiredTeams: [Int64: [String]] = [:]
-        for (_, project) in split.creates + split.updates {
+        for (_, project) in split.createsAndUpdates {
             if let id = projects[project.slug] { desiredTeams[id] = project.teams }
         }
         try syncTeams(desiredTeams, teams: index.teams)
 
         var settings: [Int64: SettingValues?] = [:]
         var environments: [Int64: [String: Bool]] = [:]
-        for (_, project) in split.creates + split.updates {
+        for (_, project) in split.createsAndUpdates {
             guard let id = projects[project.slug] else { continue }
             settings[id] = project.settings
             environments[id] = project.environments
@@ -61,9 +61,7 @@ struct ProjectWriter {
             split.deletes.compactMap { slug in projects[slug].map { (id: $0, slug: slug) } }, orgId: orgId)
     }
 
-    private func create(_ creates: [(change: EntityChange, entity: Project)], orgId: Int64, ids: inout [String: Int64])
-        throws
-    {
+    private func create(_ creates: StageChanges<Project>.Pairs, orgId: Int64, ids: inout [String: Int64]) throws {
         guard !creates.isEmpty else { return }
         let maximum: Int64 = session.profile.idWidth == .integer ? Int64(Int32.max) : Int64.max
         let wanted: [Int64?] = creates.map { change, project in
@@ -110,29 +108,37 @@ struct ProjectWriter {
                 """, activity: "projects: taking ids from the sequence")
             fresh += try rows.map { try $0.int64("id") }.filter { !claimed.contains($0) }
         }
-        var records: [Record] = []
+        // Rows made a batch at a time as the COPY asks for them (10,000 projects' records at once were
+        // tens of megabytes at xlarge, docs/performance.md).
+        var projectIds: [Int64] = []
+        projectIds.reserveCapacity(creates.count)
+        var unused = fresh[...]
         for ((_, project), id) in zip(creates, chosen) {
-            let projectId = id ?? fresh.removeFirst()
+            let projectId = id ?? unused.removeFirst()
             ids[project.slug] = projectId
-            records.append([
-                "id": projectId, "slug": project.slug, "name": project.name, "forced_color": SQLNull(),
+            projectIds.append(projectId)
+        }
+        try session.copy("sentry_project", count: creates.count) { index in
+            let project = creates[index].entity
+            return [
+                "id": projectIds[index], "slug": project.slug, "name": project.name, "forced_color": SQLNull(),
                 "organization_id": orgId, "public": false, "date_added": session.now, "status": 0,
                 "first_event": SQLNull(), "flags": 10,
                 "platform": project.platform ?? SQLNull() as any PostgresEncodable,
-            ])
+            ]
         }
-        try session.copy("sentry_project", records)
 
         let lastChange = Self.relayTimestamp(session.now)
         let epoch = String(Self.optionEpoch(for: session.profile.family))
-        var options: [Record] = []
-        for record in records {
-            let id = record["id"]!
-            options.append(["project_id": id, "key": "sentry:option-epoch", "value": epoch])
-            options.append(["project_id": id, "key": "sentry:relay-rev", "value": "\"\(Randomness.hex(bytes: 16))\""])
-            options.append(["project_id": id, "key": "sentry:relay-rev-lastchange", "value": "\"\(lastChange)\""])
+        // Three options per project, in this order.
+        try session.copy("sentry_projectoptions", count: projectIds.count * 3) { index in
+            let id = projectIds[index / 3]
+            switch index % 3 {
+            case 0: return ["project_id": id, "key": "sentry:option-epoch", "value": epoch]
+            case 1: return ["project_id": id, "key": "sentry:relay-rev", "value": "\"\(Randomness.hex(bytes: 16))\""]
+            default: return ["project_id": id, "key": "sentry:relay-rev-lastchange", "value": "\"\(lastChange)\""]
+            }
         }
-        try session.copy("sentry_projectoptions", options)
     }
 
     /// Project ↔ team links to exactly the desired sets, for the projects listed.

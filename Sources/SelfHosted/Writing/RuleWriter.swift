@@ -11,7 +11,7 @@ import SentryModel
 struct RuleWriter {
     let session: WriteSession
 
-    func write(_ changes: [EntityChange], desired: [IssueAlertRule], index: OrganizationIndex) throws {
+    func write(_ changes: ArraySlice<EntityChange>, desired: [IssueAlertRule], index: OrganizationIndex) throws {
         let orgId = try index.requireOrganization()
         let split = try StageChanges(changes, entities: desired, key: \.key)
         // Created in key order, so that rules of one name get ascending ids in ordinal order.

@@ -3,14 +3,23 @@ import SentryModel
 
 /// The changes of one stage, split by action, with the desired entities they name.
 struct StageChanges<Entity> {
-    var creates: [(change: EntityChange, entity: Entity)] = []
-    var updates: [(change: EntityChange, entity: Entity)] = []
+    var creates: Pairs
+    var updates: Pairs
     /// Natural keys of entities to delete (they are not in the desired snapshot).
     var deletes: [String] = []
 
-    init(_ changes: [EntityChange], entities: [Entity], key: (Entity) -> String) throws {
-        let byKey = Dictionary(entities.map { (key($0), $0) }, uniquingKeysWith: { first, _ in first })
-        for change in changes {
+    /// Creates, then updates: what a writer that treats both alike goes through, without a list of both.
+    var createsAndUpdates: FlattenSequence<[Pairs]> { [creates, updates].joined() }
+
+    init(_ changes: ArraySlice<EntityChange>, entities: [Entity], key: (Entity) -> String) throws {
+        creates = Pairs(changes: changes, entities: entities)
+        updates = creates
+        var byKey: [String: Int] = [:]
+        byKey.reserveCapacity(entities.count)
+        for (position, entity) in entities.enumerated() where byKey[key(entity)] == nil {
+            byKey[key(entity)] = position
+        }
+        for (position, change) in zip(changes.indices, changes) {
             switch change.action {
             case .keep: continue
             case .delete: deletes.append(change.key)
@@ -19,11 +28,33 @@ struct StageChanges<Entity> {
                     throw PlanSnapshotMismatch(stage: change.stage, key: change.key)
                 }
                 if change.action == .create {
-                    creates.append((change, entity))
+                    creates.positions.append((position, entity))
                 } else {
-                    updates.append((change, entity))
+                    updates.positions.append((position, entity))
                 }
             }
+        }
+    }
+
+    /// Changes of one action, each with the desired entity it names, kept as positions into the stage's
+    /// changes and the snapshot's entities: pairs of copies (200 bytes each) were 26 MB of the members
+    /// stage at xlarge, beside the plan and snapshot they were copied from (docs/performance.md).
+    struct Pairs: RandomAccessCollection {
+        fileprivate let changes: ArraySlice<EntityChange>
+        fileprivate let entities: [Entity]
+        fileprivate var positions: [(change: Int, entity: Int)] = []
+
+        fileprivate init(changes: ArraySlice<EntityChange>, entities: [Entity]) {
+            self.changes = changes
+            self.entities = entities
+        }
+
+        var startIndex: Int { positions.startIndex }
+        var endIndex: Int { positions.endIndex }
+
+        subscript(index: Int) -> (change: EntityChange, entity: Entity) {
+            let (change, entity) = positions[index]
+            return (changes[change], entities[entity])
         }
     }
 }

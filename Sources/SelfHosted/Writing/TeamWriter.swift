@@ -6,7 +6,7 @@ import SentryModel
 struct TeamWriter {
     let session: WriteSession
 
-    func write(_ changes: [EntityChange], desired: [Team], index: OrganizationIndex) throws {
+    func write(_ changes: ArraySlice<EntityChange>, desired: [Team], index: OrganizationIndex) throws {
         let orgId = try index.requireOrganization()
         let split = try StageChanges(changes, entities: desired, key: \.slug)
         try create(split.creates.map(\.entity), orgId: orgId)
