@@ -121,12 +121,13 @@ struct PlanCommand: AsyncParsableCommand {
             selection: Plan.Selection(stages: stages.isEmpty ? Stage.allCases : stages, wave: wave, prune: prune),
             reference: reference)
         defer { keepUntilExit(plan) }
-        MallocArena.releaseFreedPages()
 
         // Rehearsed before anything is printed or saved; a plan that cannot apply is shown, never saved.
         var rehearsal: (any Error)?
         var rehearsed = rehearse && PlanSummary(plan.changes).hasChanges
         if rehearsed {
+            // Only before writing: a plan with nothing to rehearse has no next phase to make room for.
+            MallocArena.releaseFreedPages()
             do {
                 try target.rehearse(plan, desired: desired.snapshot, origins: desired.origins)
             } catch let error as StageDatabaseError where error.isPermissionDenied {
