@@ -15,21 +15,7 @@ extension DiffPass {
         prunable: (Entity) -> Bool = { _ in true },
         chunk: Int = 4096, emit: ([EntityChange]) throws -> Void
     ) throws {
-        // As in `compare`: each target entity's key once, and the first entity of each key is the one
-        // a desired entity is compared with.
-        var positions: [String: Int] = [:]
-        positions.reserveCapacity(current.count)
-        var first: [Int] = []
-        first.reserveCapacity(current.count)
-        for (position, entity) in current.enumerated() {
-            let name = key(entity)
-            if let earlier = positions[name] {
-                first.append(earlier)
-            } else {
-                positions[name] = position
-                first.append(position)
-            }
-        }
+        let (positions, first) = Self.keyIndex(current, key: key)
         // Which target entities no desired one names must be known before the first change goes out,
         // to merge them in by key.
         var found = [Bool](repeating: false, count: current.count)
@@ -70,6 +56,27 @@ extension DiffPass {
         }
         try addOwn(before: nil)
         if !buffer.isEmpty { try emit(buffer) }
+    }
+
+    /// Each target entity's key hashed once: `positions` maps a key to the first entity with it (the
+    /// one a desired entity is compared with), and `first[i]` is that position for entity i's key.
+    static func keyIndex<Entity>(
+        _ current: [Entity], key: (Entity) -> String
+    ) -> (positions: [String: Int], first: [Int]) {
+        var positions: [String: Int] = [:]
+        positions.reserveCapacity(current.count)
+        var first: [Int] = []
+        first.reserveCapacity(current.count)
+        for (position, entity) in current.enumerated() {
+            let name = key(entity)
+            if let earlier = positions[name] {
+                first.append(earlier)
+            } else {
+                positions[name] = position
+                first.append(position)
+            }
+        }
+        return (positions, first)
     }
 
     /// `positions` ordered by their entities' keys, equal keys in the order given (as `compare`'s sort

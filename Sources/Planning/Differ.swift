@@ -296,22 +296,9 @@ struct DiffPass {
                 stage, desired: desired, current: current, key: key, omitting: omitting, matched: matched,
                 clearing: clearing, extraFields: extraFields, annotate: annotate, prunable: prunable, emit: emit)
         }
-        // Each current entity's key is hashed once: `first[i]` is the position of the first current
-        // entity with entity i's key (the one compared), and `found` marks those a desired entity
-        // found, so the ones left are the target's own without a set of the desired keys.
-        var positions: [String: Int] = [:]
-        positions.reserveCapacity(current.count)
-        var first: [Int] = []
-        first.reserveCapacity(current.count)
-        for (position, entity) in current.enumerated() {
-            let name = key(entity)
-            if let earlier = positions[name] {
-                first.append(earlier)
-            } else {
-                positions[name] = position
-                first.append(position)
-            }
-        }
+        // `found` marks the target entities a desired entity found, so the ones left are the target's
+        // own without a set of the desired keys.
+        let (positions, first) = Self.keyIndex(current, key: key)
         var found = [Bool](repeating: false, count: current.count)
         var changes: [EntityChange] = []
         for entity in desired {
