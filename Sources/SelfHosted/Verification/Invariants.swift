@@ -21,8 +21,8 @@ extension TargetDatabase {
         let current =
             try current ?? OrganizationReader(connection: connection, profile: profile).read(slug: slug) { _ in }
             ?? Snapshot(organization: desired.organization)
-        // Two halves of about equal work for PostgreSQL (each joins some 50,000 rows per 50,000
-        // members); the second on `beside`, when given, at the same time.
+        // Two halves of about equal work for PostgreSQL (each joins about a row per member and per
+        // team membership); the second on `beside`, when given, at the same time.
         let keysAndMappings = {
             try self.keyViolations(orgId: orgId, desired: desired, held: current) + self.mappingViolations(orgId: orgId)
         }
@@ -42,7 +42,7 @@ extension TargetDatabase {
 
     /// Every desired key must exist, be active when desired active, and belong to the desired project.
     /// The organization's own keys are known from `held` (the same rows, as read); only the others
-    /// are looked up, so an applied organization sends an empty query, not 10,000 keys.
+    /// are looked up, so verifying an applied organization sends no query for 10,000 keys.
     private func keyViolations(orgId: Int64, desired: Snapshot, held: Snapshot) throws -> [InvariantViolation] {
         var found: [String: (project: String?, active: Bool, orgId: Int64?, projectId: Int64)] = [:]
         let projectIds = Dictionary(
