@@ -347,7 +347,8 @@ struct Applier {
                 killSwitch: committing ? killSwitch : nil,
                 defersLaterTeams: request.plan.selection.wave != nil, origins: request.origins)
             let index = try OrganizationIndex.load(
-                slugs: request.desired.organization.targetSlugs, connection: connection)
+                slugs: request.desired.organization.targetSlugs, members: OrganizationIndex.readsMembers(stage),
+                connection: connection)
             run.written.notes += try write(stage, changes: changes(of: stage), session: session, index: index)
             try session.analyzeFilledTables()
             problems = session.problems

@@ -1,3 +1,4 @@
+import Planning
 import SentryModel
 
 /// Database ids of one organization's rows, by natural key, as they are when a stage starts. Each
@@ -6,8 +7,25 @@ struct OrganizationIndex {
     var organizationId: Int64?
     var teams: [String: Int64] = [:]
     var projects: [String: Int64] = [:]
-    /// Lower-cased e-mail → member row.
-    var members: [String: MemberRow] = [:]
+    /// Lower-cased e-mail → member row, for the stages that `readsMembers`. The others never look a
+    /// member up, and reading 50,000 members with their users' e-mails took 65 ms a stage (four stages
+    /// of an initial apply, docs/performance.md, eleventh session); asking for them there is a bug.
+    var members: [String: MemberRow] {
+        get {
+            precondition(memberRows != nil, "the organization index was loaded without its members")
+            return memberRows ?? [:]
+        }
+        set { memberRows = newValue }
+    }
+    private var memberRows: [String: MemberRow]?
+
+    /// Whether `stage`'s writer looks members up by e-mail.
+    static func readsMembers(_ stage: Stage) -> Bool {
+        switch stage {
+        case .members, .rules, .metricAlerts: true
+        case .organization, .teams, .projects, .keys, .filters, .ownership: false
+        }
+    }
 
     struct MemberRow {
         var id: Int64
@@ -16,7 +34,7 @@ struct OrganizationIndex {
 
     /// The organization under the first of `slugs` the target holds (its own slug, then the one the
     /// mapping migrates it into: `Organization.targetSlugs`).
-    static func load(slugs: [String], connection: PostgresConnection) throws -> OrganizationIndex {
+    static func load(slugs: [String], members: Bool, connection: PostgresConnection) throws -> OrganizationIndex {
         var index = OrganizationIndex()
         let rows = try connection.query(
             """
@@ -24,6 +42,7 @@ struct OrganizationIndex {
             ORDER BY array_position(\(slugs)::text[], slug::text) LIMIT 1
             """,
             activity: "finding the organization")
+        if members { index.memberRows = [:] }
         guard let orgId = try rows.first?.int64("id") else { return index }
         index.organizationId = orgId
         for row in try connection.query(
@@ -38,6 +57,7 @@ struct OrganizationIndex {
         {
             index.projects[try row.string("slug")] = try row.int64("id")
         }
+        guard members else { return index }
         for row in try connection.query(
             """
             SELECT m.id, m.user_id, lower(coalesce(u.email, m.email)) AS email

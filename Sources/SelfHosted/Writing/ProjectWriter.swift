@@ -101,12 +101,7 @@ struct ProjectWriter {
         var fresh: [Int64] = []
         let needed = chosen.filter { $0 == nil }.count
         while fresh.count < needed {
-            let rows = try session.query(
-                """
-                SELECT nextval(pg_get_serial_sequence('sentry_project', 'id')) AS id
-                FROM generate_series(1, \(needed - fresh.count))
-                """, activity: "projects: taking ids from the sequence")
-            fresh += try rows.map { try $0.int64("id") }.filter { !claimed.contains($0) }
+            fresh += try session.nextIds("sentry_project", count: needed - fresh.count).filter { !claimed.contains($0) }
         }
         // Rows made a batch at a time as the COPY asks for them (10,000 projects' records at once were
         // tens of megabytes at xlarge, docs/performance.md).

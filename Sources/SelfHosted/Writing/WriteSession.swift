@@ -126,17 +126,28 @@ final class WriteSession {
     @discardableResult
     func copyReturningIds(_ table: String, count: Int, record: (Int) throws -> Record) throws -> [Int64] {
         guard count > 0 else { return [] }
-        let ids = try query(
-            """
-            SELECT nextval(pg_get_serial_sequence(\(table), 'id')) AS id FROM generate_series(1, \(count))
-            """, activity: "\(stage.rawValue): taking ids for \(table)"
-        ).map { try $0.int64("id") }
+        let ids = try nextIds(table, count: count)
         try copy(table, count: count) { index in
             var made = try record(index)
             made["id"] = ids[index]
             return made
         }
         return ids
+    }
+
+    /// `count` ids from the sequence behind `table`'s `id` column, in the order the sequence gives them.
+    /// The sequence is found once (`OFFSET 0` keeps PostgreSQL from folding the lookup into the
+    /// `generate_series` scan): with the lookup pulled up, `pg_get_serial_sequence` and the `regclass` cast
+    /// ran for every row, 250 ms for 50,000 ids against 25 ms (docs/performance.md, eleventh session).
+    func nextIds(_ table: String, count: Int) throws -> [Int64] {
+        guard count > 0 else { return [] }
+        return try query(
+            """
+            SELECT nextval(sequence) AS id
+            FROM (SELECT pg_get_serial_sequence(\(table), 'id')::regclass AS sequence OFFSET 0) AS found,
+                generate_series(1, \(count))
+            """, activity: "\(stage.rawValue): taking ids for \(table)"
+        ).map { try $0.int64("id") }
     }
 
     /// Multi-row INSERT of `records` (all with the same keys) for what COPY cannot do: `suffix` may be
@@ -165,10 +176,25 @@ final class WriteSession {
     /// check before the projects stage read 50,000 memberships for over a minute instead of 0.1 s. Not
     /// counted as a statement of the stage (the kill switch counts the stage's writes). A role that may
     /// not analyze a table gets a warning from PostgreSQL, not an error: the table is skipped.
+    ///
+    /// The sample is small: what the next stages need is the row count and
+    /// rough distinct counts, not fine histograms, and the default target's 30,000-row sample cost 135 ms
+    /// for 50,000 members against 11 ms (docs/performance.md, eleventh session). The target is set back
+    /// to the session's own for the rest of the transaction. After the commit, the rows this transaction
+    /// inserted still count as changes since the last analyze (PostgreSQL subtracts a transaction's own
+    /// rows from what its ANALYZE resets, `pgstat_report_analyze`), so autovacuum analyzes the tables
+    /// again with the target's configured sample.
     func analyzeFilledTables() throws {
-        for table in rowsWritten.filter({ $0.value >= Self.analyzeThreshold }).keys.sorted() {
+        let tables = rowsWritten.filter({ $0.value >= Self.analyzeThreshold }).keys.sorted()
+        guard !tables.isEmpty else { return }
+        // A sample of 300 × 10 = 3,000 rows.
+        try connection.execute(
+            "SET LOCAL default_statistics_target = 10", activity: "\(stage.rawValue): sizing the analyze sample")
+        for table in tables {
             try connection.execute("ANALYZE \(identifier: table)", activity: "\(stage.rawValue): analyzing \(table)")
         }
+        try connection.execute(
+            "SET LOCAL default_statistics_target TO DEFAULT", activity: "\(stage.rawValue): sizing the analyze sample")
     }
 
     /// The columns the target's table has, in a stable order, after checking that no NOT NULL column
