@@ -12,8 +12,14 @@ struct EntityFields {
     static let flattened = ["settings", "environments"]
 
     init(key: String, entity: some Encodable, omitting omitted: Set<String>) throws {
-        guard case .object(var object) = try JSONValue.of(entity) else {
-            throw PlanningInternalError(message: "an entity did not encode as a JSON object")
+        var object: [String: JSONValue]
+        if let direct = entity as? any JSONObjectConvertible {
+            object = direct.jsonObject
+        } else {
+            guard case .object(let encoded) = try JSONValue.of(entity) else {
+                throw PlanningInternalError(message: "an entity did not encode as a JSON object")
+            }
+            object = encoded
         }
         for name in omitted { object[name] = nil }
         // Settings and environments are compared one by one: each is its own field of the plan
