@@ -215,15 +215,18 @@ struct Applier {
             .metricAlerts: Set(desired.metricAlerts.map(\.key)),
         ]
         for change in plan.changes {
-            let name = TerminalText.escaped("\(change.stage.rawValue)/\(change.key)")
+            // Named only when something is wrong: escaping 73,000 names took a tenth of a large apply's check.
+            func name() -> String { TerminalText.escaped("\(change.stage.rawValue)/\(change.key)") }
             if !selected.contains(change.stage) {
-                problems.append("\(name): stage \(change.stage.rawValue) is not in the plan's selection")
+                problems.append("\(name()): stage \(change.stage.rawValue) is not in the plan's selection")
             }
             if change.action == .delete, !plan.selection.prune {
-                problems.append("\(name): a delete in a plan made without --prune")
+                problems.append("\(name()): a delete in a plan made without --prune")
             }
-            if [.create, .update].contains(change.action), keys[change.stage]?.contains(change.key) != true {
-                problems.append("\(name): a \(change.action.rawValue) of something the snapshot does not hold")
+            if change.action == .create || change.action == .update,
+                keys[change.stage]?.contains(change.key) != true
+            {
+                problems.append("\(name()): a \(change.action.rawValue) of something the snapshot does not hold")
             }
         }
         guard problems.isEmpty else { throw PlanMismatchError(differences: problems) }
