@@ -24,7 +24,6 @@ public enum Differ {
             (desired, deferred) = scope.restrict(desired)
             current = current.map { scope.restrict($0).0 }
         }
-        let outcomes = try DSNOutcomes(desired: desired, current: current, facts: facts)
         var pass = DiffPass(prune: selection.prune)
         let stages = Set(selection.stages)
 
@@ -40,6 +39,8 @@ public enum Differ {
                     emit: emit)
             },
             {
+                // Only projects and keys carry DSN outcomes: worked out beside the members, not before them.
+                let outcomes = try DSNOutcomes(desired: desired, current: current, facts: facts)
                 // Streamed: most stages a chunk at a time (`compare(…, emit:)`); the organization and metric
                 // alerts once compared (their own checks below read only their stage's changes).
                 func flush() throws {
