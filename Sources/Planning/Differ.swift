@@ -16,8 +16,8 @@ public enum Differ {
         desired: Snapshot, current: Snapshot?, facts: TargetFacts, selection: Plan.Selection = Plan.Selection(),
         wave: Wave? = nil, emit: (([EntityChange]) throws -> Void)? = nil
     ) throws -> [EntityChange] {
-        var desired = desired.canonicalized()
-        var current = current?.canonicalized()
+        // Both sides at once: each checks every list's order (and copies only what is out of order).
+        var (desired, current) = try concurrently({ desired.canonicalized() }, { current?.canonicalized() })
         var deferred: [String: [String]] = [:]
         if let wave {
             let scope = WaveScope(wave: wave, desired: desired, current: current)

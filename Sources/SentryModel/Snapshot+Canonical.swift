@@ -8,28 +8,36 @@ extension Snapshot {
     /// filters and ownership by project, secrets by public key, legacy-browser subfilters sorted.
     /// Lists a person typed into a filter (IPs, releases, error messages) keep their order.
     public func canonicalized() -> Snapshot {
-        // Every check reads `self`, which never changes; only what is out of order is written, into
-        // `copy`. A list written through `copy` is copied whole first (it shares its storage with
-        // `self`), and reading through `copy` while writing it copied every member it looked at: 40 ms
-        // of a large plan's one-thread tail for a target already in order (docs/performance.md).
+        // Every check reads `self`, which never changes, and finds what is out of order first; only that
+        // is written, into `copy`. A list written through `copy` is copied whole (it shares its storage
+        // with `self`), and the optimizer makes it unique before any loop that may write it, whether or
+        // not the loop then writes: a target already in order had its 50,000 members copied, 40 ms of a
+        // large plan's one-thread tail (docs/performance.md, eleventh session). `CanonicalOrderTests`
+        // checks that an ordered snapshot keeps its lists' storage.
         var copy = self
         if !teams.isInOrder(by: { $0.slug.utf8Precedes($1.slug) }) {
             copy.teams.sort { $0.slug.utf8Precedes($1.slug) }
         }
-        for index in members.indices where !members[index].teams.isInOrder(by: { $0.slug.utf8Precedes($1.slug) }) {
-            copy.members[index].teams.sort { $0.slug.utf8Precedes($1.slug) }
+        let membersToSort = members.withUnsafeBufferPointer { members in
+            members.indices.filter { !members[$0].teams.isInOrder(by: { $0.slug.utf8Precedes($1.slug) }) }
+        }
+        if !membersToSort.isEmpty {
+            for index in membersToSort { copy.members[index].teams.sort { $0.slug.utf8Precedes($1.slug) } }
         }
         if !members.isInOrder(by: { $0.email.utf8Precedes($1.email) }) {
             copy.members.sort { $0.email.utf8Precedes($1.email) }
         }
-        for index in projects.indices {
-            let project = projects[index]
-            if !project.teams.isInOrder(by: { $0.utf8Precedes($1) }) {
+        // No stored setting and no environment are the same as none listed.
+        let projectsToMend = projects.indices.filter {
+            !projects[$0].teams.isInOrder(by: { $0.utf8Precedes($1) }) || projects[$0].settings?.isEmpty == true
+                || projects[$0].environments?.isEmpty == true
+        }
+        if !projectsToMend.isEmpty {
+            for index in projectsToMend {
                 copy.projects[index].teams.sort { $0.utf8Precedes($1) }
+                if projects[index].settings?.isEmpty == true { copy.projects[index].settings = nil }
+                if projects[index].environments?.isEmpty == true { copy.projects[index].environments = nil }
             }
-            // No stored setting and no environment are the same as none listed.
-            if project.settings?.isEmpty == true { copy.projects[index].settings = nil }
-            if project.environments?.isEmpty == true { copy.projects[index].environments = nil }
         }
         if organization.settings?.isEmpty == true { copy.organization.settings = nil }
         if !projects.isInOrder(by: { $0.slug.utf8Precedes($1.slug) }) {
@@ -39,12 +47,16 @@ extension Snapshot {
             $0.project == $1.project ? $0.publicKey.utf8Precedes($1.publicKey) : $0.project.utf8Precedes($1.project)
         }
         if !keys.isInOrder(by: keyOrder) { copy.keys.sort(by: keyOrder) }
-        for index in filters.indices {
-            if case .subfilters(var names) = filters[index].legacyBrowsers,
-                !names.isInOrder(by: { $0.utf8Precedes($1) })
-            {
-                names.sort { $0.utf8Precedes($1) }
-                copy.filters[index].legacyBrowsers = .subfilters(names)
+        let filtersToSort = filters.indices.filter {
+            guard case .subfilters(let names) = filters[$0].legacyBrowsers else { return false }
+            return !names.isInOrder(by: { $0.utf8Precedes($1) })
+        }
+        if !filtersToSort.isEmpty {
+            for index in filtersToSort {
+                if case .subfilters(var names) = filters[index].legacyBrowsers {
+                    names.sort { $0.utf8Precedes($1) }
+                    copy.filters[index].legacyBrowsers = .subfilters(names)
+                }
             }
         }
         if !filters.isInOrder(by: { $0.project.utf8Precedes($1.project) }) {
@@ -53,12 +65,13 @@ extension Snapshot {
         if !ownership.isInOrder(by: { $0.project.utf8Precedes($1.project) }) {
             copy.ownership.sort { $0.project.utf8Precedes($1.project) }
         }
-        for index in metricAlerts.indices {
-            let alert = metricAlerts[index]
-            if !alert.projects.isInOrder(by: { $0.utf8Precedes($1) }) {
+        let alertsToSort = metricAlerts.indices.filter {
+            !metricAlerts[$0].projects.isInOrder(by: { $0.utf8Precedes($1) })
+                || !metricAlerts[$0].eventTypes.isInOrder(by: { $0.utf8Precedes($1) })
+        }
+        if !alertsToSort.isEmpty {
+            for index in alertsToSort {
                 copy.metricAlerts[index].projects.sort { $0.utf8Precedes($1) }
-            }
-            if !alert.eventTypes.isInOrder(by: { $0.utf8Precedes($1) }) {
                 copy.metricAlerts[index].eventTypes.sort { $0.utf8Precedes($1) }
             }
         }
@@ -94,6 +107,20 @@ extension Collection {
             index = next
         }
         return true
+    }
+}
+
+extension Array {
+    /// `Collection.isInOrder` through the array's buffer, whose elements are read in place: through the
+    /// array, each element compared was copied (every string of a member retained and released).
+    func isInOrder(by areInIncreasingOrder: (Element, Element) -> Bool) -> Bool {
+        withUnsafeBufferPointer { elements in
+            guard elements.count > 1 else { return true }
+            for index in 1..<elements.count where areInIncreasingOrder(elements[index], elements[index - 1]) {
+                return false
+            }
+            return true
+        }
     }
 }
 

@@ -128,8 +128,10 @@ struct OrganizationReader {
             members = stages.contains(.members) ? try readMembers(orgId: orgId, teamSlugs: teamSlugs, warn: warn) : []
         }
         var snapshot = rest
-        snapshot.teams = stages.contains(.teams) ? teams.sorted { $0.slug < $1.slug } : []
-        snapshot.members = members.sorted { $0.email < $1.email }
+        // In canonical order (`Snapshot.canonicalized`), so that the planner's canonical copy finds them
+        // in order; members are sorted where they are read, on their own connection.
+        snapshot.teams = stages.contains(.teams) ? teams.sorted { $0.slug.utf8Precedes($1.slug) } : []
+        snapshot.members = members
         return snapshot
     }
 
@@ -167,11 +169,13 @@ struct OrganizationReader {
 
         return Snapshot(
             organization: organization,
-            projects: stages.contains(.projects) ? projects.sorted { $0.slug < $1.slug } : [],
-            keys: keys.sorted { ($0.project, $0.publicKey) < ($1.project, $1.publicKey) },
-            filters: filters.sorted { $0.project < $1.project },
-            ownership: ownership.sorted { $0.project < $1.project },
-            secrets: secrets.sorted { $0.publicKey < $1.publicKey }, projectSecrets: tokens,
+            projects: stages.contains(.projects) ? projects.sorted { $0.slug.utf8Precedes($1.slug) } : [],
+            keys: keys.sorted {
+                $0.project == $1.project ? $0.publicKey.utf8Precedes($1.publicKey) : $0.project.utf8Precedes($1.project)
+            },
+            filters: filters.sorted { $0.project.utf8Precedes($1.project) },
+            ownership: ownership.sorted { $0.project.utf8Precedes($1.project) },
+            secrets: secrets.sorted { $0.publicKey.utf8Precedes($1.publicKey) }, projectSecrets: tokens,
             rules: Snapshot(organization: organization, rules: rules).canonicalized().rules,
             metricAlerts: Snapshot(organization: organization, metricAlerts: metricAlerts).canonicalized().metricAlerts)
     }
@@ -224,7 +228,7 @@ struct OrganizationReader {
             members.append(
                 Member(
                     email: email, name: name, role: try row.string("role"), pending: pending,
-                    teams: (teamsByMember[id] ?? []).sorted { $0.slug < $1.slug }, hostedId: String(id)))
+                    teams: (teamsByMember[id] ?? []).sorted { $0.slug.utf8Precedes($1.slug) }, hostedId: String(id)))
         }
         // In the snapshot's canonical order already: sorted here, beside the other kinds' reads (on the
         // members' own connection), the planner's canonical copy of the target finds them in order
@@ -261,7 +265,7 @@ struct OrganizationReader {
             projects.append(
                 Project(
                     slug: slug, name: try row.string("name"), platform: try row.optionalString("platform"),
-                    teams: (teamsByProject[id] ?? []).sorted(), hostedId: String(id)))
+                    teams: (teamsByProject[id] ?? []).sorted { $0.utf8Precedes($1) }, hostedId: String(id)))
         }
         return (projects, slugs)
     }

@@ -23,6 +23,47 @@ extension TargetDatabase {
     /// column is unique, so its holder would be the key itself, which `DSNOutcomes` ignores). A
     /// re-plan of an applied organization then sends no key query at all: three queries over arrays
     /// of 10,000 keys were most of the facts' time on the large organization.
+    /// The user each of `emails` (lower-cased) finds: several users may share an e-mail in different
+    /// cases, and the oldest one is the one Sentry finds. When `auth_user` holds fewer rows than there
+    /// are e-mails to look up (a fresh install holds its admins, and after an initial apply the
+    /// organization's 45,000 invites are all still asked about), the table is read whole and the
+    /// e-mails are matched here: sending the list cost 40 ms of PostgreSQL's time and 20 ms of ours on
+    /// the large organization (docs/performance.md, eleventh session). Counting stops at the list's
+    /// length, so a target with many users pays a scan of that many rows at most before the lookup.
+    static func users(withEmails emails: [String], connection: PostgresConnection) throws -> [String: Int64] {
+        guard !emails.isEmpty else { return [:] }
+        let fewer =
+            try connection.query(
+                "SELECT count(*) < \(emails.count) AS fewer FROM (SELECT FROM auth_user LIMIT \(emails.count)) AS bounded",
+                activity: "counting users"
+            ).first?.bool("fewer") ?? false
+        var users: [String: Int64] = [:]
+        if fewer {
+            // Matched on the smaller side: the table's users by e-mail, then each e-mail looked up in them.
+            var everyone: [String: Int64] = [:]
+            for row in try connection.query(
+                "SELECT lower(email) AS email, min(id) AS id FROM auth_user GROUP BY lower(email)",
+                activity: "reading users")
+            {
+                guard let email = try row.optionalString("email") else { continue }
+                everyone[email] = try row.int64("id")
+            }
+            guard !everyone.isEmpty else { return [:] }
+            for email in emails { users[email] = everyone[email] }
+            return users
+        }
+        for row in try connection.query(
+            """
+            SELECT lower(email) AS email, min(id) AS id FROM auth_user
+            WHERE lower(email) = ANY(\(emails)) GROUP BY lower(email)
+            """,
+            activity: "looking up users by e-mail")
+        {
+            users[try row.string("email")] = try row.int64("id")
+        }
+        return users
+    }
+
     static func readFacts(
         for desired: Snapshot, current: Snapshot? = nil, profile: TargetProfile, connection: PostgresConnection
     ) throws -> TargetFacts {
@@ -49,20 +90,9 @@ extension TargetDatabase {
             // sends none.
             let withUser = Set((current?.members ?? []).lazy.filter { !$0.pending }.map(\.email))
             let emails = desired.members.filter { !$0.pending && !withUser.contains($0.email) }.map {
-                $0.email.lowercased()
+                $0.email.caseFolded
             }
-            // Several users may share an e-mail in different cases; the oldest one is the one Sentry finds.
-            for row in try emails.isEmpty
-                ? .empty
-                : connection.query(
-                    """
-                    SELECT lower(email) AS email, min(id) AS id FROM auth_user
-                    WHERE lower(email) = ANY(\(emails)) GROUP BY lower(email)
-                    """,
-                    activity: "looking up users by e-mail")
-            {
-                facts.usersByEmail[try row.string("email")] = try row.int64("id")
-            }
+            facts.usersByEmail = try users(withEmails: emails, connection: connection)
 
             // Who holds a hosted project id matters only for a project the target's organization does not
             // have yet (`DSNOutcomes.projectId`).
