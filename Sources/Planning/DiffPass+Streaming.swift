@@ -15,14 +15,10 @@ extension DiffPass {
         prunable: (Entity) -> Bool = { _ in true },
         chunk: Int = 4096, emit: ([EntityChange]) throws -> Void
     ) throws {
-        let (positions, first) = Self.keyIndex(current, key: key)
         // Which target entities no desired one names must be known before the first change goes out,
         // to merge them in by key.
-        var found = [Bool](repeating: false, count: current.count)
-        if !current.isEmpty {
-            for entity in desired { if let position = positions[key(entity)] { found[position] = true } }
-        }
-        let own = Self.byKey(current.indices.filter { !found[first[$0]] }, of: current, key: key)
+        let match = Self.match(desired, current, key: key)
+        let own = Self.byKey(current.indices.filter { !match.named[$0] }, of: current, key: key)
         var next = own.startIndex
         var buffer: [EntityChange] = []
         buffer.reserveCapacity(chunk)
@@ -46,7 +42,7 @@ extension DiffPass {
             let entity = desired[position]
             let name = key(entity)
             try addOwn(before: name)
-            let existing = positions[name].map { current[$0] }
+            let existing = match.counterpart[position].map { current[$0] }
             if let change = try Self.change(
                 stage, entity, name: name, current: existing, omitting: omitting, matched: matched,
                 clearing: clearing, extraFields: extraFields, annotate: annotate)
@@ -58,11 +54,40 @@ extension DiffPass {
         if !buffer.isEmpty { try emit(buffer) }
     }
 
-    /// Each target entity's key hashed once: `positions` maps a key to the first entity with it (the
-    /// one a desired entity is compared with), and `first[i]` is that position for entity i's key.
-    static func keyIndex<Entity>(
-        _ current: [Entity], key: (Entity) -> String
-    ) -> (positions: [String: Int], first: [Int]) {
+    /// Which target entity each desired one is compared with, and which target entities a desired one
+    /// names.
+    struct KeyMatch {
+        /// For each desired entity, the position of the first target entity with its key.
+        var counterpart: [Int?]
+        /// For each target entity, whether a desired entity has its key.
+        var named: [Bool]
+    }
+
+    /// `KeyMatch` of two lists. Lists of ASCII keys in canonical order, each key once (as a snapshot's are), are
+    /// walked side by side; others are matched through a hash of the target's keys. Hashing 50,000 members'
+    /// e-mails twice was a third of their comparison, on the diff's longest thread (docs/performance.md,
+    /// eleventh session); `KeyMatchTests` holds the walk to the hash.
+    static func match<Entity>(_ desired: [Entity], _ current: [Entity], key: (Entity) -> String) -> KeyMatch {
+        var match = KeyMatch(
+            counterpart: [Int?](repeating: nil, count: desired.count),
+            named: [Bool](repeating: false, count: current.count))
+        guard !desired.isEmpty, !current.isEmpty else { return match }
+        if walkable(desired, key: key), walkable(current, key: key) {
+            var position = 0
+            for index in desired.indices {
+                let name = key(desired[index])
+                while position < current.count, key(current[position]).utf8Precedes(name) { position += 1 }
+                guard position < current.count else { break }
+                if key(current[position]) == name {
+                    match.counterpart[index] = position
+                    match.named[position] = true
+                    position += 1
+                }
+            }
+            return match
+        }
+        // Each target key hashed once; a key held twice is compared with its first entity, and both count
+        // as named.
         var positions: [String: Int] = [:]
         positions.reserveCapacity(current.count)
         var first: [Int] = []
@@ -76,7 +101,29 @@ extension DiffPass {
                 first.append(position)
             }
         }
-        return (positions, first)
+        var found = [Bool](repeating: false, count: current.count)
+        for index in desired.indices {
+            if let position = positions[key(desired[index])] {
+                match.counterpart[index] = position
+                found[position] = true
+            }
+        }
+        for position in current.indices { match.named[position] = found[first[position]] }
+        return match
+    }
+
+    /// Whether every key is ASCII and comes strictly after the one before it in UTF-8 order. ASCII only:
+    /// keys match as Swift strings do (the hash's way), and two strings that differ in bytes can still be
+    /// equal as strings (`é` composed or not), which the walk in byte order would not bring together.
+    static func walkable<Entity>(_ entities: [Entity], key: (Entity) -> String) -> Bool {
+        var previous: String?
+        for entity in entities {
+            let name = key(entity)
+            guard name.utf8.allSatisfy({ $0 < 0x80 }) else { return false }
+            if let previous, !previous.utf8Precedes(name) { return false }
+            previous = name
+        }
+        return true
     }
 
     /// `positions` ordered by their entities' keys, equal keys in the order given (as `compare`'s sort

@@ -297,23 +297,19 @@ struct DiffPass {
                 stage, desired: desired, current: current, key: key, omitting: omitting, matched: matched,
                 clearing: clearing, extraFields: extraFields, annotate: annotate, prunable: prunable, emit: emit)
         }
-        // `found` marks the target entities a desired entity found, so the ones left are the target's
-        // own without a set of the desired keys.
-        let (positions, first) = Self.keyIndex(current, key: key)
-        var found = [Bool](repeating: false, count: current.count)
+        // The target entities no desired one names are the target's own.
+        let match = Self.match(desired, current, key: key)
         var changes: [EntityChange] = []
-        for entity in desired {
-            let name = key(entity)
-            let position = positions[name]
-            if let position { found[position] = true }
+        for (index, entity) in desired.enumerated() {
             guard
                 let change = try Self.change(
-                    stage, entity, name: name, current: position.map { current[$0] }, omitting: omitting,
-                    matched: matched, clearing: clearing, extraFields: extraFields, annotate: annotate)
+                    stage, entity, name: key(entity), current: match.counterpart[index].map { current[$0] },
+                    omitting: omitting, matched: matched, clearing: clearing, extraFields: extraFields,
+                    annotate: annotate)
             else { continue }
             changes.append(change)
         }
-        for (position, entity) in current.enumerated() where !found[first[position]] {
+        for (position, entity) in current.enumerated() where !match.named[position] {
             changes.append(
                 EntityChange(stage: stage, key: key(entity), action: prune && prunable(entity) ? .delete : .keep))
         }

@@ -105,6 +105,21 @@ import Testing
         #expect(violations.contains { $0.check == "membership-orphan" && $0.message.contains("missing team 302") })
     }
 
+    @Test func findsAMembershipOfADeletedMember() throws {
+        let violations = try violations(.v26) { connection in
+            try connection.execute("SET session_replication_role = replica")
+            try connection.execute(
+                """
+                DELETE FROM sentry_organizationmember
+                WHERE id = (SELECT min(organizationmember_id) FROM sentry_organizationmember_teams)
+                """)
+            try connection.execute("SET session_replication_role = DEFAULT")
+        }
+        let orphans = violations.filter { $0.check == "membership-orphan" }
+        #expect(!orphans.isEmpty)
+        #expect(orphans.allSatisfy { $0.message.contains("points at a missing member") })
+    }
+
     @Test func findsAnOwnerThatDoesNotResolve() throws {
         let violations = try violations(.v25) { connection in
             try connection.execute(
