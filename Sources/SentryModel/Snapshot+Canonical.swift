@@ -99,7 +99,7 @@ extension Snapshot {
 
 extension Collection {
     /// Whether no element is ordered before the one ahead of it (as `sort(by:)` would leave them).
-    func isInOrder(by areInIncreasingOrder: (Element, Element) -> Bool) -> Bool {
+    package func isInOrder(by areInIncreasingOrder: (Element, Element) -> Bool) -> Bool {
         var index = startIndex
         while index != endIndex {
             let next = self.index(after: index)
@@ -113,7 +113,7 @@ extension Collection {
 extension Array {
     /// `Collection.isInOrder` through the array's buffer, whose elements are read in place: through the
     /// array, each element compared was copied (every string of a member retained and released).
-    func isInOrder(by areInIncreasingOrder: (Element, Element) -> Bool) -> Bool {
+    package func isInOrder(by areInIncreasingOrder: (Element, Element) -> Bool) -> Bool {
         withUnsafeBufferPointer { elements in
             guard elements.count > 1 else { return true }
             for index in 1..<elements.count where areInIncreasingOrder(elements[index], elements[index - 1]) {
@@ -128,7 +128,7 @@ extension MutableCollection where Self: RandomAccessCollection {
     /// Sorts only when out of order: a snapshot read from its files or from the target is already
     /// canonical, and sorting (even sorted input) writes every element, which copies the whole list
     /// when it is shared (50,000 members copied twice per plan, a tenth of its time).
-    mutating func sortIfNeeded(by areInIncreasingOrder: (Element, Element) -> Bool) {
+    package mutating func sortIfNeeded(by areInIncreasingOrder: (Element, Element) -> Bool) {
         if !isInOrder(by: areInIncreasingOrder) { sort(by: areInIncreasingOrder) }
     }
 }

@@ -130,7 +130,7 @@ struct OrganizationReader {
         var snapshot = rest
         // In canonical order (`Snapshot.canonicalized`), so that the planner's canonical copy finds them
         // in order; members are sorted where they are read, on their own connection.
-        snapshot.teams = stages.contains(.teams) ? teams.sorted { $0.slug.utf8Precedes($1.slug) } : []
+        snapshot.teams = stages.contains(.teams) ? teams.inCanonicalOrder { $0.slug.utf8Precedes($1.slug) } : []
         snapshot.members = members
         return snapshot
     }
@@ -141,7 +141,7 @@ struct OrganizationReader {
         warn: (String) -> Void
     ) throws -> Snapshot {
         let settingsReader = SettingsReader(connection: connection, profile: profile)
-        var (projects, projectSlugs) = try readProjects(
+        var (projects, projectSlugs, projectOrder) = try readProjects(
             orgId: orgId, teamSlugs: teamSlugs, withTeams: stages.contains(.projects))
         var tokens: [ProjectSecret] = []
         if stages.contains(.projects) {
@@ -156,7 +156,7 @@ struct OrganizationReader {
         }
         let (keys, secrets) = stages.contains(.keys) ? try readKeys(orgId: orgId, projectSlugs: projectSlugs) : ([], [])
         let filters =
-            stages.contains(.filters) ? try readFilters(orgId: orgId, projectSlugs: projectSlugs, warn: warn) : []
+            stages.contains(.filters) ? try readFilters(orgId: orgId, projects: projectOrder, warn: warn) : []
         let ownership = stages.contains(.ownership) ? try readOwnership(orgId: orgId, projectSlugs: projectSlugs) : []
         let rules =
             stages.contains(.rules)
@@ -169,13 +169,13 @@ struct OrganizationReader {
 
         return Snapshot(
             organization: organization,
-            projects: stages.contains(.projects) ? projects.sorted { $0.slug.utf8Precedes($1.slug) } : [],
-            keys: keys.sorted {
+            projects: stages.contains(.projects) ? projects.inCanonicalOrder { $0.slug.utf8Precedes($1.slug) } : [],
+            keys: keys.inCanonicalOrder {
                 $0.project == $1.project ? $0.publicKey.utf8Precedes($1.publicKey) : $0.project.utf8Precedes($1.project)
             },
-            filters: filters.sorted { $0.project.utf8Precedes($1.project) },
-            ownership: ownership.sorted { $0.project.utf8Precedes($1.project) },
-            secrets: secrets.sorted { $0.publicKey.utf8Precedes($1.publicKey) }, projectSecrets: tokens,
+            filters: filters.inCanonicalOrder { $0.project.utf8Precedes($1.project) },
+            ownership: ownership.inCanonicalOrder { $0.project.utf8Precedes($1.project) },
+            secrets: secrets.inCanonicalOrder { $0.publicKey.utf8Precedes($1.publicKey) }, projectSecrets: tokens,
             rules: Snapshot(organization: organization, rules: rules).canonicalized().rules,
             metricAlerts: Snapshot(organization: organization, metricAlerts: metricAlerts).canonicalized().metricAlerts)
     }
@@ -233,13 +233,14 @@ struct OrganizationReader {
         // In the snapshot's canonical order already: sorted here, beside the other kinds' reads (on the
         // members' own connection), the planner's canonical copy of the target finds them in order
         // instead of sorting 50,000 members on its one thread.
-        return members.sorted { $0.email.utf8Precedes($1.email) }
+        return members.inCanonicalOrder { $0.email.utf8Precedes($1.email) }
     }
 
-    /// Every project's slug by id (later kinds name their project); its teams only `withTeams`.
+    /// Every project's slug by id (later kinds name their project); its teams only `withTeams`; and the
+    /// projects' ids and slugs in canonical order.
     private func readProjects(
         orgId: Int64, teamSlugs: [Int64: String], withTeams: Bool
-    ) throws -> ([Project], [Int64: String]) {
+    ) throws -> ([Project], [Int64: String], [(id: Int64, slug: String)]) {
         var teamsByProject: [Int64: [String]] = [:]
         for row in try withTeams
             ? connection.query(
@@ -255,19 +256,27 @@ struct OrganizationReader {
         }
         var projects: [Project] = []
         var slugs: [Int64: String] = [:]
+        var order: [(id: Int64, slug: String)] = []
+        // Rows come in canonical order (`COLLATE "C"` is UTF-8 byte order), and so do the kinds read per
+        // project: sorting them here (filters from a dictionary, keys and projects as the heap holds them)
+        // was 36 ms of a large plan's reading (docs/performance.md, eleventh session).
         for row in try connection.query(
-            "SELECT id, slug, name, platform FROM sentry_project WHERE organization_id = \(orgId) AND status = 0",
+            """
+            SELECT id, slug, name, platform FROM sentry_project WHERE organization_id = \(orgId) AND status = 0
+            ORDER BY slug COLLATE "C"
+            """,
             activity: "reading projects")
         {
             let id = try row.int64("id")
             let slug = try row.string("slug")
             slugs[id] = slug
+            order.append((id, slug))
             projects.append(
                 Project(
                     slug: slug, name: try row.string("name"), platform: try row.optionalString("platform"),
                     teams: (teamsByProject[id] ?? []).sorted { $0.utf8Precedes($1) }, hostedId: String(id)))
         }
-        return (projects, slugs)
+        return (projects, slugs, order)
     }
 
     private func readKeys(orgId: Int64, projectSlugs: [Int64: String]) throws -> ([ClientKey], [KeySecret]) {
@@ -281,6 +290,7 @@ struct OrganizationReader {
                    k.rate_limit_window, k.data
             FROM sentry_projectkey k JOIN sentry_project p ON p.id = k.project_id
             WHERE p.organization_id = \(orgId) AND (k.roles & 1) = 1 AND k.public_key IS NOT NULL \(useCase)
+            ORDER BY p.slug COLLATE "C", k.public_key COLLATE "C"
             """,
             activity: "reading client keys")
         {
@@ -318,7 +328,7 @@ struct OrganizationReader {
     }
 
     private func readFilters(
-        orgId: Int64, projectSlugs: [Int64: String], warn: (String) -> Void
+        orgId: Int64, projects: [(id: Int64, slug: String)], warn: (String) -> Void
     ) throws -> [InboundFilters] {
         var options: [Int64: [String?]] = [:]
         for row in try connection.query(
@@ -333,7 +343,7 @@ struct OrganizationReader {
             options[try row.int64("project_id"), default: FilterOptions.noValues][position] = try row.string("value")
         }
         var warnings: [String] = []
-        let filters = projectSlugs.map { id, slug in
+        let filters = projects.map { id, slug in
             FilterOptions(
                 values: options[id] ?? FilterOptions.noValues, project: slug,
                 flagStrings: profile.genericFiltersAsFlagStrings
@@ -350,7 +360,7 @@ struct OrganizationReader {
             SELECT o.project_id, o.raw, o.fallthrough, o.auto_assignment, o.suspect_committer_auto_assignment,
                    o.codeowners_auto_sync
             FROM sentry_projectownership o JOIN sentry_project p ON p.id = o.project_id
-            WHERE p.organization_id = \(orgId)
+            WHERE p.organization_id = \(orgId) ORDER BY p.slug COLLATE "C"
             """,
             activity: "reading ownership rules")
         {
@@ -364,5 +374,12 @@ struct OrganizationReader {
                     codeownersAutoSync: try row.optionalBool("codeowners_auto_sync") ?? true))
         }
         return ownership
+    }
+}
+
+extension Array {
+    /// The list sorted by `areInIncreasingOrder`, itself when it already is (read in order, as most are).
+    fileprivate func inCanonicalOrder(_ areInIncreasingOrder: (Element, Element) -> Bool) -> [Element] {
+        isInOrder(by: areInIncreasingOrder) ? self : sorted(by: areInIncreasingOrder)
     }
 }
