@@ -89,8 +89,9 @@ extension TargetDatabase {
             // holds with a user under the very e-mail the planner matches on. An applied organization
             // sends none.
             let withUser = Set((current?.members ?? []).lazy.filter { !$0.pending }.map(\.email))
-            let emails = desired.members.filter { !$0.pending && !withUser.contains($0.email) }.map {
-                $0.email.caseFolded
+            // Straight to the e-mails: filtering the members first copied 45,000 of them.
+            let emails = desired.members.compactMap { member in
+                !member.pending && !withUser.contains(member.email) ? member.email.caseFolded : nil
             }
             facts.usersByEmail = try users(withEmails: emails, connection: connection)
 
