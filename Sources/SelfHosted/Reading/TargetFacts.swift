@@ -15,14 +15,6 @@ extension TargetDatabase {
         }
     }
 
-    /// The same, inside a transaction the caller holds (apply's locked check).
-    ///
-    /// Keys are looked up only where the answer can matter: a public key is asked for only when the
-    /// target's organization does not hold that key already (`DSNOutcomes` consults the holder only
-    /// then), and a secret key only when the organization's key does not hold that very secret (the
-    /// column is unique, so its holder would be the key itself, which `DSNOutcomes` ignores). A
-    /// re-plan of an applied organization then sends no key query at all: three queries over arrays
-    /// of 10,000 keys were most of the facts' time on the large organization.
     /// The user each of `emails` (lower-cased) finds: several users may share an e-mail in different
     /// cases, and the oldest one is the one Sentry finds. When `auth_user` holds fewer rows than there
     /// are e-mails to look up (a fresh install holds its admins, and after an initial apply the
@@ -64,6 +56,14 @@ extension TargetDatabase {
         return users
     }
 
+    /// `readFacts(for:current:)` inside a transaction the caller holds (apply's locked check).
+    ///
+    /// Keys are looked up only where the answer can matter: a public key is asked for only when the
+    /// target's organization does not hold that key already (`DSNOutcomes` consults the holder only
+    /// then), and a secret key only when the organization's key does not hold that very secret (the
+    /// column is unique, so its holder would be the key itself, which `DSNOutcomes` ignores). A
+    /// re-plan of an applied organization then sends no key query at all: three queries over arrays
+    /// of 10,000 keys were most of the facts' time on the large organization.
     static func readFacts(
         for desired: Snapshot, current: Snapshot? = nil, profile: TargetProfile, connection: PostgresConnection
     ) throws -> TargetFacts {
