@@ -13,14 +13,9 @@ import Testing
             let connection = try scratch.connect()
             try fixture.load(into: connection)
             // People who already use self-hosted; the example mapping links them.
-            try connection.execute(
-                """
-                INSERT INTO auth_user (id, password, username, first_name, email, is_staff, is_active, is_superuser,
-                    is_managed, is_password_expired, flags, date_joined, last_active)
-                SELECT 100 + n, '!', e, '', e, false, true, false, false, false, 0, now(), now()
-                FROM unnest(ARRAY['alice@acme.com', 'bob@acme.com', 'david@acme.com', 'erin@acme.com'])
-                    WITH ORDINALITY AS t(e, n)
-                """)
+            try TestUsers.insert(
+                [(101, "alice@acme.com"), (102, "bob@acme.com"), (103, "david@acme.com"), (104, "erin@acme.com")],
+                into: connection)
             try connection.execute(
                 """
                 INSERT INTO sentry_useremail (user_id, email, validation_hash, date_hash_added, is_verified)

@@ -173,15 +173,12 @@ import Testing
         try TestDatabase.withScratchDatabase { scratch in
             let connection = try scratch.connect()
             try SchemaFixture.v26.load(into: connection, seeded: true)
-            try connection.execute(
-                """
-                INSERT INTO auth_user (id, password, username, first_name, email, is_staff, is_active, is_superuser,
-                    is_managed, is_password_expired, flags, date_joined, last_active)
-                SELECT 900 + n, '!', e, '', e, false, true, false, false, false, 0, now(), now()
-                FROM unnest(
-                    ARRAY['Pending.One@acme.example', 'newcomer@acme.example', 'pending.two@acme.example',
-                        'invitee@acme.example']) WITH ORDINALITY AS t(e, n)
-                """)
+            try TestUsers.insert(
+                [
+                    (901, "Pending.One@acme.example"), (902, "newcomer@acme.example"),
+                    (903, "pending.two@acme.example"),
+                    (904, "invitee@acme.example"),
+                ], into: connection)
             let target = try TargetDatabase(target: scratch.target)
             let current = try #require(try target.readOrganization(slug: "acme-corp"))
             var desired = current

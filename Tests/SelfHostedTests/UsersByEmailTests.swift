@@ -12,14 +12,12 @@ import Testing
             let connection = try scratch.connect()
             try SchemaFixture.v26.load(into: connection, seeded: false)
             // Ids: a later user under the same e-mail in another case, and one with a capital only.
-            try connection.execute(
-                """
-                INSERT INTO auth_user (id, password, username, first_name, email, is_staff, is_active, is_superuser,
-                    is_managed, is_password_expired, flags, date_joined, last_active)
-                SELECT id, '!', 'user' || id, '', e, false, true, false, false, false, 0, now(), now()
-                FROM (VALUES (7, 'Ada@acme.example'), (3, 'ada@acme.example'), (9, 'Bob@Acme.Example'),
-                    (4, 'carol@acme.example'), (5, '')) AS t(id, e)
-                """)
+            try TestUsers.insert(
+                [
+                    (7, "Ada@acme.example"), (3, "ada@acme.example"), (9, "Bob@Acme.Example"),
+                    (4, "carol@acme.example"), (5, ""),
+                ],
+                into: connection)
             let expected: [String: Int64] = ["ada@acme.example": 3, "bob@acme.example": 9]
 
             // Two e-mails, five users: the e-mails are sent.
