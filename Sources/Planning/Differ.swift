@@ -17,7 +17,7 @@ public enum Differ {
         wave: Wave? = nil, emit: (([EntityChange]) throws -> Void)? = nil
     ) throws -> [EntityChange] {
         // Both sides at once: each checks every list's order (and copies only what is out of order).
-        var (desired, current) = try concurrently({ desired.canonicalized() }, { current?.canonicalized() })
+        var (desired, current) = concurrently({ desired.canonicalized() }, { current?.canonicalized() })
         var deferred: [String: [String]] = [:]
         if let wave {
             let scope = WaveScope(wave: wave, desired: desired, current: current)

@@ -2,7 +2,7 @@ import Testing
 
 @testable import SelfHosted
 
-/// Tokens in the shapes Sentry makes them, drawn eight bytes per system call.
+/// Tokens in the shapes Sentry makes them, drawn from system randomness read a block at a time.
 @Suite struct RandomnessTests {
     @Test func hexTokensHaveTwoLowerCaseDigitsPerByteAndDiffer() {
         for bytes in [1, 7, 8, 9, 16, 32] {
@@ -19,6 +19,14 @@ import Testing
         for position in 0..<18 {
             #expect(Set(tokens.map { $0[position] }).count == 16, "position \(position)")
         }
+    }
+
+    @Test func blocksOfSystemRandomnessAreNeverHandedOutTwice() {
+        // Four blocks' worth of words: a block read again, or a word handed out twice, repeats here.
+        var generator = Randomness.PooledGenerator()
+        let words = (0..<2_048).map { _ in generator.next() }
+        #expect(Set(words).count == words.count)
+        #expect(Set(words.map { $0 >> 56 }).count > 200, "the top bytes are spread")
     }
 
     @Test func alphanumericTokensUseTheWholeAlphabet() {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Converts between `Date` and PostgreSQL's ISO timestamp text (`2024-05-01 12:34:56.789012+00`) with
 /// integer arithmetic: exact to the microsecond and fast enough for bulk rows, unlike a calendar.
@@ -6,8 +7,20 @@ enum TimestampText {
     private static let microsPerSecond: Int64 = 1_000_000
     private static let microsPerDay: Int64 = 86_400 * 1_000_000
 
+    /// The last value formatted, and its text: bulk rows share one timestamp (a stage's `now`), which
+    /// was formatted again for every row, 9 % of the large apply's members stage (docs/performance.md,
+    /// eleventh session).
+    private static let last = Mutex<(micros: Int64, text: String)?>(nil)
+
     static func format(_ date: Date) -> String {
         let micros = Int64((date.timeIntervalSince1970 * 1_000_000).rounded())
+        if let known = last.withLock({ $0?.micros == micros ? $0?.text : nil }) { return known }
+        let text = format(micros: micros)
+        last.withLock { $0 = (micros, text) }
+        return text
+    }
+
+    private static func format(micros: Int64) -> String {
         let (days, microOfDay) = floorDivide(micros, microsPerDay)
         let (year, month, day) = civil(fromDays: days)
         let seconds = microOfDay / microsPerSecond
