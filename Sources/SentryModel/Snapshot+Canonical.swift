@@ -124,6 +124,13 @@ extension Array {
     }
 }
 
+extension Array {
+    /// This list sorted by `areInIncreasingOrder`; itself, not a copy, when it already is.
+    package func sortedIfNeeded(by areInIncreasingOrder: (Element, Element) -> Bool) -> [Element] {
+        isInOrder(by: areInIncreasingOrder) ? self : sorted(by: areInIncreasingOrder)
+    }
+}
+
 extension MutableCollection where Self: RandomAccessCollection {
     /// Sorts only when out of order: a snapshot read from its files or from the target is already
     /// canonical, and sorting (even sorted input) writes every element, which copies the whole list

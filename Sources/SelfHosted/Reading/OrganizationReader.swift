@@ -128,11 +128,12 @@ struct OrganizationReader {
             members = stages.contains(.members) ? try readMembers(orgId: orgId, teamSlugs: teamSlugs, warn: warn) : []
         }
         var snapshot = rest
-        // In canonical order (`Snapshot.canonicalized`), so that the planner's canonical copy finds them
-        // in order; members are sorted where they are read, on their own connection.
-        snapshot.teams = stages.contains(.teams) ? teams.inCanonicalOrder { $0.slug.utf8Precedes($1.slug) } : []
+        snapshot.teams = stages.contains(.teams) ? teams : []
         snapshot.members = members
-        return snapshot
+        // In canonical order, so that the planner's canonical copy finds every list in order. Most come
+        // from PostgreSQL in that order (`COLLATE "C"`), and the members are sorted where they are read,
+        // on their own connection: this checks them and sorts only what is not.
+        return snapshot.canonicalized()
     }
 
     /// Every kind but teams and members, in the snapshot they are returned in.
@@ -169,15 +170,8 @@ struct OrganizationReader {
 
         return Snapshot(
             organization: organization,
-            projects: stages.contains(.projects) ? projects.inCanonicalOrder { $0.slug.utf8Precedes($1.slug) } : [],
-            keys: keys.inCanonicalOrder {
-                $0.project == $1.project ? $0.publicKey.utf8Precedes($1.publicKey) : $0.project.utf8Precedes($1.project)
-            },
-            filters: filters.inCanonicalOrder { $0.project.utf8Precedes($1.project) },
-            ownership: ownership.inCanonicalOrder { $0.project.utf8Precedes($1.project) },
-            secrets: secrets.inCanonicalOrder { $0.publicKey.utf8Precedes($1.publicKey) }, projectSecrets: tokens,
-            rules: Snapshot(organization: organization, rules: rules).canonicalized().rules,
-            metricAlerts: Snapshot(organization: organization, metricAlerts: metricAlerts).canonicalized().metricAlerts)
+            projects: stages.contains(.projects) ? projects : [], keys: keys, filters: filters, ownership: ownership,
+            secrets: secrets, projectSecrets: tokens, rules: rules, metricAlerts: metricAlerts)
     }
 
     func readMembers(orgId: Int64, teamSlugs: [Int64: String], warn: (String) -> Void) throws -> [Member] {
@@ -233,7 +227,7 @@ struct OrganizationReader {
         // In the snapshot's canonical order already: sorted here, beside the other kinds' reads (on the
         // members' own connection), the planner's canonical copy of the target finds them in order
         // instead of sorting 50,000 members on its one thread.
-        return members.inCanonicalOrder { $0.email.utf8Precedes($1.email) }
+        return members.sortedIfNeeded { $0.email.utf8Precedes($1.email) }
     }
 
     /// Every project's slug by id (later kinds name their project); its teams only `withTeams`; and the
@@ -374,12 +368,5 @@ struct OrganizationReader {
                     codeownersAutoSync: try row.optionalBool("codeowners_auto_sync") ?? true))
         }
         return ownership
-    }
-}
-
-extension Array {
-    /// The list sorted by `areInIncreasingOrder`, itself when it already is (read in order, as most are).
-    fileprivate func inCanonicalOrder(_ areInIncreasingOrder: (Element, Element) -> Bool) -> [Element] {
-        isInOrder(by: areInIncreasingOrder) ? self : sorted(by: areInIncreasingOrder)
     }
 }
