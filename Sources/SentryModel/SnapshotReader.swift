@@ -224,10 +224,9 @@ private struct ReadPass {
             }
             let content: [UInt8]
             do {
-                content = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+                content = try PosixFiles.readFile(path)
             } catch {
-                problems.append(
-                    SnapshotProblem(.unreadableFile, file: file.path, "cannot be read: \(error.localizedDescription)"))
+                problems.append(SnapshotProblem(.unreadableFile, file: file.path, "cannot be read: \(error.reason)"))
                 continue
             }
             let actual = SHA256Digest.hex(of: content)
@@ -267,7 +266,7 @@ private struct ReadPass {
                         next: "run transform again to write the snapshot with its \(name), or remove the file"))
                 continue
             }
-            guard let content = try? [UInt8](Data(contentsOf: URL(fileURLWithPath: path))) else {
+            guard let content = try? PosixFiles.readFile(path) else {
                 problems.append(SnapshotProblem(.unreadableFile, file: name, "cannot be read"))
                 continue
             }
@@ -321,10 +320,9 @@ private struct ReadPass {
     private mutating func parse(_ file: String) -> JSONDocument? {
         if bytes[file] == nil {
             do {
-                bytes[file] = [UInt8](try Data(contentsOf: URL(fileURLWithPath: root + "/" + file)))
+                bytes[file] = try PosixFiles.readFile(root + "/" + file)
             } catch {
-                problems.append(
-                    SnapshotProblem(.unreadableFile, file: file, "cannot be read: \(error.localizedDescription)"))
+                problems.append(SnapshotProblem(.unreadableFile, file: file, "cannot be read: \(error.reason)"))
                 return nil
             }
         }
@@ -434,8 +432,8 @@ extension SnapshotReader {
     /// be. Only for starting to read the target while `read` checks the snapshot: the caller must
     /// compare it with the organization `read` returns and read again when they differ.
     public static func peekOrganization(in directory: URL) -> Organization? {
-        let file = directory.appendingPathComponent(SnapshotFile.organization.path)
-        guard let data = try? Data(contentsOf: file), let node = try? JSONParser.parse([UInt8](data)) else {
+        let file = directory.standardizedFileURL.path + "/" + SnapshotFile.organization.path
+        guard let bytes = try? PosixFiles.readFile(file), let node = try? JSONParser.parse(bytes) else {
             return nil
         }
         return StrictDecoder.decode(Organization.self, from: node, at: []).value

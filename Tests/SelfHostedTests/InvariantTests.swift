@@ -65,6 +65,19 @@ import Testing
         #expect(violations.first?.check == "member-mapping")
     }
 
+    /// A mapping must agree on role and user too; a member found is named by its user's e-mail, or by the
+    /// invited address when it has no user.
+    @Test func findsMemberMappingsThatDisagreeOnRoleOrUser() throws {
+        let violations = try violations(.v23) { connection in
+            try connection.execute(
+                "UPDATE sentry_organizationmembermapping SET role = 'member' WHERE organizationmember_id = 5003")
+            try connection.execute(
+                "UPDATE sentry_organizationmembermapping SET user_id = 101 WHERE organizationmember_id = 5008")
+        }
+        #expect(violations.map(\.entity).sorted() == ["members/ada@acme.example", "members/pending.one@acme.example"])
+        #expect(Set(violations.map(\.check)) == ["member-mapping"])
+    }
+
     @Test func findsARenamedTeamWhoseReplicaWasNotUpdated() throws {
         let violations = try violations(.v26) { connection in
             try connection.execute("UPDATE sentry_team SET name = 'Back end' WHERE id = 301")
