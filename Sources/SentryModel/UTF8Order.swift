@@ -17,7 +17,17 @@ extension String {
 
     /// The UTF-8 byte order of this string and `other` in one `memcmp`: negative when this one
     /// comes first, zero when the bytes are equal, positive otherwise.
+    ///
+    /// The bytes are read in place where the string holds them contiguously (every native string, small
+    /// ones too), without the copy `withUTF8` makes to get a mutable string: 2.5 against 3.2 ms to compare
+    /// 50,000 members' e-mails with their neighbours (docs/performance.md, twelfth session).
     func utf8Compare(_ other: String) -> Int {
+        let inPlace = utf8.withContiguousStorageIfAvailable { lhs in
+            other.utf8.withContiguousStorageIfAvailable { rhs in
+                utf8Order(UnsafeRawBufferPointer(lhs), UnsafeRawBufferPointer(rhs))
+            }
+        }
+        if let inPlace, let order = inPlace { return order }
         var left = self
         var right = other
         return left.withUTF8 { lhs in

@@ -309,7 +309,10 @@ struct OrganizationReader {
             // NULL is a secret too (none), as sentry.io answers it: every key has its entry.
             secrets.append(KeySecret(publicKey: publicKey, secretKey: try row.optionalString("secret_key")))
         }
-        return (keys, secrets)
+        // Secrets are in public-key order in a snapshot: sorted here, beside the members' read, and not in
+        // the canonical copy at the end, where sorting 10,000 took 10-20 ms of plan's one-thread tail
+        // (docs/performance.md, twelfth session).
+        return (keys, secrets.sortedIfNeeded { $0.publicKey.utf8Precedes($1.publicKey) })
     }
 
     private static func loaderOptions(_ value: JSONValue) -> LoaderOptions {
