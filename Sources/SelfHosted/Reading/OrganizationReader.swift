@@ -312,7 +312,7 @@ struct OrganizationReader {
         // Secrets are in public-key order in a snapshot: sorted here, beside the members' read, and not in
         // the canonical copy at the end, where sorting 10,000 took 10-20 ms of plan's one-thread tail
         // (docs/performance.md, twelfth session).
-        return (keys, secrets.sortedIfNeeded { $0.publicKey.utf8Precedes($1.publicKey) })
+        return (keys, secrets.sortedInUTF8Order(by: \.publicKey))
     }
 
     private static func loaderOptions(_ value: JSONValue) -> LoaderOptions {
