@@ -191,7 +191,8 @@ public enum Differ {
                         $0.stage == .metricAlerts && ($0.action == .update || $0.action == .delete)
                     }
                     if facts.alertsNeedWorkflowEngine, !existing.isEmpty {
-                        throw MetricAlertPlanningError(
+                        throw AlertPlanningError(
+                            stage: .metricAlerts,
                             problems: existing.map {
                                 "metric-alerts/\($0.key): exists on the target and would be \($0.action == .update ? "updated" : "deleted"); "
                                     + "on a workflow-engine target its detector would have to change too, which "
@@ -199,7 +200,8 @@ public enum Differ {
                             })
                     }
                     if !refused.isEmpty {
-                        throw MetricAlertPlanningError(
+                        throw AlertPlanningError(
+                            stage: .metricAlerts,
                             problems: refused.map {
                                 "metric-alerts/\($0.key): has incidents on the target and differs ("
                                     + $0.fields.map(\.field).joined(separator: ", ")

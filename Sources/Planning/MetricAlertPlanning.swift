@@ -62,7 +62,7 @@ public enum MetricAlertPlanning {
             planned.notes[alert.key] = notes
             planned.alerts.append(alert)
         }
-        guard refusals.isEmpty else { throw MetricAlertPlanningError(problems: refusals) }
+        guard refusals.isEmpty else { throw AlertPlanningError(stage: .metricAlerts, problems: refusals) }
         return planned
     }
 
@@ -176,20 +176,4 @@ public enum MetricAlertPlanning {
         guard let reference = action.integration, let installed else { return nil }
         return installed.contains(reference) ? nil : "the \(reference.provider) integration \(reference.externalId)"
     }
-}
-
-/// Metric alerts the target cannot carry as they are; nothing was planned.
-public struct MetricAlertPlanningError: ReportableError {
-    public var problems: [String]
-    public var exitStatus: ExitStatus { .dataError }
-    public var diagnostics: [Diagnostic] {
-        let next =
-            "Install the integrations on the target organization first (Settings → Integrations), or set "
-            + "alerts.missingIntegration to drop or disable in the mapping file and run transform again; for member "
-            + "targets, give those members identity link or create (docs/mapping.md); plan without --stage "
-            + "metric-alerts to leave metric alerts behind."
-        return problems.map { Diagnostic($0, next: next) }
-    }
-
-    public var summary: String? { "metric alerts cannot be planned as they are; nothing was planned." }
 }

@@ -31,7 +31,7 @@ public enum RulePlanning {
             planned.notes[rule.key] = notes
             planned.rules.append(rule)
         }
-        guard refusals.isEmpty else { throw RulePlanningError(problems: refusals) }
+        guard refusals.isEmpty else { throw AlertPlanningError(stage: .rules, problems: refusals) }
         return planned
     }
 
@@ -109,19 +109,25 @@ public enum RulePlanning {
     }
 }
 
-/// Rules the target cannot carry as they are; nothing was planned.
-public struct RulePlanningError: ReportableError {
+/// Alerts (issue alert rules or metric alerts) the target cannot carry as they are; nothing was planned.
+public struct AlertPlanningError: ReportableError {
+    /// Which alerts: their stage.
+    public var stage: Stage
     public var problems: [String]
     public var exitStatus: ExitStatus { .dataError }
     public var diagnostics: [Diagnostic] {
-        let next =
+        var next =
             "Install the integrations on the target organization first (Settings → Integrations), or set "
             + "alerts.missingIntegration to drop or disable in the mapping file and run transform again; for member "
-            + "targets, give those members identity link or create (docs/mapping.md)."
-        return problems.map { Diagnostic($0, next: next) }
+            + "targets, give those members identity link or create (docs/mapping.md)"
+        if stage == .metricAlerts { next += "; plan without --stage metric-alerts to leave metric alerts behind" }
+        return problems.map { Diagnostic($0, next: next + ".") }
     }
 
-    public var summary: String? { "issue alert rules cannot be planned as they are; nothing was planned." }
+    public var summary: String? {
+        "\(stage == .metricAlerts ? "metric alerts" : "issue alert rules") cannot be planned as they are; nothing "
+            + "was planned."
+    }
 }
 
 /// The target cannot hold what its Sentry needs for alerts to fire (no rule tables, or a

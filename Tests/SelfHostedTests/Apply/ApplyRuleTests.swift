@@ -224,7 +224,7 @@ import Testing
             #expect {
                 try ApplyScratch.plan(Self.desired([rule]), on: database)
             } throws: { error in
-                (error as? RulePlanningError)?.description.contains("bob@example.com") == true
+                (error as? AlertPlanningError)?.description.contains("bob@example.com") == true
             }
         }
     }
@@ -256,7 +256,7 @@ import Testing
             #expect {
                 try ApplyScratch.plan(desired, on: database)
             } throws: { error in
-                let text = (error as? RulePlanningError)?.description ?? ""
+                let text = (error as? AlertPlanningError)?.description ?? ""
                 return text.contains("web/Page #ops on Slack#1") && text.contains("slack integration T0ACME")
             }
         }
