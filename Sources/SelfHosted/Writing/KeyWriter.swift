@@ -32,7 +32,7 @@ struct KeyWriter {
             }
             updates.append(
                 attributes(key).merging(
-                    ["public_key": key.publicKey, "project_id": projectId], uniquingKeysWith: { $1 }))
+                    ["public_key": key.publicKey, "project_id": projectId]))
             if change.fields.contains(where: { $0.sensitive }), let secret = secretOf[key.publicKey] {
                 secretUpdates.append(["public_key": key.publicKey, "secret_key": secret])
             }
@@ -120,7 +120,7 @@ struct KeyWriter {
                 [
                     "project_id": projectId, "public_key": publicKey, "secret_key": secretKey ?? SQLNull(), "roles": 1,
                     "date_added": session.now, "use_case": "user",
-                ], uniquingKeysWith: { $1 })
+                ])
             return record
         }
         if session.profile.hasProjectKeyMapping {

@@ -52,8 +52,8 @@ struct MemberWriter {
                     [
                         "user_id": userId, "email": SQLNull(), "token": SQLNull(), "token_expires_at": SQLNull(),
                         "user_email": member.email,
-                    ], uniquingKeysWith: { $1 })
-                mapping.merge(["user_id": userId, "email": SQLNull()], uniquingKeysWith: { $1 })
+                    ])
+                mapping.merge(["user_id": userId, "email": SQLNull()])
                 row.userId = userId
                 members[member.email] = row
             }

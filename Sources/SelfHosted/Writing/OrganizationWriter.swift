@@ -46,7 +46,7 @@ struct OrganizationWriter {
             "customer_id": SQLNull(), "verified": false, "idempotency_key": "", "region_name": monolithRegion,
             "status": 0, "date_updated": session.now,
         ]
-        for (column, value) in mappingFlags(organization) { mapping[column] = value }
+        mapping.merge(mappingFlags(organization))
         try session.insert("sentry_organizationmapping", [mapping])
 
         try reserve(organization.slug, id: id)
@@ -117,7 +117,7 @@ struct OrganizationWriter {
         // control silo syncs changed mappings by (1036's index on its truncated second): every write
         // of the mapping moves it, which a column default alone does only on INSERT.
         var mapping: Record = ["organization_id": id, "name": organization.name, "date_updated": session.now]
-        for (column, value) in mappingFlags(organization) { mapping[column] = value }
+        mapping.merge(mappingFlags(organization))
         try session.update("sentry_organizationmapping", key: "organization_id", [mapping])
         try SettingsWriter(session: session).writeOrganizationOptions([id: organization.settings])
     }

@@ -63,7 +63,11 @@ struct OwnershipWriter {
                 ).map { try $0.int64("project_id") })
         try session.update(
             "sentry_projectownership", key: "project_id",
-            records.filter { existing.contains($0.projectId) }.map { $0.record.filter { $0.key != "date_created" } })
+            records.filter { existing.contains($0.projectId) }.map {
+                var record = $0.record
+                record["date_created"] = nil
+                return record
+            })
         try session.copy(
             "sentry_projectownership", records.filter { !existing.contains($0.projectId) }.map(\.record))
         // Rules go only with a project prune deletes, which the projects stage has already marked

@@ -34,7 +34,7 @@ struct RuleWriter {
         for rule in creates {
             records.append(
                 try record(rule, index: index, installed: installed, environments: environments, owners: owners)
-                    .merging(["date_added": session.now, "source": 0], uniquingKeysWith: { $1 }))
+                    .merging(["date_added": session.now, "source": 0]))
             let creator = rule.createdBy.flatMap { index.members[$0.lowercased()]?.userId }
             creators.append(creator.map { $0 as any PostgresEncodable } ?? SQLNull())
         }
@@ -54,7 +54,7 @@ struct RuleWriter {
                 }
                 changed.append(
                     try record(rule, index: index, installed: installed, environments: environments, owners: owners)
-                        .merging(["id": id], uniquingKeysWith: { $1 }))
+                        .merging(["id": id]))
                 activity.append(["rule_id": id, "type": 3, "user_id": SQLNull(), "date_added": session.now])
             }
             try session.update("sentry_rule", key: "id", changed)

@@ -7,10 +7,6 @@ struct SQLNull: PostgresEncodable {
     var postgresText: String? { nil }
 }
 
-/// One row to write: column name → value. Columns the target's table lacks are dropped, so a writer
-/// lists every column any supported version has and each profile keeps its own.
-typealias Record = [String: any PostgresEncodable]
-
 /// The writes of one stage, inside its transaction: every statement goes through here so that each
 /// INSERT is checked against the target's catalog (no NOT NULL column without a default left out)
 /// and so that the test-only kill switch can count statements.
@@ -96,10 +92,11 @@ final class WriteSession {
     func copy(_ table: String, count: Int, record: (Int) throws -> Record) throws {
         guard count > 0 else { return }
         var batch = try (0..<min(Self.copyBatch, count)).map(record)
-        let (columns, catalogColumns) = try columns(of: table, first: batch[0])
-        let keyCount = batch[0].count
-        var rows = try checkedRows(table, batch, columns: columns, catalogColumns: catalogColumns, keyCount: keyCount)
-        try connection.copyInText(table: table, columns: columns, activity: "\(stage.rawValue): writing \(table)") {
+        let layout = try layout(of: table, first: batch[0])
+        var rows = try checkedRows(table, batch, layout: layout)
+        try connection.copyInText(
+            table: table, columns: layout.columns, activity: "\(stage.rawValue): writing \(table)"
+        ) {
             send in
             var made = batch.count
             while true {
@@ -107,8 +104,7 @@ final class WriteSession {
                 guard made < count else { break }
                 batch = try (made..<min(made + Self.copyBatch, count)).map(record)
                 made += batch.count
-                rows = try checkedRows(
-                    table, batch, columns: columns, catalogColumns: catalogColumns, keyCount: keyCount)
+                rows = try checkedRows(table, batch, layout: layout)
             }
         }
         rowsWritten[table, default: 0] += count
@@ -200,21 +196,30 @@ final class WriteSession {
     /// The columns the target's table has, in a stable order, after checking that no NOT NULL column
     /// without a default is left out; and the values row by row.
     private func prepare(_ table: String, _ records: [Record]) throws -> ([String], [[String?]]) {
-        let (columns, catalogColumns) = try columns(of: table, first: records[0])
-        return (
-            columns,
-            try checkedRows(
-                table, records, columns: columns, catalogColumns: catalogColumns, keyCount: records[0].count)
-        )
+        let layout = try layout(of: table, first: records[0])
+        return (layout.columns, try checkedRows(table, records, layout: layout))
     }
 
-    /// The columns of `first` the target's table has, sorted, after checking that no NOT NULL column
-    /// without a default is left out.
-    private func columns(of table: String, first: Record) throws -> ([String], [SchemaCatalog.Column]) {
+    /// Where the columns a statement writes are in its records.
+    private struct Layout {
+        /// The columns written, sorted.
+        var columns: [String]
+        var catalogColumns: [SchemaCatalog.Column]
+        /// The first record's names: records that name the same, in the same order, are read by position.
+        var names: [String]
+        /// The position in such a record of each of `columns`.
+        var positions: [Int]
+    }
+
+    /// The columns of `first` the target's table has, sorted, and where they are in it, after checking
+    /// that no NOT NULL column without a default is left out.
+    private func layout(of table: String, first: Record) throws -> Layout {
         guard let tableColumns = profile.catalog.tables[table] else {
             throw WriterBug("\(stage.rawValue): table \(table) is not in the target database")
         }
-        let columns = first.keys.filter { profile.catalog.column(table, $0) != nil }.sorted()
+        let names = first.names
+        guard Set(names).count == names.count else { throw WriterBug("\(table): a record names a column twice") }
+        let columns = names.filter { profile.catalog.column(table, $0) != nil }.sorted()
         let missing = tableColumns.filter { column in
             !column.isNullable && column.defaultExpression == nil && !columns.contains(column.name)
         }
@@ -228,25 +233,34 @@ final class WriteSession {
             guard let column = profile.catalog.column(table, name) else { throw WriterBug("\(table).\(name) vanished") }
             return column
         }
-        return (columns, catalogColumns)
+        let positions = columns.map { column in names.firstIndex(of: column)! }
+        return Layout(columns: columns, catalogColumns: catalogColumns, names: names, positions: positions)
     }
 
-    /// The values of `records` row by row in `columns`' order, as PostgreSQL text (nil for NULL), each
-    /// checked against its column: the text checked is the text sent, made once.
-    private func checkedRows(
-        _ table: String, _ records: [Record], columns: [String], catalogColumns: [SchemaCatalog.Column],
-        keyCount: Int
-    ) throws -> [[String?]] {
+    /// The values of `records` row by row in the layout's column order, as PostgreSQL text (nil for NULL),
+    /// each checked against its column: the text checked is the text sent, made once.
+    private func checkedRows(_ table: String, _ records: [Record], layout: Layout) throws -> [[String?]] {
         var rows: [[String?]] = []
         rows.reserveCapacity(records.count)
         var found: [TargetCannotHoldError.Problem] = []
         for record in records {
-            guard record.count == keyCount else { throw WriterBug("\(table): records with different columns") }
-            rows.append(
-                try zip(columns, catalogColumns).map { name, column in
+            guard record.count == layout.names.count else {
+                throw WriterBug("\(table): records with different columns")
+            }
+            var row: [String?] = []
+            row.reserveCapacity(layout.columns.count)
+            if record.names(are: layout.names) {
+                for (position, column) in zip(layout.positions, layout.catalogColumns) {
+                    row.append(
+                        checked(record.value(at: position), column: column, table: table, record: record, into: &found))
+                }
+            } else {
+                for (name, column) in zip(layout.columns, layout.catalogColumns) {
                     guard let value = record[name] else { throw WriterBug("\(table): a record lacks \(name)") }
-                    return checked(value, column: column, table: table, record: record, into: &found)
-                })
+                    row.append(checked(value, column: column, table: table, record: record, into: &found))
+                }
+            }
+            rows.append(row)
         }
         report(found)
         return rows
@@ -275,7 +289,7 @@ final class WriteSession {
     /// as fit. Values are cast to each column's own type (VALUES lists carry no target types).
     func update(_ table: String, key: String, _ records: [Record]) throws {
         guard let first = records.first else { return }
-        let columns = first.keys.filter { $0 != key && profile.catalog.column(table, $0) != nil }.sorted()
+        let columns = first.names.filter { $0 != key && profile.catalog.column(table, $0) != nil }.sorted()
         guard !columns.isEmpty else { return }
         let all = [key] + columns
         let types = try all.map { name -> String in

@@ -67,4 +67,35 @@ import Testing
             #expect(try written[0].int("n") == Self.count)
         }
     }
+
+    /// Records are read by position when they name the first one's columns in its order, and by name
+    /// when they do not: each value lands in its own column either way.
+    @Test func recordsThatNameTheirColumnsInAnotherOrderAreReadByName() throws {
+        try inRolledBackTransaction { session, connection in
+            try session.copy("sentry_environment", count: 5) { index -> Record in
+                let name = "env-\(index)"
+                return index.isMultiple(of: 2)
+                    ? ["organization_id": Int64(3), "name": name, "date_added": session.now]
+                    : ["name": name, "date_added": session.now, "organization_id": Int64(4)]
+            }
+            let rows = try connection.query(
+                "SELECT name, organization_id FROM sentry_environment WHERE organization_id IN (3, 4) ORDER BY name")
+            #expect(
+                try rows.map { "\(try $0.string("name")):\(try $0.int64("organization_id"))" } == [
+                    "env-0:3", "env-1:4", "env-2:3", "env-3:4", "env-4:3",
+                ])
+        }
+    }
+
+    /// A record that names a column twice is a writer's mistake, found before anything is sent.
+    @Test func aColumnNamedTwiceIsRefused() throws {
+        try inRolledBackTransaction { session, _ in
+            #expect(throws: WriterBug.self) {
+                try session.copy("sentry_environment", count: 1) { _ in
+                    ["organization_id": Int64(5), "name": "a", "name": "b", "date_added": session.now]
+                }
+            }
+            #expect(session.statementCount == 0)
+        }
+    }
 }
