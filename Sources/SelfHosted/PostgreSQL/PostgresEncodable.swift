@@ -44,6 +44,19 @@ extension Date: PostgresEncodable {
     public var postgresText: String? { TimestampText.format(self) }
 }
 
+/// A `timestamptz` formatted once, for a value many rows hold: a stage writes its one `now` into most
+/// rows it makes, and formatting it again for each (even from `TimestampText`'s one-value cache) was
+/// 2 % of the large apply's own work (docs/performance.md, twelfth session).
+public struct PostgresTimestamp: PostgresEncodable, Sendable {
+    public let date: Date
+    public let postgresText: String?
+
+    public init(_ date: Date) {
+        self.date = date
+        postgresText = date.postgresText
+    }
+}
+
 extension Optional: PostgresEncodable where Wrapped: PostgresEncodable {
     public var postgresText: String? { self?.postgresText }
 }

@@ -61,7 +61,7 @@ struct EnvironmentRows {
         let names = names.sorted()
         try session.insert(
             "sentry_environment",
-            names.map { name -> Record in ["organization_id": orgId, "name": name, "date_added": session.now] },
+            names.map { name -> Record in ["organization_id": orgId, "name": name, "date_added": session.timestamp] },
             suffix: "ON CONFLICT (organization_id, name) DO NOTHING")
         var ids: [String: Int64] = [:]
         for row in try session.query(

@@ -119,7 +119,7 @@ struct KeyWriter {
             record.merge(
                 [
                     "project_id": projectId, "public_key": publicKey, "secret_key": secretKey ?? SQLNull(), "roles": 1,
-                    "date_added": session.now, "use_case": "user",
+                    "date_added": session.timestamp, "use_case": "user",
                 ])
             return record
         }
@@ -127,7 +127,7 @@ struct KeyWriter {
             try session.copy("sentry_projectkeymapping", count: made.count) { index in
                 [
                     "project_key_id": ids[index], "public_key": made[index].publicKey, "cell_name": monolithRegion,
-                    "date_updated": session.now,
+                    "date_updated": session.timestamp,
                 ]
             }
         }

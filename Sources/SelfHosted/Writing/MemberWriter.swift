@@ -8,6 +8,13 @@ import SentryModel
 /// `sentry_email` where the table exists) per created user.
 struct MemberWriter {
     let session: WriteSession
+    /// When the invitations sent now expire: Sentry's invite tokens are valid 30 days.
+    let inviteExpiry: PostgresTimestamp
+
+    init(session: WriteSession) {
+        self.session = session
+        inviteExpiry = PostgresTimestamp(session.now.addingTimeInterval(30 * 86_400))
+    }
 
     func write(_ changes: ArraySlice<EntityChange>, desired: [Member], index: OrganizationIndex) throws {
         let orgId = try index.requireOrganization()
@@ -142,7 +149,8 @@ struct MemberWriter {
                     "is_staff": false, "is_active": true, "is_unclaimed": true, "is_superuser": false,
                     "is_managed": false, "is_sentry_app": SQLNull(), "is_password_expired": false,
                     "last_password_change": SQLNull(), "flags": 0, "session_nonce": SQLNull(),
-                    "date_joined": session.now, "last_active": session.now, "avatar_type": 0, "avatar_url": SQLNull(),
+                    "date_joined": session.timestamp, "last_active": session.timestamp, "avatar_type": 0,
+                    "avatar_url": SQLNull(),
                 ]
             })
         let created = zip(ids, toCreate.map(\.email)).map { ($0, $1) }
@@ -152,7 +160,7 @@ struct MemberWriter {
             created.map {
                 [
                     "user_id": $0.0, "email": $0.1, "validation_hash": Randomness.alphanumeric(32),
-                    "date_hash_added": session.now, "is_verified": false,
+                    "date_hash_added": session.timestamp, "is_verified": false,
                 ]
             })
         if session.profile.hasEmailTable {
@@ -165,7 +173,7 @@ struct MemberWriter {
                 ).map { try $0.string("email") })
             try session.copy(
                 "sentry_email",
-                emails.filter { !present.contains($0) }.map { ["email": $0, "date_added": session.now] })
+                emails.filter { !present.contains($0) }.map { ["email": $0, "date_added": session.timestamp] })
         }
         return found
     }
@@ -200,9 +208,8 @@ struct MemberWriter {
             "email": invite ? member.email : SQLNull() as any PostgresEncodable, "role": member.role, "flags": 0,
             // Sentry's invite token: 64 hex characters, valid 30 days.
             "token": invite ? Randomness.hex(bytes: 32) : SQLNull() as any PostgresEncodable,
-            "date_added": session.now,
-            "token_expires_at": invite
-                ? session.now.addingTimeInterval(30 * 86_400) : SQLNull() as any PostgresEncodable,
+            "date_added": session.timestamp,
+            "token_expires_at": invite ? inviteExpiry : SQLNull() as any PostgresEncodable,
             "has_global_access": true, "inviter_id": SQLNull(), "invite_status": 0, "type": 50,
             "user_is_active": true, "user_email": invite ? SQLNull() as any PostgresEncodable : member.email,
         ]
@@ -210,7 +217,7 @@ struct MemberWriter {
 
     private func mappingRecord(_ member: Member, memberId: Int64, orgId: Int64, userId: Int64?) -> Record {
         [
-            "organization_id": orgId, "organizationmember_id": memberId, "date_added": session.now,
+            "organization_id": orgId, "organizationmember_id": memberId, "date_added": session.timestamp,
             "role": member.role, "user_id": userId.map { $0 as any PostgresEncodable } ?? SQLNull(),
             "email": userId == nil ? member.email : SQLNull() as any PostgresEncodable, "inviter_id": SQLNull(),
             "invite_status": 0,

@@ -71,7 +71,8 @@ extension MetricAlertWriter {
             row["id"] = current.id
             try session.update("sentry_alertrule", key: "id", [row])
             activity.append([
-                "alert_rule_id": current.id, "type": 3, "date_added": session.now, "previous_alert_rule_id": SQLNull(),
+                "alert_rule_id": current.id, "type": 3, "date_added": session.timestamp,
+                "previous_alert_rule_id": SQLNull(),
                 "user_id": SQLNull(),
             ])
 
@@ -96,7 +97,7 @@ extension MetricAlertWriter {
                 added.map { projectId -> Record in
                     [
                         "type": "incidents", "status": alert.enabled ? 1 : 4, "subscription_id": SQLNull(),
-                        "project_id": projectId, "snuba_query_id": current.queryId, "date_added": session.now,
+                        "project_id": projectId, "snuba_query_id": current.queryId, "date_added": session.timestamp,
                         "date_updated": checkerReady, "query_extra": SQLNull(),
                     ]
                 })
@@ -108,7 +109,7 @@ extension MetricAlertWriter {
                     """, activity: "metric-alerts: removing projects of an alert")
                 try session.copy(
                     "sentry_alertruleprojects",
-                    added.map { ["alert_rule_id": current.id, "project_id": $0, "date_added": session.now] })
+                    added.map { ["alert_rule_id": current.id, "project_id": $0, "date_added": session.timestamp] })
             }
 
             // Triggers by label, actions by position.
@@ -148,7 +149,8 @@ extension MetricAlertWriter {
             "sentry_alertruleactivity",
             snapshots.map { id -> Record in
                 [
-                    "alert_rule_id": id, "type": 2, "date_added": session.now, "previous_alert_rule_id": SQLNull(),
+                    "alert_rule_id": id, "type": 2, "date_added": session.timestamp,
+                    "previous_alert_rule_id": SQLNull(),
                     "user_id": SQLNull(),
                 ]
             })

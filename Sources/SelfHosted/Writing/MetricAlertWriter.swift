@@ -147,7 +147,7 @@ struct MetricAlertWriter {
                     "alert_rule_id": entry.alertId, "label": entry.trigger.label,
                     "alert_threshold": entry.alert.storedThreshold(entry.trigger.alertThreshold)
                         ?? entry.trigger.alertThreshold,
-                    "threshold_type": SQLNull(), "resolve_threshold": SQLNull(), "date_added": session.now,
+                    "threshold_type": SQLNull(), "resolve_threshold": SQLNull(), "date_added": session.timestamp,
                 ]
             })
         var actions: [Record] = []
@@ -169,7 +169,7 @@ struct MetricAlertWriter {
             "organization_id": orgId, "snuba_query_id": queryId, "name": alert.name,
             "status": alert.enabled ? 0 : 5, "threshold_type": alert.thresholdType,
             "threshold_period": alert.thresholdPeriod, "include_all_projects": false,
-            "date_added": session.now, "date_modified": session.now,
+            "date_added": session.timestamp, "date_modified": session.timestamp,
         ]
         record["resolve_threshold"] = alert.storedThreshold(alert.resolveThreshold) ?? null
         record["comparison_delta"] = alert.comparisonDelta.map { $0 * 60 } ?? null
@@ -221,7 +221,7 @@ struct MetricAlertWriter {
             "target_display": action.targetDisplay ?? SQLNull() as any PostgresEncodable,
             "integration_id": action.integration.flatMap { installed[$0] } ?? SQLNull() as any PostgresEncodable,
             "sentry_app_id": action.sentryAppId.flatMap(Int64.init) ?? SQLNull() as any PostgresEncodable,
-            "sentry_app_config": SQLNull(), "date_added": session.now, "status": 0,
+            "sentry_app_config": SQLNull(), "date_added": session.timestamp, "status": 0,
         ]
     }
 

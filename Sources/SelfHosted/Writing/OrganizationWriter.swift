@@ -34,7 +34,7 @@ struct OrganizationWriter {
             "sentry_organization",
             [
                 [
-                    "name": organization.name, "slug": organization.slug, "status": 0, "date_added": session.now,
+                    "name": organization.name, "slug": organization.slug, "status": 0, "date_added": session.timestamp,
                     "default_role": organization.defaultRole, "flags": flags, "is_test": false,
                 ]
             ],
@@ -42,9 +42,10 @@ struct OrganizationWriter {
         let id = try rows[0].int64("id")
         try SettingsWriter(session: session).writeOrganizationOptions([id: organization.settings])
         var mapping: Record = [
-            "organization_id": id, "slug": organization.slug, "name": organization.name, "date_created": session.now,
+            "organization_id": id, "slug": organization.slug, "name": organization.name,
+            "date_created": session.timestamp,
             "customer_id": SQLNull(), "verified": false, "idempotency_key": "", "region_name": monolithRegion,
-            "status": 0, "date_updated": session.now,
+            "status": 0, "date_updated": session.timestamp,
         ]
         mapping.merge(mappingFlags(organization))
         try session.insert("sentry_organizationmapping", [mapping])
@@ -60,7 +61,7 @@ struct OrganizationWriter {
             [
                 [
                     "slug": slug, "organization_id": id, "user_id": SQLNull(), "region_name": monolithRegion,
-                    "reservation_type": 0, "date_added": session.now,
+                    "reservation_type": 0, "date_added": session.timestamp,
                 ]
             ],
             suffix: "RETURNING id")
@@ -71,7 +72,7 @@ struct OrganizationWriter {
                 [
                     "organization_slug_reservation_id": try reservation[0].int64("id"), "slug": slug,
                     "organization_id": id, "user_id": SQLNull(), "region_name": monolithRegion, "reservation_type": 0,
-                    "date_added": session.now,
+                    "date_added": session.timestamp,
                 ]
             ])
     }
@@ -116,7 +117,7 @@ struct OrganizationWriter {
         // 26.x: `date_updated` (1009, NOT NULL DEFAULT statement_timestamp()) is the cursor the
         // control silo syncs changed mappings by (1036's index on its truncated second): every write
         // of the mapping moves it, which a column default alone does only on INSERT.
-        var mapping: Record = ["organization_id": id, "name": organization.name, "date_updated": session.now]
+        var mapping: Record = ["organization_id": id, "name": organization.name, "date_updated": session.timestamp]
         mapping.merge(mappingFlags(organization))
         try session.update("sentry_organizationmapping", key: "organization_id", [mapping])
         try SettingsWriter(session: session).writeOrganizationOptions([id: organization.settings])

@@ -47,8 +47,8 @@ struct OwnershipWriter {
                         "fallthrough": ownership.fallthrough, "auto_assignment": ownership.autoAssignment != .off,
                         "suspect_committer_auto_assignment": ownership.autoAssignment == .suspectCommits,
                         "codeowners_auto_sync": ownership.codeownersAutoSync, "is_active": true,
-                        "date_created": session.now,
-                        "last_updated": session.now,
+                        "date_created": session.timestamp,
+                        "last_updated": session.timestamp,
                     ]
                 ))
         }

@@ -61,7 +61,8 @@ struct PendingDeletion {
             ids.map {
                 [
                     "guid": Randomness.hex(bytes: 16), "app_label": "sentry", "model_name": model, "object_id": $0,
-                    "date_added": session.now, "date_scheduled": session.now, "actor_id": SQLNull(), "data": "{}",
+                    "date_added": session.timestamp, "date_scheduled": session.timestamp, "actor_id": SQLNull(),
+                    "data": "{}",
                     "in_progress": false,
                 ]
             },

@@ -117,7 +117,7 @@ struct ProjectWriter {
             let project = creates[index].entity
             return [
                 "id": projectIds[index], "slug": project.slug, "name": project.name, "forced_color": SQLNull(),
-                "organization_id": orgId, "public": false, "date_added": session.now, "status": 0,
+                "organization_id": orgId, "public": false, "date_added": session.timestamp, "status": 0,
                 "first_event": SQLNull(), "flags": 10,
                 "platform": project.platform ?? SQLNull() as any PostgresEncodable,
             ]

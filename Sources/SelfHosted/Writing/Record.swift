@@ -41,7 +41,14 @@ struct Record: ExpressibleByDictionaryLiteral {
     /// Whether this row names `names`, in that order (each compared where it is, the common case first:
     /// names from the same literal are the same strings).
     func names(are names: [String]) -> Bool {
-        fields.count == names.count && zip(fields, names).allSatisfy { $0.0 == $1 }
+        guard fields.count == names.count else { return false }
+        // In place: through `zip`, each field (its value an existential) was copied to be compared.
+        return fields.withUnsafeBufferPointer { fields in
+            names.withUnsafeBufferPointer { names in
+                for index in 0..<names.count where fields[index].0 != names[index] { return false }
+                return true
+            }
+        }
     }
 
     /// `other`'s columns set on this row: its values replace those of columns both name.

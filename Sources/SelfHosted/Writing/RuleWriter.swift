@@ -34,13 +34,13 @@ struct RuleWriter {
         for rule in creates {
             records.append(
                 try record(rule, index: index, installed: installed, environments: environments, owners: owners)
-                    .merging(["date_added": session.now, "source": 0]))
+                    .merging(["date_added": session.timestamp, "source": 0]))
             let creator = rule.createdBy.flatMap { index.members[$0.lowercased()]?.userId }
             creators.append(creator.map { $0 as any PostgresEncodable } ?? SQLNull())
         }
         let ids = try session.copyReturningIds("sentry_rule", records)
         var activity: [Record] = zip(ids, creators).map { id, user -> Record in
-            ["rule_id": id, "type": 1, "user_id": user, "date_added": session.now]
+            ["rule_id": id, "type": 1, "user_id": user, "date_added": session.timestamp]
         }
 
         if !updates.isEmpty {
@@ -55,7 +55,7 @@ struct RuleWriter {
                 changed.append(
                     try record(rule, index: index, installed: installed, environments: environments, owners: owners)
                         .merging(["id": id]))
-                activity.append(["rule_id": id, "type": 3, "user_id": SQLNull(), "date_added": session.now])
+                activity.append(["rule_id": id, "type": 3, "user_id": SQLNull(), "date_added": session.timestamp])
             }
             try session.update("sentry_rule", key: "id", changed)
         }

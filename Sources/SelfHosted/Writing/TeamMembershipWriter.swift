@@ -64,7 +64,7 @@ struct TeamMembershipWriter {
                 return [
                     "team_id": insert.teamId, "organization_id": orgId, "organizationmember_id": insert.memberId,
                     "organizationmemberteam_id": ids[$0], "is_active": true, "role": Self.value(insert.role),
-                    "date_added": session.now,
+                    "date_added": session.timestamp,
                 ]
             }
         }

@@ -33,7 +33,7 @@ struct TeamWriter {
             teams.map {
                 [
                     "organization_id": orgId, "slug": $0.slug, "name": $0.name, "status": 0, "idp_provisioned": false,
-                    "date_added": session.now,
+                    "date_added": session.timestamp,
                 ]
             })
         if session.profile.hasTeamActors {
@@ -48,7 +48,7 @@ struct TeamWriter {
                 zip(ids, teams).map { id, team in
                     [
                         "team_id": id, "organization_id": orgId, "slug": team.slug, "name": team.name, "status": 0,
-                        "date_added": session.now, "org_role": SQLNull(),
+                        "date_added": session.timestamp, "org_role": SQLNull(),
                     ]
                 })
         }

@@ -12,19 +12,20 @@ enum ValueCheck {
             return column.isNullable ? nil : "is empty, but the target's column is NOT NULL"
         }
         if text.utf8.contains(0) { return "contains a NUL character, which PostgreSQL text cannot hold" }
-        if let limit = column.maxLength {
-            // PostgreSQL counts characters as code points.
+        // PostgreSQL counts characters as code points, never more than the bytes: only a text with more
+        // bytes than the limit has its code points counted.
+        if let limit = column.maxLength, text.utf8.count > limit {
             let length = text.unicodeScalars.count
             if length > limit { return "is \(length) characters long; the target's column holds at most \(limit)" }
         }
-        if let range = integerRange(column.dataType), let value = Int64(text), !range.contains(value) {
+        guard let range = integerRange(column.dataType) else { return nil }
+        if let value = Int64(text) {
+            guard !range.contains(value) else { return nil }
             return
                 "is \(value), outside the target's \(column.dataType) column (\(range.lowerBound)…\(range.upperBound))"
         }
         let digits = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
-        if integerRange(column.dataType) != nil, Int64(text) == nil, !digits.isEmpty,
-            digits.allSatisfy({ ("0"..."9").contains($0) })
-        {
+        if !digits.isEmpty, digits.allSatisfy({ ("0"..."9").contains($0) }) {
             return "is \(text), outside the target's \(column.dataType) column"
         }
         return nil

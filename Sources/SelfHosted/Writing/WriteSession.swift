@@ -14,6 +14,8 @@ final class WriteSession {
     let connection: PostgresConnection
     let profile: TargetProfile
     let now: Date
+    /// `now`, formatted once for the rows that hold it.
+    let timestamp: PostgresTimestamp
     let stage: Stage
     private let killSwitch: KillSwitch?
     /// Table → columns written by INSERT, for the completeness test.
@@ -44,6 +46,7 @@ final class WriteSession {
         self.profile = profile
         self.stage = stage
         self.now = now
+        timestamp = PostgresTimestamp(now)
         self.killSwitch = killSwitch
     }
 
@@ -249,16 +252,18 @@ final class WriteSession {
             }
             var row: [String?] = []
             row.reserveCapacity(layout.columns.count)
-            if record.names(are: layout.names) {
-                for (position, column) in zip(layout.positions, layout.catalogColumns) {
-                    row.append(
-                        checked(record.value(at: position), column: column, table: table, record: record, into: &found))
+            let inPlace = record.names(are: layout.names)
+            for index in layout.columns.indices {
+                let value: any PostgresEncodable
+                if inPlace {
+                    value = record.value(at: layout.positions[index])
+                } else if let named = record[layout.columns[index]] {
+                    value = named
+                } else {
+                    throw WriterBug("\(table): a record lacks \(layout.columns[index])")
                 }
-            } else {
-                for (name, column) in zip(layout.columns, layout.catalogColumns) {
-                    guard let value = record[name] else { throw WriterBug("\(table): a record lacks \(name)") }
-                    row.append(checked(value, column: column, table: table, record: record, into: &found))
-                }
+                row.append(
+                    checked(value, column: layout.catalogColumns[index], table: table, record: record, into: &found))
             }
             rows.append(row)
         }
