@@ -6,24 +6,11 @@ extension MappingResolution {
         teamExcluded = exclusions(mapping.teams.exclude, rule: "teams.exclude", kind: "team", names: hosted)
         var claimed: [String: RuleReference] = [:]
 
-        for rename in mapping.teams.rename {
-            let reference = RuleReference(rule: "teams.rename", position: rename.from.position)
-            guard
-                checkSubject(
-                    rename.from, of: reference, kind: "team", hosted: hosted, excluded: teamExcluded,
-                    claimed: &claimed)
-            else { continue }
-            if let slug = rename.slug {
-                if let problem = SlugRules.problem(with: slug.value) {
-                    error("new slug '\(slug.value)' for team '\(rename.from.value)' \(problem)", at: slug.position)
-                }
-                teamSlug[rename.from.value] = Destination(
-                    name: slug.value, rule: RuleReference(rule: "teams.rename", position: slug.position))
-            }
-            if let name = rename.name, checkName(name, of: "team", limit: SlugRules.teamNameLength) {
-                teamName[rename.from.value] = (name.value, RuleReference(rule: "teams.rename", position: name.position))
-            }
-        }
+        let renamed = resolveRenames(
+            mapping.teams.rename, kind: "team", rule: "teams.rename", hosted: hosted, excluded: teamExcluded,
+            nameLimit: SlugRules.teamNameLength, claimed: &claimed)
+        teamSlug.merge(renamed.slugs) { $1 }
+        teamName.merge(renamed.names) { $1 }
 
         for merge in mapping.teams.merge {
             let target = merge.target.value
@@ -67,26 +54,11 @@ extension MappingResolution {
             mapping.projects.exclude, rule: "projects.exclude", kind: "project", names: hosted)
         var claimed: [String: RuleReference] = [:]
 
-        for rename in mapping.projects.rename {
-            let reference = RuleReference(rule: "projects.rename", position: rename.from.position)
-            guard
-                checkSubject(
-                    rename.from, of: reference, kind: "project", hosted: hosted, excluded: projectExcluded,
-                    claimed: &claimed)
-            else { continue }
-            if let slug = rename.slug {
-                if let problem = SlugRules.problem(with: slug.value) {
-                    error("new slug '\(slug.value)' for project '\(rename.from.value)' \(problem)", at: slug.position)
-                }
-                projectSlug[rename.from.value] = Destination(
-                    name: slug.value, rule: RuleReference(rule: "projects.rename", position: slug.position))
-            }
-            if let name = rename.name, checkName(name, of: "project", limit: SlugRules.projectNameLength) {
-                projectName[rename.from.value] = (
-                    name.value, RuleReference(rule: "projects.rename", position: name.position)
-                )
-            }
-        }
+        let renamed = resolveRenames(
+            mapping.projects.rename, kind: "project", rule: "projects.rename", hosted: hosted,
+            excluded: projectExcluded, nameLimit: SlugRules.projectNameLength, claimed: &claimed)
+        projectSlug.merge(renamed.slugs) { $1 }
+        projectName.merge(renamed.names) { $1 }
 
         var platformClaimed: [String: RuleReference] = [:]
         for rule in mapping.projects.platform {
@@ -107,6 +79,34 @@ extension MappingResolution {
         checkUnchangedSlugs(
             hosted: hosted, excluded: projectExcluded, destinations: projectSlug, kind: "project",
             rule: "projects.rename", section: "projects")
+    }
+
+    /// The `rename` rules of teams or projects (`kind`): each left-hand name checked, each new slug held
+    /// to the slug rules and each new name to `nameLimit`; the new slugs and names by hosted slug.
+    private mutating func resolveRenames(
+        _ renames: [RenameRule], kind: String, rule: String, hosted: [String], excluded: [String: RuleReference],
+        nameLimit: Int, claimed: inout [String: RuleReference]
+    ) -> (slugs: [String: Destination], names: [String: (name: String, rule: RuleReference)]) {
+        var slugs: [String: Destination] = [:]
+        var names: [String: (name: String, rule: RuleReference)] = [:]
+        for rename in renames {
+            let reference = RuleReference(rule: rule, position: rename.from.position)
+            guard
+                checkSubject(
+                    rename.from, of: reference, kind: kind, hosted: hosted, excluded: excluded, claimed: &claimed)
+            else { continue }
+            if let slug = rename.slug {
+                if let problem = SlugRules.problem(with: slug.value) {
+                    error("new slug '\(slug.value)' for \(kind) '\(rename.from.value)' \(problem)", at: slug.position)
+                }
+                slugs[rename.from.value] = Destination(
+                    name: slug.value, rule: RuleReference(rule: rule, position: slug.position))
+            }
+            if let name = rename.name, checkName(name, of: kind, limit: nameLimit) {
+                names[rename.from.value] = (name.value, RuleReference(rule: rule, position: name.position))
+            }
+        }
+        return (slugs, names)
     }
 
     /// A left-hand name must be in the snapshot, not excluded, and named by one rule only.
