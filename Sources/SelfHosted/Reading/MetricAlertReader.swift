@@ -55,7 +55,7 @@ struct MetricAlertReader {
         {
             eventTypes[try row.int64("snuba_query_id"), default: []].append(typeNames[try row.int("type")] ?? "unknown")
         }
-        let users = try userEmails(orgId: orgId)
+        let users = try AlertReading.memberUserEmails(orgId: orgId, connection: connection, for: "metric alerts")
         let integrations = Dictionary(
             try RuleReader.integrations(orgId: orgId, connection: connection).map { ($1, $0) },
             uniquingKeysWith: { first, _ in first })
@@ -139,18 +139,5 @@ struct MetricAlertReader {
             numbered.append((alert, id))
         }
         return MetricAlert.numbered(numbered)
-    }
-
-    private func userEmails(orgId: Int64) throws -> [Int64: String] {
-        var users: [Int64: String] = [:]
-        for row in try connection.query(
-            """
-            SELECT u.id, lower(u.email) AS email FROM auth_user u
-            JOIN sentry_organizationmember m ON m.user_id = u.id WHERE m.organization_id = \(orgId)
-            """, activity: "reading member users for metric alerts")
-        {
-            users[try row.int64("id")] = try row.string("email")
-        }
-        return users
     }
 }

@@ -23,7 +23,7 @@ struct RuleReader {
             WHERE r.project_id = ANY(\(projectIds)) AND r.status IN (0, 1)
             """, activity: "reading issue alert rules")
         guard !rows.isEmpty else { return [] }
-        let users = try userEmails(orgId: orgId)
+        let users = try AlertReading.memberUserEmails(orgId: orgId, connection: connection, for: "alert rules")
         let integrations = try Self.integrations(orgId: orgId, connection: connection)
         let byId = Dictionary(integrations.map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         var numbered: [(rule: IssueAlertRule, id: Int64)] = []
@@ -64,20 +64,6 @@ struct RuleReader {
     private var ownerJoin: String {
         profile.catalog.column("sentry_rule", "owner_id") != nil
             ? "LEFT JOIN sentry_actor act ON act.id = r.owner_id" : ""
-    }
-
-    /// Member users of the organization by id.
-    private func userEmails(orgId: Int64) throws -> [Int64: String] {
-        var users: [Int64: String] = [:]
-        for row in try connection.query(
-            """
-            SELECT u.id, lower(u.email) AS email FROM auth_user u
-            JOIN sentry_organizationmember m ON m.user_id = u.id WHERE m.organization_id = \(orgId)
-            """, activity: "reading member users for alert rules")
-        {
-            users[try row.int64("id")] = try row.string("email")
-        }
-        return users
     }
 
     /// Integrations installed and active on the organization (`get_integration` filters organization

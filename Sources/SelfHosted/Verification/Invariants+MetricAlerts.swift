@@ -22,15 +22,7 @@ extension TargetDatabase {
             WHERE a.organization_id = \(orgId) AND a.status = 0
             """, activity: "reading metric alerts for their subscriptions")
         guard !rows.isEmpty else { return [] }
-        var projectTeams = Set<String>()
-        for row in try connection.query(
-            """
-            SELECT pt.project_id, pt.team_id FROM sentry_projectteam pt JOIN sentry_team t ON t.id = pt.team_id
-            WHERE t.organization_id = \(orgId) AND t.status = 0
-            """, activity: "reading project teams for metric alerts")
-        {
-            projectTeams.insert("\(try row.int64("project_id"))/\(try row.int64("team_id"))")
-        }
+        let projectTeams = try projectTeamPairs(orgId: orgId, for: "metric alerts")
         // The alert's own projects: 24.x+ lists an alert's projects in sentry_alertruleprojects, 23.x
         // by its subscriptions (`AlertRule.objects.fetch_for_project`).
         let projectSQL: SQL =

@@ -16,15 +16,7 @@ extension TargetDatabase {
             WHERE p.organization_id = \(orgId) AND p.status = 0 AND r.status = 0
             """, activity: "reading alert rules for their targets")
         guard !rows.isEmpty else { return [] }
-        var projectTeams = Set<String>()
-        for row in try connection.query(
-            """
-            SELECT pt.project_id, pt.team_id FROM sentry_projectteam pt JOIN sentry_team t ON t.id = pt.team_id
-            WHERE t.organization_id = \(orgId) AND t.status = 0
-            """, activity: "reading project teams for alert rules")
-        {
-            projectTeams.insert("\(try row.int64("project_id"))/\(try row.int64("team_id"))")
-        }
+        let projectTeams = try projectTeamPairs(orgId: orgId, for: "alert rules")
         let users = Set(
             try connection.query(
                 """
@@ -99,5 +91,22 @@ extension TargetDatabase {
         case .string(let text)?: Int64(text)
         default: nil
         }
+    }
+}
+
+extension TargetDatabase {
+    /// Each active team of organization `orgId` with each of its projects, as `project id/team id`: an alert's team
+    /// target fires only for a team of the alert's project.
+    func projectTeamPairs(orgId: Int64, for alerts: String) throws -> Set<String> {
+        var pairs = Set<String>()
+        for row in try connection.query(
+            """
+            SELECT pt.project_id, pt.team_id FROM sentry_projectteam pt JOIN sentry_team t ON t.id = pt.team_id
+            WHERE t.organization_id = \(orgId) AND t.status = 0
+            """, activity: "reading project teams for \(alerts)")
+        {
+            pairs.insert("\(try row.int64("project_id"))/\(try row.int64("team_id"))")
+        }
+        return pairs
     }
 }
