@@ -4,8 +4,8 @@
 ///
 /// The fields stay in the order written, in the array the literal itself makes: no hashing of names.
 /// As `[String: any PostgresEncodable]` every row hashed each of its fifteen-odd names twice, to be built
-/// and to be read back column by column, a fifth of apply's own work in the members stage
-/// (docs/performance.md, twelfth session). The rows of one statement are made by the same code, so they
+/// and to be read back column by column: about a tenth of a large apply's own work (docs/performance.md,
+/// twelfth session). The rows of one statement are made by the same code, so they
 /// name the same columns in the same order, and `WriteSession` finds each column's position once.
 struct Record: ExpressibleByDictionaryLiteral {
     /// Name and value of each column, in the order written.
